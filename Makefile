@@ -1,0 +1,39 @@
+# Two entry points, both self-installing into .venv: `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test build install install-test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+## Install, then open the dashboard on the bundled seeds (tables are built on first start).
+run: install
+	$(BIN)/python -m streamlit run dashboard/app.py
+
+## Install with test tools, then run the whole suite (browser tests included when Chromium is present).
+test: install-test
+	$(BIN)/python -m pytest
+
+## Rebuild the tables from seeds/ into output/.
+build: install
+	$(BIN)/python -m data_prep build
+
+bench: install-test
+	$(BIN)/python bench/run_all.py
+
+clean:
+	rm -rf output .pytest_cache screenshots

@@ -1,0 +1,20 @@
+"""Column order of every output table: the codebook (CODEBOOK.md) as code, shared by the pipeline,
+the dashboard and the tests."""
+
+TABLES: dict[str, list[str]] = {
+    "articles": [
+        "article_id", "outlet", "title", "author", "published_date", "language", "n_words",
+        "event_id", "status", "reason", "source_file", "sha256",
+    ],
+    "events": [
+        "event_id", "name", "acronym", "start_date", "end_date", "city", "venue", "host_iso3",
+        "event_type", "n_countries", "n_attendees", "n_sources", "theme_title", "outcomes",
+        "evidence", "article_id",
+    ],
+    "participants": ["event_id", "iso3", "country", "role", "is_asean", "evidence", "article_id"],
+    "attendees": ["event_id", "name", "title", "organization", "iso3", "evidence", "article_id"],
+    "evidence": ["event_id", "article_id", "theme", "sentence", "cue", "char_start", "char_end"],
+    "themes": ["event_id", "theme", "n_evidence", "share"],
+}
+
+DATE_COLUMNS = {"articles": ["published_date"], "events": ["start_date", "end_date"]}
