@@ -8,13 +8,19 @@ TABLES: dict[str, list[str]] = {
     ],
     "events": [
         "event_id", "name", "acronym", "start_date", "end_date", "city", "venue", "host_iso3",
-        "event_type", "n_countries", "n_attendees", "n_sources", "theme_title", "outcomes",
-        "evidence", "article_id",
+        "event_type", "n_countries", "n_attendees", "n_sources", "tagline", "evidence", "date_evidence",
+        "article_id",
     ],
     "participants": ["event_id", "iso3", "country", "role", "is_asean", "evidence", "article_id"],
     "attendees": ["event_id", "name", "title", "organization", "iso3", "evidence", "article_id"],
-    "evidence": ["event_id", "article_id", "theme", "sentence", "cue", "char_start", "char_end"],
+    "evidence": ["event_id", "article_id", "theme", "sentence", "cue", "char_start", "char_end",
+                 "cue_start", "cue_end"],
     "themes": ["event_id", "theme", "n_evidence", "share"],
+    # Added tables (see docs/CODEBOOK.md): outcomes, every country mention, the cleaned texts.
+    "outcomes": ["event_id", "article_id", "sentence", "cue", "char_start", "char_end"],
+    "country_mentions": ["event_id", "article_id", "iso3", "country", "surface", "char_start", "char_end",
+                         "is_participant"],
+    "articles_text": ["article_id", "text"],
 }
 
 DATE_COLUMNS = {"articles": ["published_date"], "events": ["start_date", "end_date"]}

@@ -1,0 +1,113 @@
+"""One article through steps 1-6: clean text, metadata, the event it reports, its countries, people,
+themes and outcomes. Pure: bytes in, an ArticleResult out; no other article is consulted."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from .countries import CountryMention, find_countries
+from .dates import context_year
+from .events import EventCandidate, cue_pattern, event_type_of, extract_event, is_reference
+from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
+from .metadata import Metadata, extract_metadata
+from .participants import CountryFact, countries_in_sentence, countries_of_people
+from .people import PersonMention, find_people, speech_pattern
+from .sentences import Sentence, split_sentences
+from .themes import ThemeHit, find_themes
+
+
+@dataclass
+class ArticleResult:
+    """Everything extracted from one input file, or why it was rejected."""
+    article_id: str
+    source_file: str
+    sha256: str
+    status: str = "included"
+    reason: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    text: str = ""
+    metadata: Metadata = field(default_factory=Metadata)
+    n_words: int = 0
+    event: EventCandidate | None = None
+    people: list[PersonMention] = field(default_factory=list)
+    country_facts: list[CountryFact] = field(default_factory=list)
+    mentions: list[CountryMention] = field(default_factory=list)
+    themes: list[ThemeHit] = field(default_factory=list)
+    outcomes: list[tuple[Sentence, str]] = field(default_factory=list)
+    openers: list[PersonMention] = field(default_factory=list)
+
+    def reject(self, reason: str) -> "ArticleResult":
+        self.status, self.reason = "rejected", reason
+        return self
+
+
+def _attended(person: PersonMention, event: EventCandidate) -> bool:
+    """A person took part when their sentence has them speak, attend, chair or open, or names the
+    event; never in a sentence about another event."""
+    s = person.sentence
+    if is_reference(s):
+        return False
+    if speech_pattern().search(s.text) or any(cue_pattern(k).search(s.text) for k in
+                                               ("participation", "co_chair", "host", "opening")):
+        return True
+    names = [m.name for m in event.mentions] + ([event.acronym] if event.acronym else [])
+    return any(n in s.text for n in names)
+
+
+def _about_event(sentence: Sentence, event: EventCandidate) -> bool:
+    """The sentence speaks of the event itself (its name, acronym, a meeting word, its delegates)."""
+    text = sentence.text
+    if event.acronym and event.acronym in text or any(m.name in text for m in event.mentions):
+        return True
+    return bool(_EVENT_WORDS.search(text))
+
+
+_EVENT_WORDS = re.compile(r"(?i)\b(?:pertemuan|konferensi|seminar|forum|meeting|conference|summit|"
+                          r"para menteri|ministers|negara peserta|participants|delegates)\b")
+
+
+def process_article(article_id: str, source_file: str, data: bytes) -> ArticleResult:
+    """Run steps 1-6 on one file's bytes."""
+    # Load inputs
+    result = ArticleResult(article_id, source_file, hashlib.sha256(data).hexdigest())
+    decoded = decode_bytes(data)
+    result.warnings += decoded.warnings
+    if decoded.text is None:
+        return result.reject(decoded.reason or "unreadable")
+
+    # Process data: clean text and metadata
+    cleaned = clean_text(decoded.text)
+    header = [line.strip() for line in normalise(decoded.text).split("\n") if line.strip()]
+    meta = extract_metadata(cleaned.paragraphs, header)
+    body = [p for i, p in enumerate(cleaned.paragraphs) if i not in meta.metadata_paragraphs]
+    result.dropped = cleaned.dropped + [(p, "metadata line") for i, p in enumerate(cleaned.paragraphs)
+                                        if i in meta.metadata_paragraphs]
+    result.text, result.metadata = "\n\n".join(body), meta
+    result.n_words = word_count(result.text)
+    if result.n_words < MIN_WORDS:
+        return result.reject(f"too short to be an article ({result.n_words} words after cleaning)")
+
+    # Process data: the event, then facts tied to it
+    sentences = split_sentences(result.text)
+    event = extract_event(result.text, sentences, meta.title, meta.published_date,
+                          context_year(result.text, meta.published_date))
+    if event is None:
+        return result.reject("no event found (no named meeting, conference or seminar with a date)")
+    result.event = event
+    for s in sentences:
+        people = [p for p in find_people(s) if _attended(p, event)]
+        result.people += people
+        if cue_pattern("opening").search(s.text):
+            result.openers += [p for p in people if p.official]
+        result.country_facts += countries_in_sentence(s, event.start_date)
+        result.themes += find_themes(s)
+        outcome = cue_pattern("outcome").search(s.text)
+        if outcome and not is_reference(s) and _about_event(s, event):
+            result.outcomes.append((s, outcome.group()))
+    result.country_facts += countries_of_people(result.people)
+    result.mentions = find_countries(result.text)
+    return result
+
+

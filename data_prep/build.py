@@ -1,0 +1,263 @@
+"""Steps 7-8: run every input file through the article steps, merge events, assemble the codebook's
+tables, write them as CSV and Parquet with `build_report.json`. Deterministic: the same inputs give
+byte-identical CSVs."""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from . import __version__
+from .article import ArticleResult, process_article
+from .countries import country_name, is_asean
+from .events import city_iso3
+from .merge import MergedEvent, group_articles, merge_group
+from .participants import CountryFact, best_role
+from .people import canonical_names
+from .schema import DATE_COLUMNS, TABLES
+from .sentences import split_sentences
+from .themes import theme_codes
+
+Progress = Callable[[str, float], None]
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
+
+
+def list_inputs(seeds_dir: Path) -> list[Path]:
+    """Every regular, non-hidden file under the seeds folder, sorted by name."""
+    return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+
+
+def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None = None) -> list[ArticleResult]:
+    """Steps 1-6 for each file; one unreadable file never stops the rest."""
+    results, seen = [], {}
+    for i, path in enumerate(paths):
+        if progress:
+            progress(f"Reading {path.name}", i / max(len(paths), 1))
+        rel = path.relative_to(seeds_dir).as_posix()
+        if path.suffix.lower() not in TEXT_SUFFIXES:
+            res = ArticleResult(path.stem, rel, "").reject(f"unsupported file type '{path.suffix or 'none'}' "
+                                                          "(expected a .txt article)")
+        else:
+            try:
+                data = path.read_bytes()
+                res = process_article(path.stem, rel, data)
+            except OSError as exc:
+                res = ArticleResult(path.stem, rel, "").reject(f"cannot read file: {exc.strerror or exc}")
+            except Exception as exc:  # noqa: BLE001 - a bug on one file must not lose the others
+                res = ArticleResult(path.stem, rel, "").reject(f"extraction failed: {type(exc).__name__}: {exc}")
+        if res.status == "included" and res.text in seen:
+            res.reject(f"duplicate of {seen[res.text]}")
+        elif res.status == "included":
+            seen[res.text] = res.article_id
+        results.append(res)
+    return results
+
+
+def _host(event: MergedEvent, facts: list[CountryFact], openers: list[tuple[str | None, str]]) -> tuple[str | None, str]:
+    """Host country and how it was found: a host cue, else the co-chair in whose country it met,
+    else the country of the official who opened it, else the city's country."""
+    hosts = Counter(f.iso3 for f in facts if f.role == "host")
+    if hosts:
+        return max(sorted(hosts), key=hosts.get), "host"
+    chairs = [f.iso3 for f in facts if f.role == "co_chair"]
+    city_country = city_iso3(event.city)
+    if chairs:
+        return (city_country if city_country in chairs else chairs[0]), "co_chair"
+    opener = Counter(iso3 for iso3, _ in openers if iso3)
+    if opener:
+        return max(sorted(opener), key=opener.get), "opener"
+    return city_country, "city"
+
+
+def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], list[str]]:
+    """Merge events across articles and build every table (pure: results in, tables out)."""
+    warnings: list[str] = []
+    included = {r.article_id: r for r in results if r.status == "included" and r.event}
+    groups = group_articles({aid: r.event for aid, r in included.items()})
+    events, participants, attendees, evidence, outcomes, mentions = [], [], [], [], [], []
+    article_event: dict[str, str] = {}
+    used_ids: set[str] = set()
+    for group in groups:
+        ev = merge_group(group, {aid: included[aid].event for aid in group})
+        while ev.event_id in used_ids:
+            ev.event_id += "-2"
+        used_ids.add(ev.event_id)
+        arts = [included[a] for a in group]
+        for a in group:
+            article_event[a] = ev.event_id
+
+        # People: one row per canonical name, fullest title with a country first.
+        people = [(r.article_id, p) for r in arts for p in r.people]
+        canon = canonical_names([p.name for _, p in people])
+        by_name: dict[str, list] = {}
+        for aid, p in people:
+            by_name.setdefault(canon[p.name], []).append((aid, p))
+        iso_of_name: dict[str, str | None] = {}
+        for name, ms in sorted(by_name.items()):
+            isos = Counter(p.iso3 for _, p in ms if p.iso3)
+            iso3 = max(sorted(isos), key=isos.get) if isos else None
+            iso_of_name[name] = iso3
+            aid, best = max(ms, key=lambda m: (m[1].iso3 is not None, m[1].name == name,
+                                                len(m[1].title or ""), -group.index(m[0])))
+            org = next((p.organization for _, p in ms if p.organization), None)
+            attendees.append({"event_id": ev.event_id, "name": name, "title": best.title, "organization": org,
+                              "iso3": iso3, "evidence": best.sentence.text, "article_id": aid})
+
+        # Countries: cue facts, officials' countries (resolved by canonical name), and the host.
+        facts = [(r.article_id, f) for r in arts for f in r.country_facts]
+        for aid, p in people:
+            iso3 = iso_of_name[canon[p.name]]
+            if iso3 and p.official and not p.iso3:
+                role = "speaker_country"
+                facts.append((aid, CountryFact(iso3, role, p.sentence)))
+        openers = [(iso_of_name[canon[p.name]], r.article_id) for r in arts for p in r.openers]
+        host, how = _host(ev, [f for _, f in facts], openers)
+        roles = best_role([f for _, f in facts])
+        source = {id(f): aid for aid, f in facts}
+        if host and (host not in roles or roles[host].role not in ("host", "co_chair")):
+            # The host row cites the sentence that made it host: the opener's, else the event's own.
+            if how == "opener":
+                aid, sentence = next((r.article_id, p.sentence) for r in arts for p in r.openers
+                                     if iso_of_name[canon[p.name]] == host)
+            elif how == "city" or host not in roles:
+                aid, sentence = arts[0].article_id, arts[0].event.anchor
+            else:
+                aid, sentence = source[id(roles[host])], roles[host].sentence
+            roles[host] = CountryFact(host, "host", sentence)
+            source[id(roles[host])] = aid
+        for iso3, f in sorted(roles.items()):
+            participants.append({"event_id": ev.event_id, "iso3": iso3, "country": country_name(iso3),
+                                 "role": f.role, "is_asean": is_asean(iso3, ev.start_date),
+                                 "evidence": f.sentence.text, "article_id": source[id(f)]})
+
+        for r in arts:
+            for hit in r.themes:
+                evidence.append({"event_id": ev.event_id, "article_id": r.article_id, "theme": hit.theme,
+                                 "sentence": hit.sentence.text, "cue": hit.cue,
+                                 "char_start": hit.sentence.start, "char_end": hit.sentence.end,
+                                 "cue_start": hit.cue_start, "cue_end": hit.cue_end})
+            for s, cue in r.outcomes:
+                outcomes.append({"event_id": ev.event_id, "article_id": r.article_id, "sentence": s.text,
+                                 "cue": cue, "char_start": s.start, "char_end": s.end})
+            for m in r.mentions:
+                mentions.append({"event_id": ev.event_id, "article_id": r.article_id, "iso3": m.iso3,
+                                 "country": country_name(m.iso3), "surface": m.surface,
+                                 "char_start": m.start, "char_end": m.end,
+                                 "is_participant": m.iso3 in roles})
+        first = arts[0]
+        events.append({
+            "event_id": ev.event_id, "name": ev.name, "acronym": ev.acronym,
+            "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "venue": ev.venue,
+            "host_iso3": host, "event_type": ev.event_type,
+            "n_countries": len(roles), "n_attendees": len(by_name), "n_sources": len(group),
+            "tagline": ev.tagline, "evidence": _name_sentence(first), "date_evidence": first.event.anchor.text,
+            "article_id": first.article_id,
+        })
+        if host is None:
+            warnings.append(f"{ev.event_id}: no host country found")
+
+    articles = []
+    for r in results:
+        m = r.metadata
+        articles.append({
+            "article_id": r.article_id, "outlet": m.outlet, "title": m.title, "author": m.author,
+            "published_date": m.published_date, "language": m.language, "n_words": r.n_words,
+            "event_id": article_event.get(r.article_id), "status": r.status, "reason": r.reason,
+            "source_file": r.source_file, "sha256": r.sha256,
+        })
+    tables = {
+        "articles": articles, "events": events, "participants": participants, "attendees": attendees,
+        "evidence": evidence, "themes": _theme_shares(evidence), "outcomes": outcomes,
+        "country_mentions": mentions,
+        "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.status == "included"],
+    }
+    return {name: _frame(name, rows) for name, rows in tables.items()}, warnings
+
+
+def _name_sentence(article: ArticleResult) -> str:
+    """The first sentence of an article that names its event."""
+    names = [m.name for m in article.event.mentions]
+    for s in split_sentences(article.text):
+        if any(n in s.text for n in names):
+            return s.text
+    return article.event.anchor.text
+
+
+def _theme_shares(evidence: list[dict]) -> list[dict]:
+    counts = Counter((e["event_id"], e["theme"]) for e in evidence)
+    totals = Counter(e["event_id"] for e in evidence)
+    order = {code: i for i, code in enumerate(theme_codes())}
+    return [{"event_id": ev, "theme": th, "n_evidence": n, "share": round(n / totals[ev], 4)}
+            for (ev, th), n in sorted(counts.items(), key=lambda kv: (kv[0][0], order[kv[0][1]]))]
+
+
+SORT_KEYS = {
+    "articles": ["article_id"], "events": ["start_date", "event_id"], "participants": ["event_id", "iso3"],
+    "attendees": ["event_id", "name"], "evidence": ["event_id", "article_id", "char_start", "theme"],
+    "themes": [], "outcomes": ["event_id", "article_id", "char_start"],
+    "country_mentions": ["event_id", "article_id", "char_start"], "articles_text": ["article_id"],
+}
+INT_COLUMNS = {"n_words", "n_countries", "n_attendees", "n_sources", "n_evidence", "char_start", "char_end",
+               "cue_start", "cue_end"}
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    columns = TABLES[name]
+    df = pd.DataFrame(rows, columns=columns)
+    for col in DATE_COLUMNS.get(name, []):
+        df[col] = pd.to_datetime(df[col]).dt.date
+    for col in df.columns:
+        if col in INT_COLUMNS:
+            df[col] = df[col].astype("int64")
+    if SORT_KEYS.get(name):
+        df = df.sort_values(SORT_KEYS[name], kind="stable").reset_index(drop=True)
+    return df
+
+
+def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+    """Each table as NAME.csv (UTF-8, ISO dates, LF line ends) and NAME.parquet."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        df.to_csv(out_dir / f"{name}.csv", index=False, lineterminator="\n", encoding="utf-8")
+        df.to_parquet(out_dir / f"{name}.parquet", index=False)
+
+
+def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> dict:
+    """Run the whole pipeline; returns the build report (also written to build_report.json)."""
+    started = time.perf_counter()
+    seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
+    if not seeds_dir.is_dir():
+        raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
+    # Load inputs
+    paths = list_inputs(seeds_dir)
+    results = read_articles(paths, seeds_dir, progress)
+    # Process data
+    if progress:
+        progress("Merging events and building tables", 0.9)
+    tables, warnings = assemble(results)
+    for r in results:
+        warnings += [f"{r.source_file}: {w}" for w in r.warnings]
+    # Save outputs
+    write_tables(tables, out_dir)
+    report = {
+        "tool": "asean-digital-diplomacy data_prep", "version": __version__,
+        "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "seeds_dir": str(seeds_dir), "out_dir": str(out_dir),
+        "files": [{"file": r.source_file, "article_id": r.article_id, "status": r.status, "reason": r.reason,
+                   "warnings": r.warnings, "dropped_lines": len(r.dropped), "sha256": r.sha256} for r in results],
+        "counts": {name: int(len(df)) for name, df in tables.items()},
+        "n_files": len(results), "n_included": sum(r.status == "included" for r in results),
+        "n_rejected": sum(r.status == "rejected" for r in results),
+        "warnings": warnings,
+        "run_time_s": round(time.perf_counter() - started, 3),
+    }
+    (out_dir / "build_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                               encoding="utf-8")
+    if progress:
+        progress("Done", 1.0)
+    return report

@@ -1,0 +1,99 @@
+"""Step 7, merge: articles that report the same event (same or adjacent date, and the same acronym,
+a similar name across languages, or the same city and type) become one event with several sources.
+Articles about different events never merge: a date difference of more than a day always separates."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .events import EventCandidate, name_key
+
+NAME_SIMILARITY = 0.5   # Jaccard overlap of language-neutral name words
+MAX_DAY_GAP = 1         # reports of a multi-day event may date it a day apart
+
+
+def same_event(a: EventCandidate, b: EventCandidate) -> bool:
+    """Whether two articles' events are the same real-world event."""
+    gap = abs((a.start_date - b.start_date).days)
+    if gap > MAX_DAY_GAP:
+        return False
+    if a.acronym and b.acronym and a.acronym.split()[0] == b.acronym.split()[0]:
+        return True
+    ka, kb = name_key(a.name), name_key(b.name)
+    similarity = len(ka & kb) / len(ka | kb) if ka | kb else 0.0
+    if similarity >= NAME_SIMILARITY:
+        return True
+    return gap == 0 and a.city is not None and a.city == b.city and a.event_type == b.event_type
+
+
+def group_articles(candidates: dict[str, EventCandidate]) -> list[list[str]]:
+    """Article ids grouped by event (union of pairwise matches), groups and members sorted."""
+    parent = {aid: aid for aid in candidates}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    ids = sorted(candidates)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if same_event(candidates[a], candidates[b]):
+                parent[find(b)] = find(a)
+    groups: dict[str, list[str]] = {}
+    for aid in ids:
+        groups.setdefault(find(aid), []).append(aid)
+    return sorted(groups.values())
+
+
+@dataclass
+class MergedEvent:
+    """One real-world event assembled from its articles' candidates."""
+    event_id: str
+    name: str
+    acronym: str | None
+    event_type: str
+    start_date: object
+    end_date: object
+    city: str | None
+    venue: str | None
+    tagline: str | None
+    article_ids: list[str]
+
+
+def _most_common(values: list) -> object:
+    values = [v for v in values if v is not None]
+    if not values:
+        return None
+    counts = Counter(values)
+    return max(values, key=lambda v: (counts[v], -values.index(v)))
+
+
+def slugify(text: str, max_words: int = 6) -> str:
+    """ASCII, lower-case, hyphenated slug of the first words of a text."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    return "-".join(words[:max_words]) or "event"
+
+
+def merge_group(article_ids: list[str], candidates: dict[str, EventCandidate]) -> MergedEvent:
+    """Combine one group's candidates: an English proper name beats an Indonesian description;
+    the most common value wins elsewhere."""
+    cands = [candidates[a] for a in article_ids]
+    english = [c.name for c in cands if c.name_lang == "en"]
+    name = _most_common(english) or _most_common([c.name for c in cands])
+    name = name[:1].upper() + name[1:]
+    acronym = _most_common([c.acronym for c in cands])
+    start = _most_common([c.start_date for c in cands])
+    end = max([c.end_date for c in cands if c.start_date == start])
+    slug = acronym.split()[0].lower() if acronym else slugify(name)
+    chosen = next(c for c in cands if c.name.lower() == name.lower())
+    return MergedEvent(
+        event_id=f"{start.isoformat()}-{slug}", name=name, acronym=acronym,
+        event_type=chosen.event_type, start_date=start, end_date=end,
+        city=_most_common([c.city for c in cands]), venue=_most_common([c.venue for c in cands]),
+        tagline=_most_common([c.tagline for c in cands]), article_ids=list(article_ids),
+    )

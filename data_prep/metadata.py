@@ -1,0 +1,109 @@
+"""Step 2, article metadata: outlet, title, author, publication date and language, read from the
+text where it states them and left null where it does not."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .dates import find_dates
+from .resources import read_rows
+
+_DOMAIN = re.compile(
+    r"(?<![\w.@/])([A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|id|net|org|co|news|tv|my|sg|ph|au)"
+    r"(?:\.[a-z]{2})?)(?![\w/])")
+_LABELLED = re.compile(r"^(?P<label>Penulis|Reporter|Editor|Oleh|By|Pewarta|Redaktur|Writer)\b\s*:?\s*"
+                       r"(?P<name>[^|•·\d]+?)\s*(?:[|•·]|$)", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:WIB|WITA|WIT|GMT|UTC)\b")
+_NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}$")
+HEADER_LINES = 8          # the outlet's name, if given, is in the first lines
+TITLE_MAX_WORDS = 20
+
+
+@dataclass
+class Metadata:
+    """Article-level facts and the indices of paragraphs that are metadata, not body text."""
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published_date: date | None = None
+    language: str = "und"
+    metadata_paragraphs: set[int] = field(default_factory=set)
+
+
+def find_outlet(lines: list[str]) -> str | None:
+    """The first web domain named in the header lines (`Harakatuna.com`, `logo alinea.id`)."""
+    for line in lines[:HEADER_LINES]:
+        m = _DOMAIN.search(line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _dateline(paragraph: str) -> tuple[date, str] | None:
+    """A short line carrying a full date and a clock time or weekday: the publication line.
+    Returns the date and the text before the date (a byline, if any)."""
+    if len(paragraph.split()) > 14:
+        return None
+    for d in find_dates(paragraph):
+        if d.has_year and (_TIME.search(paragraph) or d.weekday):
+            return d.start, paragraph[:d.char_start]
+    return None
+
+
+def _clean_name(raw: str) -> str | None:
+    raw = raw.strip(" ,|•·-–:")
+    return raw if raw and _NAME.match(raw) else None
+
+
+def detect_language(text: str) -> str:
+    """`id` or `en` by counting each language's commonest words; `und` when too short to tell."""
+    words = re.findall(r"[a-z]+", text.lower())
+    counts = {"id": 0, "en": 0}
+    stop = {(r["lang"], r["word"]) for r in read_rows("language_stopwords")}
+    for w in words:
+        for lang in counts:
+            counts[lang] += (lang, w) in stop
+    if max(counts.values()) < 5:
+        return "und"
+    return max(counts, key=counts.get)
+
+
+def extract_metadata(paragraphs: list[str], header_lines: list[str]) -> Metadata:
+    """Read outlet, title, author and publication date from the article's paragraphs (and its raw
+    header lines, which still hold logos); mark bylines and datelines as metadata paragraphs."""
+    meta = Metadata(outlet=find_outlet(header_lines))
+    byline_names: set[str] = set()
+    for i, para in enumerate(paragraphs[:HEADER_LINES]):
+        lab = _LABELLED.match(para)
+        if lab:
+            name = _clean_name(lab.group("name"))
+            if name and (meta.author is None or lab.group("label").lower() != "editor"):
+                meta.author = name
+            meta.metadata_paragraphs.add(i)
+        dl = _dateline(para)
+        if dl:
+            meta.published_date = meta.published_date or dl[0]
+            byline = _clean_name(re.split(r"[|•·]", dl[1])[0]) if dl[1].strip() else None
+            if byline and not lab:
+                meta.author = meta.author or byline
+                byline_names.add(byline)
+            meta.metadata_paragraphs.add(i)
+    # Editor lines usually close the article.
+    for i, para in enumerate(paragraphs):
+        if i >= HEADER_LINES and _LABELLED.match(para):
+            name = _clean_name(_LABELLED.match(para).group("name"))
+            meta.author = meta.author or name
+            meta.metadata_paragraphs.add(i)
+    for i, para in enumerate(paragraphs[:HEADER_LINES]):
+        if para in byline_names:          # a lone byline line repeating the author's name
+            meta.metadata_paragraphs.add(i)
+    body = [p for i, p in enumerate(paragraphs) if i not in meta.metadata_paragraphs]
+    if len(body) > 1:
+        first = body[0]
+        words = first.split()
+        if 3 <= len(words) <= TITLE_MAX_WORDS and not first.endswith((".", ",", ";", ":")) \
+                and first[:1].isupper() and not _DOMAIN.search(first):
+            meta.title = first
+    meta.language = detect_language(" ".join(body))
+    return meta

@@ -1,0 +1,47 @@
+"""Sentence splitting with character offsets into the cleaned text, so every fact can point at the
+exact sentence that supports it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Tokens that end in a full stop without ending a sentence (titles, initials, month abbreviations).
+ABBREVIATIONS = {
+    "dr", "drs", "prof", "st", "mr", "mrs", "ms", "jr", "sr", "no", "vs", "etc", "dll", "dsb", "tbk",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "sep", "sept", "oct", "okt", "nov", "dec",
+    "des", "h", "hj", "ir", "u.s", "u.k", "lt", "gen", "col", "capt", "rev",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘'(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its text and its [start, end) offsets in the cleaned article text."""
+    text: str
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split cleaned text (paragraphs separated by blank lines) into sentences with offsets."""
+    sentences: list[Sentence] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p_start, chunk = para.start(), para.group()
+        cut = 0
+        for m in _BOUNDARY.finditer(chunk):
+            before = chunk[cut:m.start()].split()
+            last = before[-1].lower().rstrip(".") if before else ""
+            if last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+                continue
+            _add(sentences, chunk, p_start, cut, m.end())
+            cut = m.end()
+        _add(sentences, chunk, p_start, cut, len(chunk))
+    return sentences
+
+
+def _add(out: list[Sentence], chunk: str, base: int, a: int, b: int) -> None:
+    piece = chunk[a:b]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    if piece:
+        out.append(Sentence(piece, base + a + lead, base + a + lead + len(piece)))
