@@ -1,0 +1,318 @@
+"""Map builders: events per country as an interactive pydeck map and a static plotly figure for export.
+
+Pure functions (no Streamlit): both draw the shipped Natural Earth outlines from `geo`, so neither needs a
+tile server, a Mapbox/Carto style or plotly's topojson CDN.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pydeck
+from pydeck.bindings.json_tools import default_serialize
+
+from dashboard.geo import country_centroids, largest_ring, load_country_shapes
+
+# ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
+BINS: list[tuple[int, int | None, str]] = [
+    (1, 1, "#9ecae1"),
+    (2, 2, "#6baed6"),
+    (3, 4, "#4292c6"),
+    (5, 9, "#2171b5"),
+    (10, 19, "#08519c"),
+    (20, None, "#08306b"),
+]
+BASE_FILL = "#e3e3e3"
+BORDER = "#ffffff"
+ASEAN_LINE = "#1a1a1a"
+ARC_COLOUR = "#333333"  # neutral: palette.py reserves orange/vermillion for themes
+MAX_TOOLTIP_EVENTS = 5
+# Always keep Southeast Asia in view; never let far-off countries stretch the static map beyond this window.
+SEA_BOX = (92.0, -12.0, 142.0, 25.0)
+ASIA_PACIFIC_WINDOW = (40.0, -50.0, 180.0, 60.0)
+
+
+def _rgb(hex_colour: str, alpha: int = 255) -> list[int]:
+    return [int(hex_colour[i : i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def bin_for(n_events: int) -> tuple[str, str]:
+    """Legend label and colour of the bin holding `n_events` (n_events >= 1)."""
+    for lo, hi, colour in BINS:
+        if n_events >= lo and (hi is None or n_events <= hi):
+            label = f"{lo}+" if hi is None else (str(lo) if lo == hi else f"{lo}–{hi}")
+            return f"{label} event{'' if (lo, hi) == (1, 1) else 's'}", colour
+    raise ValueError(f"n_events must be >= 1, got {n_events}")
+
+
+def _short_list(names: list[str]) -> str:
+    shown = "; ".join(names[:MAX_TOOLTIP_EVENTS])
+    extra = len(names) - MAX_TOOLTIP_EVENTS
+    return f"{shown}; … (+{extra} more)" if extra > 0 else shown
+
+
+def country_event_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per participating country: iso3, country, n_events, event_names (short "; " list), is_asean.
+
+    A country counts once per event whatever its roles; is_asean is true if it was a member at any event.
+    """
+    columns = ["iso3", "country", "n_events", "event_names", "is_asean"]
+    if participants.empty:
+        return pd.DataFrame(columns=columns).astype({"n_events": int, "is_asean": bool})
+    names = events.set_index("event_id")["name"]
+    p = participants[["event_id", "iso3", "country", "is_asean"]].copy()
+    p["event_name"] = p["event_id"].map(names).fillna(p["event_id"])
+    rows = []
+    for iso3, g in p.groupby("iso3", sort=False):
+        event_names = sorted(set(g["event_name"]))
+        rows.append(
+            {
+                "iso3": iso3,
+                "country": g["country"].iloc[0],
+                "n_events": int(g["event_id"].nunique()),
+                "event_names": _short_list(event_names),
+                "is_asean": bool(g["is_asean"].fillna(False).astype(bool).any()),
+            }
+        )
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["n_events", "iso3"], ascending=[False, True], ignore_index=True)
+
+
+def _unwrap(lon: float, ref: float) -> float:
+    """Shift lon by ±360 to within 180° of ref, so an arc Jakarta → Washington crosses the Pacific."""
+    return lon - 360 if lon - ref > 180 else lon + 360 if lon - ref < -180 else lon
+
+
+class CompactDeck(pydeck.Deck):
+    """A Deck whose to_json() is compact: pydeck indents every number on its own line, making the
+    1:50m world ~11 MB instead of ~2.5 MB; st.pydeck_chart sends whatever to_json() returns."""
+
+    def to_json(self) -> str:
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+def _arc_rows(arcs: pd.DataFrame | None, counts: pd.DataFrame) -> list[dict]:
+    """Arcs as plain dicts with centroid positions; unknown countries and self-links are dropped."""
+    if arcs is None or arcs.empty:
+        return []
+    centroids = country_centroids()
+    names = dict(zip(counts["iso3"], counts["country"]))
+    rows = []
+    for src, dst in arcs[["source_iso3", "target_iso3"]].drop_duplicates().itertuples(index=False):
+        if src == dst or src not in centroids or dst not in centroids:
+            continue
+        label = f"{names.get(src, src)} → {names.get(dst, dst)}"
+        rows.append(
+            {
+                "source_iso3": src,
+                "target_iso3": dst,
+                "source": list(centroids[src]),
+                "target": [_unwrap(centroids[dst][0], centroids[src][0]), centroids[dst][1]],
+                # same keys as the country features, so the shared tooltip template fills in
+                "name": label,
+                "n_events": "",
+                "event_names": "",
+            }
+        )
+    return rows
+
+
+def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | None = None) -> CompactDeck:
+    """Interactive map: grey world, participants shaded by number of events, ASEAN outlined, optional host arcs.
+
+    No basemap: map_provider=None makes pydeck emit its "__MAP_STYLE__" placeholder, which Streamlit drops
+    without substituting a Carto style (a null map_style would make Streamlit fetch Carto tiles).
+    """
+    by_iso3 = counts.set_index("iso3").to_dict("index") if not counts.empty else {}
+    shapes = load_country_shapes()
+    for f in shapes["features"]:
+        props = f["properties"]
+        row = by_iso3.get(props["iso3"])
+        n = int(row["n_events"]) if row else 0
+        props["n_events"] = n
+        props["event_names"] = row["event_names"] if row else "No recorded events"
+        props["fill"] = _rgb(bin_for(n)[1]) if n else _rgb(BASE_FILL)
+    asean = {
+        "type": "FeatureCollection",
+        "features": [f for f in shapes["features"] if f["properties"]["iso3"] in asean_iso3],
+    }
+    layers = [
+        pydeck.Layer(
+            "GeoJsonLayer",
+            id="countries",
+            data=shapes,
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_fill_color="properties.fill",
+            get_line_color=_rgb(BORDER),
+            line_width_units="'pixels'",  # quoted: pydeck turns bare strings into JS expressions
+            get_line_width=0.5,
+            auto_highlight=True,
+            highlight_color=[255, 200, 0, 120],
+        ),
+        pydeck.Layer(
+            "GeoJsonLayer",
+            id="asean-outline",
+            data=asean,
+            pickable=False,
+            stroked=True,
+            filled=False,
+            get_line_color=_rgb(ASEAN_LINE),
+            line_width_units="'pixels'",  # quoted: pydeck turns bare strings into JS expressions
+            get_line_width=2,
+        ),
+    ]
+    arc_rows = _arc_rows(arcs, counts)
+    if arc_rows:
+        layers.append(
+            pydeck.Layer(
+                "ArcLayer",
+                id="arcs",
+                data=arc_rows,
+                pickable=True,
+                get_source_position="source",
+                get_target_position="target",
+                get_source_color=_rgb(ARC_COLOUR, 170),
+                get_target_color=_rgb(ARC_COLOUR, 170),
+                get_width=2,
+                get_height=0.4,
+            )
+        )
+    return CompactDeck(
+        layers=layers,
+        initial_view_state=pydeck.ViewState(longitude=118, latitude=5, zoom=2.2, min_zoom=1, max_zoom=8),
+        map_provider=None,
+        tooltip={
+            "html": "<b>{name}</b><br/>Events: {n_events}<br/>{event_names}",
+            "style": {"backgroundColor": "#1a1a1a", "color": "white", "fontSize": "12px", "maxWidth": "320px"},
+        },
+    )
+
+
+def _bbox(ring: list[list[float]]) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _extent(iso3s: set[str], shapes: dict, margin: float = 6.0) -> tuple[float, float, float, float]:
+    """Bounding box of the countries' mainlands, kept inside the Asia-Pacific window and always showing SE Asia."""
+    x0, y0, x1, y1 = SEA_BOX
+    wx0, wy0, wx1, wy1 = ASIA_PACIFIC_WINDOW
+    for f in shapes["features"]:
+        if f["properties"]["iso3"] in iso3s:
+            bx0, by0, bx1, by1 = _bbox(largest_ring(f))
+            if bx1 < wx0 or bx0 > wx1 or by1 < wy0 or by0 > wy1:
+                continue  # outside the Asia-Pacific window (e.g. USA): reached by its arc, not by the crop
+            x0, y0 = min(x0, max(bx0, wx0)), min(y0, max(by0, wy0))
+            x1, y1 = max(x1, min(bx1, wx1)), max(y1, min(by1, wy1))
+    return max(x0 - margin, -180.0), max(y0 - margin, -90.0), min(x1 + margin, 180.0), min(y1 + margin, 90.0)
+
+
+def _rings_xy(rings: list[list[list[float]]]) -> tuple[list, list]:
+    """Flatten rings into x/y lists separated by None, the form one filled plotly trace accepts."""
+    xs: list = []
+    ys: list = []
+    for ring in rings:
+        xs += [p[0] for p in ring] + [None]
+        ys += [p[1] for p in ring] + [None]
+    return xs, ys
+
+
+def _curve(a: tuple[float, float], b: tuple[float, float], n: int = 24) -> tuple[list[float], list[float]]:
+    """Quadratic Bezier from a to b bowed to one side, so overlapping arcs stay distinguishable."""
+    (ax, ay), (bx, by) = a, b
+    cx, cy = (ax + bx) / 2 - (by - ay) * 0.2, (ay + by) / 2 + (bx - ax) * 0.2
+    ts = [i / n for i in range(n + 1)]
+    xs = [(1 - t) ** 2 * ax + 2 * (1 - t) * t * cx + t**2 * bx for t in ts]
+    ys = [(1 - t) ** 2 * ay + 2 * (1 - t) * t * cy + t**2 * by for t in ts]
+    return xs, ys
+
+
+def build_static_map_figure(
+    counts: pd.DataFrame, asean_iso3: set[str], title: str, arcs: pd.DataFrame | None = None
+) -> go.Figure:
+    """Static map for PNG/SVG export: the shipped polygons as filled scatter traces on lon/lat axes.
+
+    No geo subplot, so plotly never asks its CDN for topojson; one trace per colour bin keeps export fast.
+    """
+    shapes = load_country_shapes()
+    n_by_iso3 = dict(zip(counts["iso3"], counts["n_events"].astype(int))) if not counts.empty else {}
+    x0, y0, x1, y1 = _extent(set(n_by_iso3) | set(asean_iso3), shapes)
+
+    def visible(ring: list[list[float]]) -> bool:
+        bx0, by0, bx1, by1 = _bbox(ring)
+        return bx1 >= x0 and bx0 <= x1 and by1 >= y0 and by0 <= y1
+
+    groups: dict[str, list] = {"base": []}
+    asean_rings: list = []
+    for f in shapes["features"]:
+        iso3 = f["properties"]["iso3"]
+        rings = [poly[0] for poly in f["geometry"]["coordinates"] if visible(poly[0])]
+        if not rings:
+            continue
+        n = n_by_iso3.get(iso3, 0)
+        groups.setdefault(bin_for(n)[0] if n else "base", []).extend(rings)
+        if iso3 in asean_iso3:
+            asean_rings.extend(rings)
+
+    fig = go.Figure()
+    xs, ys = _rings_xy(groups.pop("base"))
+    fig.add_trace(
+        go.Scatter(x=xs, y=ys, fill="toself", fillcolor=BASE_FILL, mode="lines",
+                   line={"color": BORDER, "width": 0.4}, hoverinfo="skip", showlegend=False)
+    )
+    for lo, hi, colour in BINS:  # legend in ramp order
+        label = bin_for(lo)[0]
+        if label in groups:
+            xs, ys = _rings_xy(groups[label])
+            fig.add_trace(
+                go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines", name=label,
+                           line={"color": BORDER, "width": 0.4}, hoverinfo="skip")
+            )
+    if asean_rings:
+        xs, ys = _rings_xy(asean_rings)
+        fig.add_trace(
+            go.Scatter(x=xs, y=ys, mode="lines", name="ASEAN member", line={"color": ASEAN_LINE, "width": 1.4},
+                       hoverinfo="skip")
+        )
+    arc_rows = _arc_rows(arcs, counts)
+    if arc_rows:
+        ax: list = []
+        ay: list = []
+        for row in arc_rows:
+            cx, cy = _curve(tuple(row["source"]), tuple(row["target"]))
+            ax += cx + [None]
+            ay += cy + [None]
+        fig.add_trace(
+            go.Scatter(x=ax, y=ay, mode="lines", name="Host → participant",
+                       line={"color": ARC_COLOUR, "width": 1.2, "dash": "dot"}, opacity=0.7, hoverinfo="skip")
+        )
+    if not counts.empty:
+        centroids = country_centroids()
+        known = counts[counts["iso3"].isin(centroids)]
+        fig.add_trace(
+            go.Scatter(
+                x=[centroids[i][0] for i in known["iso3"]], y=[centroids[i][1] for i in known["iso3"]],
+                mode="markers", marker={"size": 6, "opacity": 0}, showlegend=False,
+                customdata=known[["country", "n_events", "event_names"]].to_numpy(),
+                hovertemplate="<b>%{customdata[0]}</b><br>Events: %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(range=[x0, x1], visible=False, constrain="domain")
+    fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
+    fig.update_layout(
+        title={"text": title, "x": 0.02},
+        template="plotly_white",
+        plot_bgcolor="#f7fbff",
+        width=900,
+        height=620,
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"title": {"text": "Events"}, "x": 1.0, "xanchor": "right", "y": 1.0, "bgcolor": "rgba(255,255,255,0.85)"},
+        annotations=[{"text": "Outlines: Natural Earth (public domain), via world-atlas 2.0.2", "showarrow": False,
+                      "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
+                      "font": {"size": 9, "color": "#555"}}],
+    )
+    return fig

@@ -1,0 +1,140 @@
+"""Offline country outlines: TopoJSON decoding, antimeridian splitting, and the shipped Natural Earth file."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import geo
+
+ASEAN_10 = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}
+
+# Quantised, delta-encoded topology: scale (0.5, 2), translate (10, 20).
+#   arc 0: (0,0) (2,0) (2,1)  -> (10,20) (11,20) (11,22)
+#   arc 1: (2,1) (0,1) (0,0)  -> (11,22) (10,22) (10,20)
+#   arc 2: (4,0) (6,0) (6,2) (4,0) -> (12,20) (13,20) (13,24) (12,20)
+TINY_TOPOLOGY = {
+    "type": "Topology",
+    "transform": {"scale": [0.5, 2], "translate": [10, 20]},
+    "arcs": [
+        [[0, 0], [2, 0], [0, 1]],
+        [[2, 1], [-2, 0], [0, -1]],
+        [[4, 0], [2, 0], [0, 2], [-2, -2]],
+    ],
+    "objects": {
+        "shapes": {
+            "type": "GeometryCollection",
+            "geometries": [
+                {"type": "Polygon", "arcs": [[0, 1]], "id": "001", "properties": {"name": "A"}},
+                {"type": "Polygon", "arcs": [[-2, -1]], "properties": {"name": "B"}},
+                {"type": "MultiPolygon", "arcs": [[[0, 1]], [[2]]], "id": "003", "properties": {"name": "C"}},
+                {"type": None, "properties": {"name": "empty"}},
+            ],
+        }
+    },
+}
+
+SQUARE = [[10.0, 20.0], [11.0, 20.0], [11.0, 22.0], [10.0, 22.0], [10.0, 20.0]]
+TRIANGLE = [[12.0, 20.0], [13.0, 20.0], [13.0, 24.0], [12.0, 20.0]]
+
+
+def test_topojson_to_geojson_decodes_tiny_topology() -> None:
+    assert geo.topojson_to_geojson(TINY_TOPOLOGY, "shapes") == {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "id": "001",
+                "properties": {"name": "A"},
+                "geometry": {"type": "Polygon", "coordinates": [SQUARE]},
+            },
+            {
+                "type": "Feature",
+                "properties": {"name": "B"},
+                # negative indices: arc 1 reversed, then arc 0 reversed, shared point kept once
+                "geometry": {"type": "Polygon", "coordinates": [SQUARE[::-1]]},
+            },
+            {
+                "type": "Feature",
+                "id": "003",
+                "properties": {"name": "C"},
+                "geometry": {"type": "MultiPolygon", "coordinates": [[SQUARE], [TRIANGLE]]},
+            },
+        ],
+    }
+
+
+def test_topojson_without_transform_uses_arcs_as_given() -> None:
+    topo = {
+        "type": "Topology",
+        "arcs": [[[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 0.5]]],
+        "objects": {"o": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[0]]}]}},
+    }
+    feature = geo.topojson_to_geojson(topo, "o")["features"][0]
+    assert feature["geometry"]["coordinates"] == [[[0.5, 0.5], [1.5, 0.5], [1.5, 1.5], [0.5, 0.5]]]
+
+
+def test_split_antimeridian_cuts_a_ring_crossing_180() -> None:
+    ring = [[170.0, -10.0], [-170.0, -10.0], [-170.0, 10.0], [170.0, 10.0], [170.0, -10.0]]
+    pieces = geo.split_antimeridian(ring)
+    assert len(pieces) == 2
+    extents = sorted((min(p[0] for p in r), max(p[0] for p in r)) for r in pieces)
+    assert extents == [(-180.0, -170.0), (170.0, 180.0)]
+    assert sorted(round(geo.ring_area_centroid(r)[0], 6) for r in pieces) == [200.0, 200.0]
+    assert all(r[0] == r[-1] for r in pieces)
+
+
+def test_split_antimeridian_leaves_ordinary_ring_alone() -> None:
+    assert geo.split_antimeridian(SQUARE) == [SQUARE]
+
+
+@pytest.fixture(scope="module")
+def shapes() -> dict:
+    return geo.load_country_shapes()
+
+
+def test_shipped_file_has_asean_timor_leste_and_neighbours(shapes: dict) -> None:
+    iso3s = [f["properties"]["iso3"] for f in shapes["features"]]
+    assert len(iso3s) == len(set(iso3s)), "one feature per country"
+    assert ASEAN_10 | {"TLS", "AUS", "NZL"} <= set(iso3s)
+    names = {f["properties"]["iso3"]: f["properties"]["name"] for f in shapes["features"]}
+    assert names["SGP"] == "Singapore"
+    assert names["TLS"] == "Timor-Leste"
+
+
+def test_features_without_iso_code_and_antarctica_are_skipped(shapes: dict) -> None:
+    names = {f["properties"]["name"] for f in shapes["features"]}
+    assert not {"Kosovo", "N. Cyprus", "Somaliland", "Antarctica"} & names
+    assert all(len(f["properties"]["iso3"]) == 3 for f in shapes["features"])
+
+
+def test_no_ring_smears_across_the_antimeridian(shapes: dict) -> None:
+    for f in shapes["features"]:
+        for poly in f["geometry"]["coordinates"]:
+            for ring in poly:
+                assert all(-180 <= x <= 180 for x, _ in ring), f["properties"]["iso3"]
+                assert all(abs(b[0] - a[0]) <= 180 for a, b in zip(ring, ring[1:])), f["properties"]["iso3"]
+    fiji = next(f for f in shapes["features"] if f["properties"]["iso3"] == "FJI")
+    xs = [x for poly in fiji["geometry"]["coordinates"] for x, _ in poly[0]]
+    assert min(xs) < -179 and max(xs) > 179, "Fiji keeps islands on both sides of 180°"
+
+
+def test_load_country_shapes_returns_a_copy() -> None:
+    first = geo.load_country_shapes()
+    first["features"][0]["properties"]["iso3"] = "XXX"
+    assert geo.load_country_shapes()["features"][0]["properties"]["iso3"] != "XXX"
+
+
+@pytest.mark.parametrize(
+    ("iso3", "lon_range", "lat_range"),
+    [
+        ("SGP", (103.6, 104.1), (1.2, 1.5)),
+        ("AUS", (130, 140), (-30, -20)),  # mainland, not Ashmore and Cartier (which share Australia's code)
+        ("IDN", (95, 141), (-11, 6)),
+        ("NZL", (166, 179), (-47, -34)),
+        ("TLS", (124, 127.5), (-9.5, -8)),
+    ],
+)
+def test_country_centroids_fall_inside_the_country(iso3: str, lon_range: tuple, lat_range: tuple) -> None:
+    lon, lat = geo.country_centroids()[iso3]
+    assert lon_range[0] < lon < lon_range[1]
+    assert lat_range[0] < lat < lat_range[1]
