@@ -1,0 +1,199 @@
+"""Static chart export (PNG/SVG/PDF) through kaleido and a local Chromium, with slide-ready styling.
+
+Pure Python, no Streamlit: the dashboard and the briefing pack both call it, and it runs offline.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import shutil
+import textwrap
+import unicodedata
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import kaleido
+import pandas as pd
+import plotly.graph_objects as go
+
+# The variable choreographer (kaleido's browser driver) already reads, so one setting serves
+# both this module and plotly's own `fig.to_image`.
+CHROMIUM_ENV = "BROWSER_PATH"
+_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+_FALLBACK = "/usr/bin/chromium"
+
+FORMATS = ("png", "svg", "pdf")
+SLIDE_WIDTH, SLIDE_HEIGHT = 1600, 900
+FONT = "Arial, Helvetica, sans-serif"
+
+
+class ChromiumNotFound(RuntimeError):
+    """No Chromium/Chrome executable was found, so charts cannot be rendered to images."""
+
+
+def find_chromium() -> str | None:
+    """Return the path of a Chromium/Chrome to render with, or None.
+
+    Order: $BROWSER_PATH (if it is a file), then chromium / chromium-browser / google-chrome on PATH,
+    then /usr/bin/chromium.
+    """
+    env = os.environ.get(CHROMIUM_ENV)
+    if env and Path(env).is_file():
+        return env
+    for name in _CANDIDATES:
+        if found := shutil.which(name):
+            return found
+    return _FALLBACK if Path(_FALLBACK).is_file() else None
+
+
+def _require_chromium() -> str:
+    path = find_chromium()
+    if path is None:
+        raise ChromiumNotFound(
+            "Chart export needs Chromium or Google Chrome and none was found. Install it "
+            "(Debian/Ubuntu: `sudo apt-get install chromium`) or set "
+            f"{CHROMIUM_ENV}=/path/to/chromium."
+        )
+    return path
+
+
+def _opts(fmt: str, width: int, height: int) -> dict:
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, got {fmt!r}")
+    # PNG at 2x stays sharp on a projected slide; SVG and PDF are vector, so scale 1.
+    return {"format": fmt, "width": width, "height": height, "scale": 2 if fmt == "png" else 1}
+
+
+async def _render(figs: Sequence[go.Figure], opts: dict, chromium: str) -> list[bytes]:
+    # mathjax=False: kaleido would otherwise load MathJax from a CDN, which fails offline.
+    async with kaleido.Kaleido(path=chromium, mathjax=False) as k:
+        return [await k.calc_fig(fig, opts=opts) for fig in figs]
+
+
+def export_figures(
+    figs: Sequence[go.Figure], fmt: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT
+) -> list[bytes]:
+    """Render many figures in one Chromium session (start-up costs ~3 s; each figure ~0.2 s).
+
+    Returns one bytes object per figure, in order. Raises ChromiumNotFound when no browser is found.
+    """
+    opts = _opts(fmt, width, height)
+    if not figs:
+        return []
+    chromium = _require_chromium()
+    # A worker thread has no running event loop, so this also works when the caller has one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _render(list(figs), opts, chromium)).result()
+
+
+def export_figure(
+    fig: go.Figure, fmt: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT
+) -> bytes:
+    """Render one figure to PNG (at 2x), SVG or PDF bytes."""
+    return export_figures([fig], fmt, width, height)[0]
+
+
+def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Figure:
+    """Return a copy of `fig` that stands alone on a slide: title, filter subtitle, source line.
+
+    Sized for 1600x900: large fonts, white background, margins that leave room for the texts.
+    """
+    out = go.Figure(fig)
+    out.update_layout(
+        template="plotly_white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        font=dict(family=FONT, size=22, color="#222"),
+        title=dict(
+            text=f"<b>{title}</b>",
+            font=dict(size=36),
+            subtitle=dict(
+                text=textwrap.shorten(subtitle, width=140, placeholder=" …"),
+                font=dict(size=22, color="#555"),
+            ),
+            x=0.03,
+            xanchor="left",
+            xref="container",
+            y=0.95,
+            yanchor="top",
+            yref="container",
+        ),
+        margin=dict(t=205, b=150, l=110, r=60),
+        # Legend in one row above the plot, so it never spills off the right edge of the slide.
+        legend=dict(
+            orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=20)
+        ),
+    )
+    out.add_annotation(
+        text=textwrap.shorten(source, width=170, placeholder=" …"),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=-140,  # just above the bottom edge: the 150 px margin less a 10 px gap
+        showarrow=False,
+        align="left",
+        font=dict(size=17, color="#666"),
+    )
+    return out
+
+
+def _safe(text: str, keep: str = "") -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(rf"[^A-Za-z0-9.{keep}-]+", "-", ascii_text).strip("-._")
+
+
+def export_filename(chart_slug: str, filters_part: str, ext: str) -> str:
+    """Build a safe file name such as `themes-by-event_AUS_2018-2019.png` (ASCII letters, digits, - _ .)."""
+    parts = [_safe(chart_slug), _safe(filters_part, keep="_+")]
+    stem = "_".join(p for p in parts if p) or "chart"
+    return f"{stem}.{_safe(ext.lstrip('.')).lower()}"
+
+
+def _group(values: Iterable[str] | None, keep: int) -> str:
+    vals = [_safe(str(v).replace("_", "-")) for v in (values or []) if str(v).strip()]
+    head = "-".join(vals[:keep])
+    return f"{head}+{len(vals) - keep}" if len(vals) > keep else head
+
+
+def _date_part(date_from: date | str | None, date_to: date | str | None) -> str:
+    start = pd.Timestamp(date_from) if date_from is not None else None
+    end = pd.Timestamp(date_to) if date_to is not None else None
+    whole_years = (start is None or (start.month, start.day) == (1, 1)) and (
+        end is None or (end.month, end.day) == (12, 31)
+    )
+    fmt = "%Y" if whole_years else "%Y%m%d"
+    if start is not None and end is not None:
+        a, b = start.strftime(fmt), end.strftime(fmt)
+        return a if a == b else f"{a}-{b}"
+    if start is not None:
+        return f"from-{start.strftime(fmt)}"
+    if end is not None:
+        return f"to-{end.strftime(fmt)}"
+    return ""
+
+
+def filters_slug(
+    countries: Iterable[str] | None = None,
+    themes: Iterable[str] | None = None,
+    events: Iterable[str] | None = None,
+    date_from: date | str | None = None,
+    date_to: date | str | None = None,
+) -> str:
+    """Summarise active filters for a file name, e.g. `AUS_2018-2019`; `all` when nothing is filtered.
+
+    Long lists keep the first few values and count the rest (`AUS-IDN-MYS+4`).
+    """
+    parts = [
+        _group(countries, keep=3),
+        _group(themes, keep=2),
+        _group(events, keep=1),
+        _date_part(date_from, date_to),
+    ]
+    return "_".join(p for p in parts if p)[:100].rstrip("-_+") or "all"

@@ -1,0 +1,142 @@
+"""Chart export: real PNG/SVG/PDF through Chromium, slide styling, file names and filter slugs."""
+
+from __future__ import annotations
+
+import io
+import os
+import struct
+import xml.etree.ElementTree as ET
+
+import plotly.graph_objects as go
+import pytest
+from pypdf import PdfReader
+
+from dashboard import chart_export
+from dashboard.chart_export import (
+    ChromiumNotFound,
+    export_figure,
+    export_figures,
+    export_filename,
+    filters_slug,
+    find_chromium,
+    style_for_export,
+)
+
+TITLE = "Themes by event"
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = find_chromium()
+    if path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
+        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def fig() -> go.Figure:
+    bar = go.Figure(go.Bar(x=["Peace messaging", "Digital economy"], y=[12, 7]))
+    return style_for_export(bar, TITLE, "Filters: Australia, 2018-2019", "Source: alinea.id")
+
+
+@pytest.fixture(scope="module")
+def batch_png(chromium: str, fig: go.Figure) -> list[bytes]:
+    other = go.Figure(go.Scatter(x=[1, 2, 3], y=[3, 1, 2]))
+    return export_figures([fig, other, fig], "png", width=400, height=300)
+
+
+def test_batch_returns_one_png_per_figure(batch_png: list[bytes]) -> None:
+    assert len(batch_png) == 3
+    assert all(b.startswith(b"\x89PNG\r\n\x1a\n") for b in batch_png)
+
+
+def test_png_is_rendered_at_twice_the_size(batch_png: list[bytes]) -> None:
+    png = batch_png[0]
+    assert png[12:16] == b"IHDR"
+    assert struct.unpack(">II", png[16:24]) == (800, 600)
+    assert len(png) > 5_000  # a real picture, not an empty canvas
+
+
+def test_svg_parses_and_holds_the_title(chromium: str, fig: go.Figure) -> None:
+    root = ET.fromstring(export_figure(fig, "svg", width=400, height=300))
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert TITLE in "".join(root.itertext())
+
+
+def test_pdf_opens_with_one_page_and_the_title(chromium: str, fig: go.Figure) -> None:
+    pdf = export_figure(fig, "pdf", width=400, height=300)
+    assert pdf.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 1
+    assert TITLE in reader.pages[0].extract_text()
+
+
+def test_unknown_format_is_refused(fig: go.Figure) -> None:
+    with pytest.raises(ValueError, match="format must be one of"):
+        export_figure(fig, "gif")
+
+
+def test_missing_chromium_raises_a_plain_error(monkeypatch, fig: go.Figure) -> None:
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(chart_export.shutil, "which", lambda name: None)
+    monkeypatch.setattr(chart_export, "_FALLBACK", "/nonexistent/chromium")
+    assert find_chromium() is None
+    with pytest.raises(ChromiumNotFound, match="apt-get install chromium.*BROWSER_PATH"):
+        export_figure(fig, "png")
+
+
+def test_browser_path_env_comes_first(monkeypatch, tmp_path) -> None:
+    browser = tmp_path / "my-chrome"
+    browser.write_text("")
+    monkeypatch.setenv("BROWSER_PATH", str(browser))
+    assert find_chromium() == str(browser)
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "missing"))
+    assert find_chromium() != str(tmp_path / "missing")
+
+
+def test_style_adds_title_subtitle_source_and_leaves_input_alone() -> None:
+    bar = go.Figure(go.Bar(x=["a"], y=[1]), layout=dict(title="old", paper_bgcolor="black"))
+    styled = style_for_export(bar, TITLE, "Filters: IDN, VNM", "Source: kompas.com, built 2026-11-23")
+    assert styled.layout.title.text == f"<b>{TITLE}</b>"
+    assert styled.layout.title.subtitle.text == "Filters: IDN, VNM"
+    assert [a.text for a in styled.layout.annotations] == ["Source: kompas.com, built 2026-11-23"]
+    assert styled.layout.paper_bgcolor == "white"
+    assert styled.layout.font.size >= 18
+    assert bar.layout.title.text == "old" and bar.layout.paper_bgcolor == "black"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ((None, None, None, None, None), "all"),
+        ((["AUS"], None, None, "2018-01-01", "2019-12-31"), "AUS_2018-2019"),
+        ((["IDN", "VNM"], ["peace_messaging"], None, "2019-01-01", "2019-12-31"),
+         "IDN-VNM_peace-messaging_2019"),
+        ((["AUS", "IDN", "MYS", "SGP", "THA", "VNM", "PHL"], None, None, None, None), "AUS-IDN-MYS+4"),
+        ((None, None, ["2019-10-08-rcdd", "2018-08-02-amm"], "2019-03-01", None),
+         "2019-10-08-rcdd+1_from-20190301"),
+        ((None, ["economy", "digital_divide", "citizen_protection"], None, None, "2020-06-30"),
+         "economy-digital-divide+1_to-20200630"),
+    ],
+)
+def test_filters_slug(args: tuple, expected: str) -> None:
+    assert filters_slug(*args) == expected
+
+
+def test_filters_slug_stays_short() -> None:
+    many = [f"2019-10-{d:02d}-a-very-long-event-name-indeed" for d in range(1, 30)]
+    assert len(filters_slug(["AUS"], ["economy"], many, "2018-01-01", "2019-12-31")) <= 100
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("themes-by-event", "AUS_2018-2019", "png"), "themes-by-event_AUS_2018-2019.png"),
+        (("Peta Việt Nam / map", "all", ".SVG"), "Peta-Viet-Nam-map_all.svg"),
+        (("../../etc/passwd", "a b;c", "pdf"), "etc-passwd_a-b-c.pdf"),
+    ],
+)
+def test_export_filename(args: tuple, expected: str) -> None:
+    assert export_filename(*args) == expected
