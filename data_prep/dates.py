@@ -1,5 +1,5 @@
-"""Date mentions in Indonesian and English news text, with offsets: `Selasa (10/9/2019)`,
-`Kamis (12/7)` (year from context), `12 Juli 2018`, `Sept 10, 2019`, `Jan 21-22, 2021`.
+"""Date mentions in Indonesian and English news text, with offsets: `Senin (3/2/2020)`,
+`Rabu (5/2)` (year from context), `14 Maret 2020`, `Sept 3, 2020`, `Jan 21-22, 2021`.
 Month and weekday names come from CLDR via Babel, so no language table is typed in by hand."""
 from __future__ import annotations
 
@@ -60,9 +60,9 @@ def _patterns() -> list[re.Pattern[str]]:
     weekday = rf"(?:(?P<wd>{wd})\b,?\s*\(?)?"
     flags = re.IGNORECASE
     return [
-        # Selasa (10/9/2019), Kamis (12/7), (6/11/2018)
+        # Senin (3/2/2020), Rabu (5/2), (4/3/2020)
         re.compile(rf"{weekday}\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)", flags),
-        # Kamis 12 Juli 2018, 06 November 2018, 21-22 January 2021, 12 Juli (no year)
+        # Kamis 14 Mei 2020, 04 Maret 2020, 21-22 January 2021, 14 Mei (no year)
         re.compile(rf"{weekday}\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<mon>{mon})\b\.?"
                    rf"(?:,?\s+(?P<y>\d{{4}}))?", flags),
         # Sept 10, 2019; Jan 21-22, 2021; July 29 (no year)

@@ -104,8 +104,8 @@ def event_type_of(name: str) -> str:
 
 
 def name_key(name: str) -> frozenset[str]:
-    """Language-neutral word set of a name, for comparing `seminar internasional tentang diplomasi
-    digital` with `International Seminar on Digital Diplomacy`."""
+    """Language-neutral word set of a name, for comparing `seminar internasional tentang kerja sama
+    digital` with `International Seminar on Digital Cooperation`."""
     synonyms = {r["word"]: r["canonical"] for r in read_rows("name_synonyms")}
     words = re.findall(r"[\w'’-]+", name.lower())
     return frozenset(synonyms.get(w, w) for w in words if w not in {"on", "of", "the", "for", "and"})
@@ -190,7 +190,7 @@ def choose_city(text: str, sentences: list[Sentence], anchor: int) -> str | None
 
 
 def choose_venue(sentences: list[Sentence], order: list[int]) -> str | None:
-    """A named venue (`Hotel Mulia`, `Gedung Kemlu`, `Four Points hotel`) from the sentences in order."""
+    """A named venue (`Hotel Borobudur`, `Gedung Kemlu`, `Grand Hyatt hotel`) from the sentences in order."""
     words = "|".join(re.escape(w) for w in cues("venue") if w[:1].isupper())
     cap = r"[A-Z][\w'’-]*"
     pattern = re.compile(rf"\b(?:di|at|in|dari)\s+(?:the\s+)?(?P<v>(?:{words})(?:\s+{cap})+|(?:{cap}\s+)+hotel)\b")

@@ -32,7 +32,7 @@ class Metadata:
 
 
 def find_outlet(lines: list[str]) -> str | None:
-    """The first web domain named in the header lines (`Harakatuna.com`, `logo alinea.id`)."""
+    """The first web domain named in the header lines (`Example.com`, `logo berita.id`)."""
     for line in lines[:HEADER_LINES]:
         m = _DOMAIN.search(line)
         if m:

@@ -1,5 +1,5 @@
 """Step 5, people: attendees and speakers with their title and organisation as written
-(`Menteri Luar Negeri RI Retno Marsudi` -> name `Retno Marsudi`, title `Menteri Luar Negeri RI`,
+(`Menteri Luar Negeri RI Budi Santoso` -> name `Budi Santoso`, title `Menteri Luar Negeri RI`,
 country IDN). Titles, honorifics and organisation aliases come from data files."""
 from __future__ import annotations
 
@@ -174,8 +174,8 @@ def _mention(name: list[str], title: str | None, org: str | None, sentence: Sent
 
 
 def find_people(sentence: Sentence) -> list[PersonMention]:
-    """People named in one sentence with a title before (`Menlu RI Retno Marsudi`) or after
-    (`Allaster Cox, Wakil Duta Besar Kedutaan Australia`) their name, or with `dari` + organisation.
+    """People named in one sentence with a title before (`Menlu RI Budi Santoso`) or after
+    (`Jane Doe, Wakil Duta Besar Kedutaan Australia`) their name, or with `dari` + organisation.
     Photo credits (`Foto: ...`) are skipped."""
     text = sentence.text
     found: dict[str, PersonMention] = {}
@@ -209,8 +209,8 @@ def speech_pattern() -> re.Pattern[str]:
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:
-    """Map each name to the fullest form of the same person in the list: `Retno` and
-    `Retno LP Marsudi` -> `Retno Marsudi` when that is the most frequent multi-word form."""
+    """Map each name to the fullest form of the same person in the list: `Budi` and
+    `Budi AB Santoso` -> `Budi Santoso` when that is the most frequent multi-word form."""
     counts: dict[str, int] = {}
     for n in names:
         counts[n] = counts.get(n, 0) + 1
