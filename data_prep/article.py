@@ -45,10 +45,14 @@ class ArticleResult:
 
 def _attended(person: PersonMention, event: EventCandidate) -> bool:
     """A person took part when their sentence has them speak, attend, chair or open, or names the
-    event; never in a sentence about another event."""
+    event; not when the sentence is about another event and names them only in that part."""
     s = person.sentence
     if is_reference(s):
-        return False
+        # "X said the forum follows up on ..." - X speaks here; the other event comes after the name.
+        cue = cue_pattern("reference").search(s.text) or cue_pattern("cancel").search(s.text)
+        name_at = s.text.find(person.name)
+        if name_at < 0 or cue.start() < name_at:
+            return False
     if speech_pattern().search(s.text) or any(cue_pattern(k).search(s.text) for k in
                                                ("participation", "co_chair", "host", "opening")):
         return True
