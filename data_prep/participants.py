@@ -17,6 +17,9 @@ ROLE_OF_CUE = {"participation": "participant", "co_chair": "co_chair", "host": "
 ROLE_RANK = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 3}
 # A country right after one of these is a place or a destination, not a delegation.
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|untuk|in|to|at|against|towards)\s+(?:the\s+)?)$", re.IGNORECASE)
+# Two countries joined by a dash (`Amerika Serikat-China`, `US–China`) name a relation between them
+# (a trade war, bilateral ties), not two delegations; only a co-chairing pair is written that way.
+_PAIR_JOIN = re.compile(r"\s*[-–—]\s*")
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,16 @@ def countries_in_sentence(sentence: Sentence, event_date: date) -> list[CountryF
         return []
     text = sentence.text
     facts = []
-    for m in find_countries(text):
+    mentions = find_countries(text)
+    paired = {x.start for a, b in zip(mentions, mentions[1:])
+              if _PAIR_JOIN.fullmatch(text[a.end:b.start]) for x in (a, b)}
+    for m in mentions:
         if _LOCATIVE.search(text[max(0, m.start - 20):m.start]):
             continue
-        facts.append(CountryFact(m.iso3, _governing_role(cues, m.start), sentence))
+        role = _governing_role(cues, m.start)
+        if m.start in paired and role != "co_chair":
+            continue
+        facts.append(CountryFact(m.iso3, role, sentence))
     for g in find_asean_groups(text):
         role = _governing_role(cues, g.start)
         facts += [CountryFact(iso3, role, sentence) for iso3 in asean_members_on(event_date)]

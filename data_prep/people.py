@@ -71,7 +71,7 @@ def _title_pattern() -> re.Pattern[str]:
     token = rf"(?!(?:{titles})(?![\w-])){_TOKEN}"
     return re.compile(
         rf"(?:(?P<pre>(?:{demonym})|(?:{country})['’]s)\s+)?(?P<title>{titles})(?![\w-])"
-        rf"(?P<rest>(?:,?\s+(?:(?:dan|and|of|for|untuk|the)\s+)?{token})*)"
+        rf"(?P<rest>(?:,?\s+(?:(?:dan|and|of|for|to|untuk|the)\s+)?{token})*)"
     )
 
 
