@@ -1,0 +1,151 @@
+"""Loading the build's tables: plain readers usable anywhere, plus one Streamlit cache keyed on the
+build's content so the app reads each build once."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from data_prep.schema import DATE_COLUMNS, TABLES
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+THEMES_CSV = REPO_ROOT / "data_prep" / "data" / "themes.csv"
+CODEBOOK_MD = REPO_ROOT / "docs" / "CODEBOOK.md"
+TEXT_TABLE = "articles_text"  # article_id, text: the cleaned text that evidence offsets point into
+# Further tables the build may write (read when present, empty otherwise), with their columns.
+EXTRA_TABLES: dict[str, list[str]] = {
+    TEXT_TABLE: ["article_id", "text"],
+    "outcomes": ["event_id", "article_id", "sentence", "cue", "char_start", "char_end"],
+    "country_mentions": ["event_id", "article_id", "iso3", "country", "surface", "char_start", "char_end", "is_participant"],
+}
+REPORT_FILE = "build_report.json"
+
+
+def build_dir() -> Path:
+    """The build folder the app reads: $DASHBOARD_BUILD_DIR, else <repo>/output."""
+    return Path(os.environ.get("DASHBOARD_BUILD_DIR") or REPO_ROOT / "output")
+
+
+def seeds_dir() -> Path:
+    """The folder of input articles: $DASHBOARD_SEEDS_DIR, else <repo>/seeds."""
+    return Path(os.environ.get("DASHBOARD_SEEDS_DIR") or REPO_ROOT / "seeds")
+
+
+def has_build(folder: Path) -> bool:
+    """True when every codebook table exists in the folder (as Parquet or CSV)."""
+    return all((folder / f"{n}.parquet").exists() or (folder / f"{n}.csv").exists() for n in TABLES)
+
+
+def build_signature(folder: Path) -> str:
+    """A hash of the build's files (names, sizes, mtimes): changes whenever the build changes."""
+    h = hashlib.sha256(str(folder.resolve()).encode())
+    if folder.is_dir():
+        for p in sorted(folder.iterdir()):
+            if p.is_file():
+                st = p.stat()
+                h.update(f"{p.name}:{st.st_size}:{st.st_mtime_ns};".encode())
+    return h.hexdigest()[:16]
+
+
+def read_build_report(folder: Path) -> dict:
+    """build_report.json as a dict ({} when absent or unreadable)."""
+    try:
+        return json.loads((folder / REPORT_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _read_one(folder: Path, name: str) -> pd.DataFrame | None:
+    pq, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
+    if pq.exists():
+        return pd.read_parquet(pq)
+    if csv.exists():
+        return pd.read_csv(csv, keep_default_na=True)
+    return None
+
+
+def _normalise(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Schema column order (missing columns added empty), dates as datetime64, flags as bool."""
+    cols = TABLES.get(name, list(df.columns))
+    for c in cols:
+        if c not in df.columns:
+            df[c] = pd.NA
+    df = df[cols + [c for c in df.columns if c not in cols]].copy()
+    for c in DATE_COLUMNS.get(name, []):
+        df[c] = pd.to_datetime(df[c], errors="coerce")
+    if name == "events":
+        df["end_date"] = df["end_date"].fillna(df["start_date"])
+        for c in ("n_countries", "n_attendees", "n_sources"):
+            df[c] = pd.to_numeric(df[c], errors="coerce").fillna(0).astype(int)
+    if name == "participants":
+        df["is_asean"] = df["is_asean"].map(
+            lambda v: str(v).strip().lower() in {"true", "1", "yes"} if not isinstance(v, bool) else v
+        ).astype(bool)
+    if name == "evidence":
+        for c in ("char_start", "char_end"):
+            df[c] = pd.to_numeric(df[c], errors="coerce").astype("Int64")
+    if name == "themes":
+        df["share"] = pd.to_numeric(df["share"], errors="coerce").fillna(0.0)
+        df["n_evidence"] = pd.to_numeric(df["n_evidence"], errors="coerce").fillna(0).astype(int)
+    return df.reset_index(drop=True)
+
+
+def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """Read every codebook table (plus articles_text, outcomes, country_mentions) from a build folder, uncached.
+
+    Missing tables come back empty with the schema's columns, so callers never branch on presence.
+    """
+    folder = Path(folder)
+    out: dict[str, pd.DataFrame] = {}
+    for name, cols in TABLES.items():
+        df = _read_one(folder, name)
+        out[name] = _normalise(name, df if df is not None else pd.DataFrame(columns=cols))
+    for name, cols in EXTRA_TABLES.items():
+        df = _read_one(folder, name)
+        out[name] = df.reset_index(drop=True) if df is not None else pd.DataFrame(columns=cols)
+    return out
+
+
+def theme_catalog() -> pd.DataFrame:
+    """Theme codes with label and definition (data_prep/data/themes.csv), in the file's order."""
+    try:
+        return pd.read_csv(THEMES_CSV)[["code", "label", "definition"]]
+    except (OSError, ValueError, KeyError):
+        return pd.DataFrame(columns=["code", "label", "definition"])
+
+
+def theme_labels(themes_in_data: list[str] | None = None) -> dict[str, str]:
+    """code -> label for every catalogued theme, plus any code found in the data (label from the code)."""
+    labels = dict(zip(theme_catalog()["code"], theme_catalog()["label"]))
+    for code in themes_in_data or []:
+        labels.setdefault(code, str(code).replace("_", " ").capitalize())
+    return labels
+
+
+def codebook_text() -> str | None:
+    """The repository's codebook (docs/CODEBOOK.md) as Markdown, or None when absent."""
+    try:
+        return CODEBOOK_MD.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+try:  # Streamlit-cached loader; the plain functions above work without Streamlit.
+    import streamlit as st
+
+    @st.cache_data(show_spinner=False, max_entries=4)
+    def _cached_tables(folder: str, signature: str) -> dict[str, pd.DataFrame]:
+        return read_tables(Path(folder))
+
+    def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
+        """read_tables, cached once per build content (the signature changes when files change)."""
+        return _cached_tables(str(folder), build_signature(folder))
+
+except ImportError:  # pragma: no cover
+    def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
+        """read_tables (Streamlit absent: no cache)."""
+        return read_tables(folder)

@@ -1,0 +1,319 @@
+"""The global filters: a value object, how it narrows every table, how it lives in the URL, and why a
+combination came out empty. Pure pandas; no Streamlit here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+import pandas as pd
+
+# URL parameter names (short, stable: they are part of every shared link).
+QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN = "event", "country", "theme", "from", "to", "asean"
+QP_KEYS = (QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN)
+
+_EVENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$")
+_ISO3_RE = re.compile(r"^[A-Z]{3}$")
+_THEME_RE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
+
+
+def _norm(values) -> tuple[str, ...]:
+    """Sorted, de-duplicated tuple of strings (the canonical form of a multi-value filter)."""
+    return tuple(sorted({str(v) for v in (values or ())}))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The global filters; empty tuples and None mean "no restriction"."""
+
+    events: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    asean_only: bool = False
+
+    def __post_init__(self) -> None:
+        for name in ("events", "countries", "themes"):
+            object.__setattr__(self, name, _norm(getattr(self, name)))
+        object.__setattr__(self, "asean_only", bool(self.asean_only))
+
+    def is_empty(self) -> bool:
+        """True when no filter is set."""
+        return self == Filters()
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What the filter widgets offer, read from the unfiltered tables."""
+
+    events: dict[str, str] = field(default_factory=dict)      # event_id -> "2019-09-10 · Name", by date
+    countries: dict[str, str] = field(default_factory=dict)   # iso3 -> name; ASEAN members first
+    asean: frozenset[str] = frozenset()                       # ISO3 codes that are ASEAN members in the data
+    themes: dict[str, str] = field(default_factory=dict)      # code -> label
+    date_min: date | None = None
+    date_max: date | None = None
+
+
+def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, str] | None = None) -> FilterOptions:
+    """Build the widgets' choices: events by date, countries ASEAN first then by name, themes in catalogue order."""
+    ev = tables["events"].sort_values(["start_date", "name"], na_position="last")
+    events = {
+        str(r.event_id): f"{_fmt_date(r.start_date)} · {r.name}" for r in ev.itertuples(index=False)
+    }
+    p = tables["participants"]
+    asean = frozenset(p.loc[p["is_asean"].astype(bool), "iso3"].dropna().astype(str))
+    names = p.dropna(subset=["iso3"]).drop_duplicates("iso3").set_index("iso3")["country"]
+    order = sorted(names.index, key=lambda i: (i not in asean, str(names[i])))
+    countries = {str(i): str(names[i]) for i in order}
+    labels = dict(theme_labels or {})
+    codes = list(labels) + sorted(set(tables["themes"]["theme"].dropna().astype(str)) - set(labels))
+    themes = {c: labels.get(c, c.replace("_", " ").capitalize()) for c in codes}
+    dmin, dmax = ev["start_date"].min(), ev["end_date"].max()
+    return FilterOptions(
+        events=events, countries=countries, asean=asean, themes=themes,
+        date_min=None if pd.isna(dmin) else dmin.date(), date_max=None if pd.isna(dmax) else dmax.date(),
+    )
+
+
+def _fmt_date(v) -> str:
+    return "undated" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying filters
+# ---------------------------------------------------------------------------------------------
+
+# Each step narrows the set of event ids; the order is the order empty_reason reports in.
+_STEPS = ("events", "dates", "countries", "asean_only", "themes")
+
+
+def _step_active(f: Filters, step: str) -> bool:
+    return {
+        "events": bool(f.events), "dates": f.date_from is not None or f.date_to is not None,
+        "countries": bool(f.countries), "asean_only": f.asean_only, "themes": bool(f.themes),
+    }[step]
+
+
+def _step_keep(tables: dict[str, pd.DataFrame], f: Filters, step: str) -> set[str]:
+    """Event ids that pass one filter step on its own."""
+    ev = tables["events"]
+    if step == "events":
+        return set(ev.loc[ev["event_id"].isin(f.events), "event_id"])
+    if step == "dates":
+        start, end = ev["start_date"], ev["end_date"].fillna(ev["start_date"])
+        ok = pd.Series(True, index=ev.index)
+        if f.date_from is not None:
+            ok &= end >= pd.Timestamp(f.date_from)
+        if f.date_to is not None:
+            ok &= start <= pd.Timestamp(f.date_to)
+        return set(ev.loc[ok.fillna(False).astype(bool), "event_id"])
+    p = tables["participants"]
+    if step == "countries":
+        return set(p.loc[p["iso3"].isin(f.countries), "event_id"])
+    if step == "asean_only":  # with a country filter: one of the chosen countries, as an ASEAN member
+        ok = p["is_asean"].astype(bool) & (p["iso3"].isin(f.countries) if f.countries else True)
+        return set(p.loc[ok, "event_id"])
+    th = tables["themes"]
+    return set(th.loc[th["theme"].isin(f.themes) & (th["n_evidence"] > 0), "event_id"])
+
+
+def kept_event_ids(tables: dict[str, pd.DataFrame], f: Filters) -> set[str]:
+    """Event ids that pass every active filter."""
+    keep = set(tables["events"]["event_id"])
+    for step in _STEPS:
+        if _step_active(f, step):
+            keep &= _step_keep(tables, f, step)
+    return keep
+
+
+_CORE = {"events", "participants", "attendees", "themes", "evidence", "articles"}
+
+
+def apply_filters(tables: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
+    """Filtered views of every table, consistent with each other.
+
+    Events pass when they match every filter (a country or theme filter keeps events where that
+    country took part / that theme has evidence). Country-level rows (participants, attendees) are
+    narrowed to the chosen countries (and to ASEAN members with asean_only); theme rows to the chosen
+    themes; articles to those reporting a kept event. Tables not named here pass through unchanged.
+    """
+    keep = kept_event_ids(tables, f)
+    out = dict(tables)
+    out["events"] = tables["events"][tables["events"]["event_id"].isin(keep)].reset_index(drop=True)
+
+    p = tables["participants"]
+    p = p[p["event_id"].isin(keep)]
+    if f.countries:
+        p = p[p["iso3"].isin(f.countries)]
+    if f.asean_only:
+        p = p[p["is_asean"].astype(bool)]
+    out["participants"] = p.reset_index(drop=True)
+
+    a = tables["attendees"]
+    a = a[a["event_id"].isin(keep)]
+    if f.countries or f.asean_only:
+        pairs = set(zip(out["participants"]["event_id"], out["participants"]["iso3"]))
+        mask = pd.Series([(e, i) in pairs for e, i in zip(a["event_id"], a["iso3"])], index=a.index, dtype=bool)
+        a = a[mask]
+    out["attendees"] = a.reset_index(drop=True)
+
+    for name, col in (("themes", "theme"), ("evidence", "theme")):
+        t = tables[name]
+        t = t[t["event_id"].isin(keep)]
+        if f.themes:
+            t = t[t[col].isin(f.themes)]
+        out[name] = t.reset_index(drop=True)
+
+    arts = tables["articles"]
+    out["articles"] = arts[arts["event_id"].isin(keep)].reset_index(drop=True)
+    for name in sorted(set(tables) - _CORE - {"articles_text"}):
+        t = tables[name]
+        if isinstance(t, pd.DataFrame) and "event_id" in t.columns:  # further per-event tables (outcomes, …)
+            out[name] = t[t["event_id"].isin(keep)].reset_index(drop=True)
+    if "articles_text" in tables:
+        txt = tables["articles_text"]
+        out["articles_text"] = txt[txt["article_id"].isin(out["articles"]["article_id"])].reset_index(drop=True)
+    return out
+
+
+def _describe(f: Filters, step: str, options: FilterOptions | None = None) -> str:
+    """Plain words for one active filter, e.g. 'the countries filter (Australia, Japan)'."""
+    def names(values: tuple[str, ...], lookup: Mapping[str, str]) -> str:
+        shown = [lookup.get(v, v) for v in values[:4]]
+        return ", ".join(shown) + (f" and {len(values) - 4} more" if len(values) > 4 else "")
+
+    o = options or FilterOptions()
+    if step == "events":
+        return f"the events filter ({names(f.events, {k: v.split(' · ', 1)[-1] for k, v in o.events.items()})})"
+    if step == "dates":
+        if f.date_from and f.date_to:
+            return f"the date range ({f.date_from.isoformat()} to {f.date_to.isoformat()})"
+        return f"the date range (from {f.date_from.isoformat()})" if f.date_from else \
+            f"the date range (up to {f.date_to.isoformat()})"
+    if step == "countries":
+        return f"the countries filter ({names(f.countries, o.countries)})"
+    if step == "asean_only":
+        extra = " (none of the chosen countries took part as an ASEAN member)" if f.countries else ""
+        return f"the “ASEAN members only” switch{extra}"
+    return f"the themes filter ({names(f.themes, o.themes)})"
+
+
+def empty_reason(tables: dict[str, pd.DataFrame], f: Filters, options: FilterOptions | None = None) -> str | None:
+    """None when some event passes the filters; otherwise a plain sentence naming the filter that emptied it."""
+    if tables["events"].empty:
+        return "The build has no events yet: add articles to the seeds folder and rebuild."
+    keep = set(tables["events"]["event_id"])
+    applied: list[str] = []
+    for step in _STEPS:
+        if not _step_active(f, step):
+            continue
+        alone = _step_keep(tables, f, step)
+        keep &= alone
+        if not keep:
+            what = _describe(f, step, options)
+            if not alone or not applied:
+                return f"No events match {what}. Widen or clear that filter."
+            before = " and ".join(_describe(f, s, options) for s in applied)
+            return f"No events match {what} together with {before}. Widen or clear one of them."
+        applied.append(step)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# URL query parameters
+# ---------------------------------------------------------------------------------------------
+
+def filters_to_query_params(f: Filters) -> dict[str, list[str]]:
+    """The filters as query parameters; unset filters are left out, so no filters gives {}."""
+    qp: dict[str, list[str]] = {}
+    if f.events:
+        qp[QP_EVENT] = list(f.events)
+    if f.countries:
+        qp[QP_COUNTRY] = list(f.countries)
+    if f.themes:
+        qp[QP_THEME] = list(f.themes)
+    if f.date_from is not None:
+        qp[QP_FROM] = [f.date_from.isoformat()]
+    if f.date_to is not None:
+        qp[QP_TO] = [f.date_to.isoformat()]
+    if f.asean_only:
+        qp[QP_ASEAN] = ["1"]
+    return qp
+
+
+def _values(qp: Mapping, key: str) -> list[str]:
+    """All values of a key, whether the mapping holds a str, a list, or a Streamlit QueryParamsProxy."""
+    if hasattr(qp, "get_all"):
+        raw = qp.get_all(key)
+    else:
+        raw = qp.get(key, [])
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        raw = [raw]
+    out: list[str] = []
+    for v in raw:
+        # Accept comma-separated lists too (hand-written links), never raise on odd input.
+        out.extend(p.strip() for p in str(v).split(",") if p.strip())
+    return out
+
+
+def _parse_date(values: list[str]) -> date | None:
+    for v in values:
+        try:
+            return date.fromisoformat(v)
+        except ValueError:
+            continue
+    return None
+
+
+def filters_from_query_params(qp: Mapping, options: FilterOptions | None = None) -> Filters:
+    """Filters from query parameters. Malformed values (and, given options, unknown ones) are dropped."""
+    try:
+        events = [v for v in _values(qp, QP_EVENT) if _EVENT_RE.match(v)]
+        countries = [v.upper() for v in _values(qp, QP_COUNTRY) if _ISO3_RE.match(v.upper())]
+        themes = [v for v in _values(qp, QP_THEME) if _THEME_RE.match(v)]
+        if options is not None:
+            events = [v for v in events if v in options.events]
+            countries = [v for v in countries if v in options.countries]
+            themes = [v for v in themes if v in options.themes]
+        asean_vals = [v.lower() for v in _values(qp, QP_ASEAN)]
+        return Filters(
+            events=tuple(events), countries=tuple(countries), themes=tuple(themes),
+            date_from=_parse_date(_values(qp, QP_FROM)), date_to=_parse_date(_values(qp, QP_TO)),
+            asean_only=any(v in {"1", "true", "yes", "on"} for v in asean_vals),
+        )
+    except Exception:  # a URL is user input: never let it break the page
+        return Filters()
+
+
+def restrict_to_options(f: Filters, options: FilterOptions) -> Filters:
+    """Drop filter values the data does not offer (e.g. an event id from an older build)."""
+    return replace(
+        f,
+        events=tuple(v for v in f.events if v in options.events),
+        countries=tuple(v for v in f.countries if v in options.countries),
+        themes=tuple(v for v in f.themes if v in options.themes),
+    )
+
+
+def describe_filters(f: Filters, options: FilterOptions | None = None) -> list[str]:
+    """One short phrase per active filter, for the page header (empty list: no filters)."""
+    o = options or FilterOptions()
+    parts: list[str] = []
+    if f.events:
+        parts.append("Events: " + ", ".join(o.events.get(e, e).split(" · ", 1)[-1] for e in f.events))
+    if f.countries:
+        parts.append("Countries: " + ", ".join(o.countries.get(c, c) for c in f.countries))
+    if f.asean_only:
+        parts.append("ASEAN members only")
+    if f.themes:
+        parts.append("Themes: " + ", ".join(o.themes.get(t, t) for t in f.themes))
+    if f.date_from or f.date_to:
+        lo = f.date_from.isoformat() if f.date_from else "…"
+        hi = f.date_to.isoformat() if f.date_to else "…"
+        parts.append(f"Dates: {lo} – {hi}")
+    return parts

@@ -1,0 +1,252 @@
+"""Pure look-ups the pages share: an event's card, who attended what, and article text with the
+extracted facts marked in place."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard import palette
+
+
+def clean(v) -> str | None:
+    """A cell as a clean string, or None for NA/empty."""
+    if v is None or (not isinstance(v, str) and pd.isna(v)):
+        return None
+    v = str(v).strip()
+    return v or None
+
+
+def fmt_date(v) -> str:
+    """A date cell as YYYY-MM-DD, or 'date not stated'."""
+    return "date not stated" if v is None or pd.isna(v) else f"{pd.Timestamp(v):%Y-%m-%d}"
+
+
+def event_label(row) -> str:
+    """'2019-09-10 · Regional Conference on Digital Diplomacy (RCDD)' for an events row."""
+    d = row["start_date"]
+    date_s = "undated" if pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}"
+    acr = clean(row.get("acronym"))
+    return f"{date_s} · {row['name']}" + (f" ({acr})" if acr and acr not in str(row["name"]) else "")
+
+
+def date_span(start, end) -> str:
+    """'10 Sep 2019' or '10–11 Sep 2019' or '30 Sep – 1 Oct 2019'."""
+    if pd.isna(start):
+        return "date not stated"
+    s = pd.Timestamp(start)
+    e = s if pd.isna(end) else pd.Timestamp(end)
+    if e.date() == s.date():
+        return f"{s.day} {s:%b %Y}"
+    if (s.year, s.month) == (e.year, e.month):
+        return f"{s.day}–{e.day} {s:%b %Y}"
+    return f"{s.day} {s:%b %Y} – {e.day} {e:%b %Y}"
+
+
+@dataclass
+class EventCard:
+    """Everything the event card shows, gathered from the (filtered or full) tables."""
+
+    event_id: str
+    name: str
+    dates: str
+    place: str
+    host: str
+    event_type: str
+    theme_title: str | None
+    outcomes: str | None
+    evidence: str | None
+    countries: pd.DataFrame = field(default_factory=pd.DataFrame)   # country, iso3, role, ASEAN, evidence
+    attendees: pd.DataFrame = field(default_factory=pd.DataFrame)   # name, title, organization, country
+    themes: pd.DataFrame = field(default_factory=pd.DataFrame)      # theme, theme_label, share, n_evidence
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)     # article_id, outlet, title, published_date
+
+
+def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dict[str, str] | None = None) -> EventCard | None:
+    """The card for one event, or None when the event is not in tables['events']."""
+    ev = tables["events"]
+    rows = ev[ev["event_id"] == event_id]
+    if rows.empty:
+        return None
+    r = rows.iloc[0]
+    p = tables["participants"][tables["participants"]["event_id"] == event_id]
+    names = dict(zip(tables["participants"]["iso3"], tables["participants"]["country"]))
+    host_iso = clean(r["host_iso3"])
+    countries = p.assign(ASEAN=p["is_asean"].map({True: "yes", False: ""}))[
+        ["country", "iso3", "role", "ASEAN", "evidence"]].sort_values(["role", "country"]).reset_index(drop=True)
+    a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
+    a["country"] = [names.get(i, i) if clean(i) else None for i in a["iso3"]]
+    attendees = a[["name", "title", "organization", "country", "evidence"]].reset_index(drop=True)
+    labels = theme_labels or {}
+    t = tables["themes"][tables["themes"]["event_id"] == event_id].sort_values("share", ascending=False)
+    themes = t.assign(theme_label=t["theme"].map(lambda c: labels.get(c, c)))[
+        ["theme", "theme_label", "share", "n_evidence"]].reset_index(drop=True)
+    outcomes = clean(r.get("outcomes"))
+    if "outcomes" in tables and not tables["outcomes"].empty:
+        sents = tables["outcomes"].loc[tables["outcomes"]["event_id"] == event_id, "sentence"].dropna().astype(str)
+        outcomes = "\n".join(f"- {s}" for s in dict.fromkeys(sents)) or outcomes
+    arts = tables["articles"]
+    src = arts[(arts["event_id"] == event_id)][["article_id", "outlet", "title", "author", "published_date"]]
+    return EventCard(
+        event_id=event_id, name=str(r["name"]) + (f" ({clean(r['acronym'])})" if clean(r["acronym"]) else ""),
+        dates=date_span(r["start_date"], r["end_date"]),
+        place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or "place not stated",
+        host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else "not stated",
+        event_type=str(clean(r["event_type"]) or "event").replace("_", " "),
+        theme_title=clean(r.get("theme_title")), outcomes=outcomes, evidence=clean(r.get("evidence")),
+        countries=countries, attendees=attendees, themes=themes, sources=src.reset_index(drop=True),
+    )
+
+
+def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
+    """One row per person: name, titles, organisations, country, n_events, events (by date)."""
+    cols = ["name", "titles", "organizations", "country", "n_events", "events"]
+    if attendees.empty:
+        return pd.DataFrame(columns=cols)
+    names = dict(zip(participants["iso3"], participants["country"]))
+    ev = events[["event_id", "name", "start_date"]].rename(columns={"name": "event_name"})
+    a = attendees.merge(ev, on="event_id", how="inner").sort_values("start_date")
+
+    def join(values) -> str:
+        return "; ".join(dict.fromkeys(str(v) for v in values if clean(v)))
+
+    rows = []
+    for name, g in a.groupby("name", sort=True):
+        isos = [i for i in g["iso3"] if clean(i)]
+        rows.append({
+            "name": name, "titles": join(g["title"]), "organizations": join(g["organization"]),
+            "country": join(names.get(i, i) for i in isos), "n_events": g["event_id"].nunique(),
+            "events": join(f"{n} ({d:%Y-%m-%d})" if pd.notna(d) else n for n, d in zip(g["event_name"], g["start_date"])),
+        })
+    return pd.DataFrame(rows, columns=cols).sort_values(["n_events", "name"], ascending=[False, True]).reset_index(drop=True)
+
+
+def country_summary(participants: pd.DataFrame, events: pd.DataFrame, attendees: pd.DataFrame) -> pd.DataFrame:
+    """One row per country: country, iso3, ASEAN, n_events, roles, events, people named."""
+    cols = ["country", "iso3", "ASEAN", "n_events", "roles", "events", "people"]
+    if participants.empty:
+        return pd.DataFrame(columns=cols)
+    ev = events[["event_id", "name", "start_date"]].rename(columns={"name": "event_name"})
+    p = participants.merge(ev, on="event_id", how="inner").sort_values("start_date")
+    rows = []
+    for iso, g in p.groupby("iso3", sort=False):
+        people = attendees.loc[attendees["iso3"] == iso, "name"]
+        rows.append({
+            "country": g["country"].iloc[0], "iso3": iso, "ASEAN": "yes" if g["is_asean"].any() else "",
+            "n_events": g["event_id"].nunique(), "roles": "; ".join(dict.fromkeys(g["role"].astype(str))),
+            "events": "; ".join(dict.fromkeys(f"{n} ({d:%Y-%m-%d})" for n, d in zip(g["event_name"], g["start_date"]))),
+            "people": "; ".join(dict.fromkeys(people.astype(str))),
+        })
+    d = pd.DataFrame(rows, columns=cols)
+    return d.sort_values(["ASEAN", "n_events", "country"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Highlighting facts in article text
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted stretch of text: [start, end) offsets, a kind (theme code, 'person', 'country'), a tooltip."""
+
+    start: int
+    end: int
+    kind: str
+    label: str
+
+
+def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    if not needle or len(needle) < 3:
+        return []
+    return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", text, re.IGNORECASE)]
+
+
+def article_spans(article_id: str, text: str, tables: dict[str, pd.DataFrame],
+                  theme_labels: dict[str, str] | None = None) -> list[Span]:
+    """Spans of the facts extracted from one article: theme cues at their offsets, people's names and
+    countries where they occur (offsets from the tables when given, else every exact mention)."""
+    labels = theme_labels or {}
+    spans: list[Span] = []
+    ev = tables["evidence"][tables["evidence"]["article_id"] == article_id]
+    for r in ev.itertuples(index=False):
+        s, e = r.char_start, r.char_end
+        label = f"theme: {labels.get(r.theme, r.theme)} (cue “{r.cue}”)"
+        if pd.notna(s) and pd.notna(e) and 0 <= int(s) < int(e) <= len(text):
+            s, e = int(s), int(e)
+            inner = _find_all(text[s:e], str(r.cue)) if clean(r.cue) else []
+            if inner and (e - s) > len(str(r.cue)):  # offsets cover the sentence: mark the cue inside it
+                s, e = s + inner[0][0], s + inner[0][1]
+            spans.append(Span(s, e, str(r.theme), label))
+        else:  # offsets missing: fall back to the cue's first mention inside its sentence
+            base = text.find(str(r.sentence)) if clean(r.sentence) else -1
+            for a, b in _find_all(text[max(base, 0):], str(r.cue))[:1]:
+                spans.append(Span(a + max(base, 0), b + max(base, 0), str(r.theme), f"theme: {labels.get(r.theme, r.theme)}"))
+    mentions = tables.get("country_mentions")
+    sources = [("person", "attendees", "name")]
+    if mentions is not None and not mentions.empty:
+        m = mentions[mentions["article_id"] == article_id]
+        for r in m.itertuples(index=False):
+            if pd.notna(r.char_start) and pd.notna(r.char_end) and 0 <= int(r.char_start) < int(r.char_end) <= len(text):
+                spans.append(Span(int(r.char_start), int(r.char_end), "country", f"country: {r.country} ({r.iso3})"))
+    else:
+        sources.append(("country", "participants", "country"))
+    arts = tables["articles"]
+    event_ids = set(arts.loc[arts["article_id"] == article_id, "event_id"].dropna())
+    for kind, table, col in sources:  # names of the event's people/countries, wherever this article mentions them
+        t = tables[table]
+        t = t[(t["article_id"] == article_id) | t["event_id"].isin(event_ids)]
+        if {"char_start", "char_end"} <= set(t.columns):
+            for r in t.itertuples(index=False):
+                if pd.notna(r.char_start) and pd.notna(r.char_end):
+                    spans.append(Span(int(r.char_start), int(r.char_end), kind, f"{kind}: {getattr(r, col)}"))
+            continue
+        for value in dict.fromkeys(t[col].dropna().astype(str)):
+            for a, b in _find_all(text, value):
+                spans.append(Span(a, b, kind, f"{kind}: {value}"))
+    return spans
+
+
+def cue_spans(sentence: str, cues: list[str], theme: str) -> list[Span]:
+    """Spans of each cue's mentions inside one sentence (case-insensitive), for the evidence lists."""
+    return [Span(a, b, theme, f"cue “{c}”") for c in dict.fromkeys(cues) for a, b in _find_all(sentence, str(c))]
+
+
+def _style(kind: str) -> str:
+    if kind == "person":
+        return f"background:{palette.HIGHLIGHT_PEOPLE};border-bottom:2px solid {palette.ORANGE}"
+    if kind == "country":
+        return f"background:{palette.HIGHLIGHT_COUNTRIES};border-bottom:2px solid {palette.BLUE}"
+    c = palette.theme_color(kind)
+    return f"background:{palette.tint(c)};border-bottom:3px solid {c}"
+
+
+def highlight_html(text: str, spans: list[Span]) -> str:
+    """HTML of the text (escaped) with non-overlapping <mark> elements; where spans overlap, the earlier
+    (then longer) one wins. Paragraph breaks are kept."""
+    chosen: list[Span] = []
+    last_end = 0
+    for sp in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if sp.start >= last_end and sp.end > sp.start:
+            chosen.append(sp)
+            last_end = sp.end
+    parts: list[str] = []
+    pos = 0
+    for sp in chosen:
+        parts.append(html.escape(text[pos:sp.start]))
+        parts.append(f'<mark title="{html.escape(sp.label)}" style="{_style(sp.kind)};padding:0 2px;border-radius:2px">'
+                     f"{html.escape(text[sp.start:sp.end])}</mark>")
+        pos = sp.end
+    parts.append(html.escape(text[pos:]))
+    body = "".join(parts).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    return f'<div style="line-height:1.7;font-size:1.02rem"><p>{body}</p></div>'
+
+
+def legend_html(theme_labels: dict[str, str], themes_present: list[str]) -> str:
+    """A one-line key for the highlight colours."""
+    items = [f'<mark style="{_style("person")};padding:0 4px">person</mark>',
+             f'<mark style="{_style("country")};padding:0 4px">country</mark>']
+    items += [f'<mark style="{_style(t)};padding:0 4px">{html.escape(theme_labels.get(t, t))}</mark>' for t in themes_present]
+    return " ".join(items)

@@ -1,0 +1,179 @@
+"""Shared Streamlit pieces every page uses: the page context, header, footer, chart and table
+display (the single hooks for the export controls), the empty-data message and the event card."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts, queries
+from dashboard.filters import FilterOptions, Filters, describe_filters
+
+_CTX_KEY = "_page_context"
+
+
+@dataclass
+class PageContext:
+    """What the entry script hands each page: full and filtered tables, filters, options, build info."""
+
+    build_dir: Path
+    tables: dict[str, pd.DataFrame]
+    filtered: dict[str, pd.DataFrame]
+    filters: Filters
+    options: FilterOptions
+    theme_labels: dict[str, str]
+    report: dict = field(default_factory=dict)
+    empty_reason: str | None = None
+
+
+def set_page_context(ctx: PageContext) -> None:
+    """Called by app.py before running the page."""
+    st.session_state[_CTX_KEY] = ctx
+
+
+def page_context() -> PageContext:
+    """The context app.py prepared for this run (stops the page with a message if absent)."""
+    ctx = st.session_state.get(_CTX_KEY)
+    if ctx is None:
+        st.error("Open the dashboard through dashboard/app.py.")
+        st.stop()
+    return ctx
+
+
+def header(title: str, ctx: PageContext, subtitle: str | None = None) -> None:
+    """Page title plus one line naming the active filters (the same on every page)."""
+    st.title(title)
+    if subtitle:
+        st.caption(subtitle)
+    active = describe_filters(ctx.filters, ctx.options)
+    if active:
+        st.markdown("**Filtered:** " + " · ".join(f"`{p}`" for p in active))
+    else:
+        st.markdown("**Showing everything** — no filters set (use the sidebar).")
+
+
+def stop_if_empty(ctx: PageContext) -> None:
+    """If the filters leave no events, say which filter emptied the data and stop the page."""
+    if ctx.empty_reason:
+        st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
+        st.stop()
+
+
+def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=None, **kwargs):
+    """Show a plotly figure with the app's config (download filename `slug`, 2× scale).
+
+    The one place every chart passes through: export controls hook in here.
+    """
+    key = key or f"chart_{slug}"
+    args = dict(config=charts.plotly_config(slug), theme=None, key=key, **kwargs)
+    if on_select is not None:
+        args["on_select"] = on_select
+    result = st.plotly_chart(fig, **args)
+    if fig.data:  # nothing to export from a "no data" placeholder
+        _export_controls(fig, slug, key)
+    return result
+
+
+def source_line(ctx: PageContext) -> str:
+    """One line of provenance for exported charts: outlets, article count, build date."""
+    arts = ctx.filtered["articles"]
+    outlets = sorted(set(arts["outlet"].dropna().astype(str)))
+    built = str(ctx.report.get("built_at") or "")[:10]
+    return (f"Source: {len(arts)} news articles" + (f" ({', '.join(outlets)})" if outlets else "")
+            + (f"; build of {built}" if built else "") + ". ASEAN digital diplomacy dashboard.")
+
+
+def _export_controls(fig: go.Figure, slug: str, key: str) -> None:
+    """The export helper's download control (PNG/SVG/PDF) under a chart; skipped if unavailable."""
+    try:
+        from dashboard import export_ui
+    except ImportError:
+        return
+    ctx = st.session_state.get(_CTX_KEY)
+    if ctx is None:
+        return
+    export_ui.chart_download_controls(fig, slug, ctx.filters, source_line(ctx), options=ctx.options,
+                                      key=f"exp_{key}")
+
+
+def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs) -> None:
+    """Show a table (hide the index, dates as YYYY-MM-DD); the one place table exports hook in."""
+    config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD")
+              for c in df.columns if pd.api.types.is_datetime64_any_dtype(df[c])}
+    config.update(kwargs.pop("column_config", {}) or {})
+    st.dataframe(df, hide_index=True, key=key or f"table_{slug}", column_config=config, **kwargs)
+
+
+def footer(ctx: PageContext) -> None:
+    """Provenance: how many articles from which outlets, when the build was made, where it lives."""
+    arts = ctx.tables["articles"]
+    included = arts[arts["status"] == "included"]
+    outlets = sorted(set(included["outlet"].dropna().astype(str)))
+    built = ctx.report.get("built_at") or ctx.report.get("build_date") or ctx.report.get("generated_at")
+    if not built:
+        try:
+            built = pd.Timestamp((ctx.build_dir / "build_report.json").stat().st_mtime, unit="s").strftime("%Y-%m-%d %H:%M UTC")
+        except OSError:
+            built = "unknown"
+    st.divider()
+    st.caption(
+        f"**Sources:** {len(included)} included articles of {len(arts)} files"
+        + (f" from {', '.join(outlets)}" if outlets else "")
+        + f". **Build:** {built}, from `{ctx.build_dir}`. Every number traces to a sentence in a source "
+        "article (see Sources and Data). Runs offline: no CDN, no tiles, no account."
+    )
+
+
+def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
+    """The event card: name, date, place, host, countries, attendees, outcomes, themes, sources."""
+    with st.container(border=True):
+        st.subheader(card.name)
+        c1, c2, c3, c4 = st.columns(4)
+        c1.markdown(f"**Date**  \n{card.dates}")
+        c2.markdown(f"**Place**  \n{card.place}")
+        c3.markdown(f"**Host**  \n{card.host}")
+        c4.markdown(f"**Type**  \n{card.event_type}")
+        if card.theme_title:
+            st.markdown(f"**Theme of the event:** {card.theme_title}")
+        if card.outcomes:
+            st.markdown("**Outcomes**")
+            st.markdown(card.outcomes)
+        else:
+            st.markdown("**Outcomes:** none extracted from the sources.")
+        if card.evidence:
+            st.caption(f"Source sentence: “{card.evidence}”")
+        tab_c, tab_p, tab_t, tab_s = st.tabs([
+            f"Countries ({len(card.countries)})", f"Attendees ({len(card.attendees)})",
+            f"Themes ({len(card.themes)})", f"Source articles ({len(card.sources)})",
+        ])
+        with tab_c:
+            if card.countries.empty:
+                st.write("No participating countries extracted.")
+            else:
+                show_table(card.countries, f"{card.event_id}-countries", key=f"{key_prefix}_card_countries")
+        with tab_p:
+            if card.attendees.empty:
+                st.write("No attendees named in the sources.")
+            else:
+                show_table(card.attendees, f"{card.event_id}-attendees", key=f"{key_prefix}_card_attendees")
+        with tab_t:
+            if card.themes.empty:
+                st.write("No theme evidence for this event.")
+            else:
+                show_table(
+                    card.themes[["theme_label", "share", "n_evidence"]], f"{card.event_id}-themes",
+                    key=f"{key_prefix}_card_themes",
+                    column_config={"share": st.column_config.ProgressColumn("share", format="percent", min_value=0, max_value=1),
+                                   "theme_label": "theme", "n_evidence": "sentences"},
+                )
+        with tab_s:
+            if card.sources.empty:
+                st.write("No source articles.")
+            else:
+                show_table(card.sources, f"{card.event_id}-sources", key=f"{key_prefix}_card_sources",
+                           column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
+                st.caption("Read each article with its facts highlighted on the Sources page.")

@@ -1,0 +1,16 @@
+"""Briefing pack: choose charts, get the PowerPoint deck or the PDF for the current filters in one click,
+and download the filtered tables. Thin: the work is in dashboard.briefing and dashboard.export_ui."""
+
+import streamlit as st
+
+from dashboard import export_ui, ui
+
+ctx = ui.page_context()
+ui.header("Briefing pack", ctx, "A slide deck for the current filters: every chart with its evidence, the events, "
+                                "the sources.")
+built_at = ctx.report.get("built_at")
+export_ui.briefing_controls(ctx.tables, ctx.filters, built_at=built_at, theme_labels=ctx.theme_labels,
+                            options=ctx.options, empty_reason=ctx.empty_reason)
+
+st.subheader("The filtered data")
+export_ui.table_download_controls(ctx.filtered, ctx.filters, options=ctx.options, build_note=built_at)

@@ -1,0 +1,60 @@
+"""Map: participating countries shaded by number of events, ASEAN members outlined; for a chosen
+event, arcs from the host to each participant. Polygons ship with the app: no tiles, no token."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import queries, ui
+
+ctx = ui.page_context()
+ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")
+ui.stop_if_empty(ctx)
+try:
+    from dashboard import map_figures
+except ImportError as exc:  # the offline map module is missing or broken: say so, keep the page up
+    st.warning(f"The map is not available in this installation ({exc}).")
+    st.stop()
+
+f = ctx.filtered
+ev = f["events"].sort_values("start_date")
+labels = {r["event_id"]: queries.event_label(r) for _, r in ev.iterrows()}
+choice = st.selectbox("Draw links for one event", ["(all events)"] + list(ev["event_id"]), key="map_event",
+                      format_func=lambda e: labels.get(e, e),
+                      help="Arcs run from the host country to each participant.")
+
+parts = f["participants"]
+if choice != "(all events)":
+    parts = parts[parts["event_id"] == choice]
+counts = map_figures.country_event_counts(parts, ev)
+arcs = None
+if choice != "(all events)":
+    host = ev.loc[ev["event_id"] == choice, "host_iso3"].iloc[0]
+    if isinstance(host, str) and host:
+        arcs = pd.DataFrame({"source_iso3": host, "target_iso3": sorted(set(parts["iso3"]) - {host})})
+
+if counts.empty:
+    st.info("No participating countries for this selection.")
+    st.stop()
+asean = set(ctx.options.asean)
+st.pydeck_chart(map_figures.build_deck(counts, asean, arcs), height=560, key="map_deck")
+
+bins = dict(map_figures.bin_for(int(n)) for n in sorted(set(counts["n_events"])))
+swatches = " ".join(
+    f'<span style="display:inline-block;width:14px;height:14px;background:{c};border:1px solid #999;'
+    f'vertical-align:middle;margin:0 4px 0 10px"></span>{label}' for label, c in bins.items())
+st.markdown(
+    f'<div style="font-size:0.95rem">{swatches}'
+    f'<span style="display:inline-block;width:14px;height:14px;border:2px solid {map_figures.ASEAN_LINE};'
+    f'vertical-align:middle;margin:0 4px 0 16px"></span>ASEAN member'
+    + "</div>", unsafe_allow_html=True)
+st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
+           + ("Arcs: host → participant. " if arcs is not None and not arcs.empty else "")
+           + "Outlines: Natural Earth 1:50m, shipped with the app.")
+
+with st.expander("The map as an image (for slides)", expanded=False):
+    title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else labels.get(choice, choice)
+    ui.show_chart(map_figures.build_static_map_figure(counts, asean, title, arcs=arcs), "map", key="map_static")
+
+with st.expander("Countries on the map", expanded=False):
+    ui.show_table(counts.sort_values(["is_asean", "n_events"], ascending=[False, False]), "map-countries",
+                  key="map_table")

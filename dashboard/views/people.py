@@ -1,0 +1,41 @@
+"""People and organisations: who attended which events, for which country, with their titles."""
+
+import streamlit as st
+
+from dashboard import charts, queries, ui
+
+ctx = ui.page_context()
+ui.header("People and organisations", ctx, "Attendees named in the sources, with titles as the text gives them.")
+ui.stop_if_empty(ctx)
+f = ctx.filtered
+
+st.subheader("People named per event")
+counts = charts.attendee_counts(f["attendees"], f["events"], ctx.tables["participants"])
+asean_names = set(ctx.tables["participants"].loc[ctx.tables["participants"]["is_asean"], "country"])
+ui.show_chart(charts.attendees_figure(counts, asean_names), "attendees-by-event", key="pp_chart")
+
+st.subheader("People")
+people = queries.people_summary(f["attendees"], f["events"], ctx.tables["participants"])
+if people.empty:
+    st.info("No attendees named for the filtered events.")
+else:
+    ui.show_table(people, "people", key="pp_people")
+
+st.subheader("Countries")
+countries = queries.country_summary(f["participants"], f["events"], f["attendees"])
+if countries.empty:
+    st.info("No participating countries for the filtered events.")
+else:
+    ui.show_table(countries, "countries", key="pp_countries")
+
+st.subheader("Organisations")
+orgs = f["attendees"].dropna(subset=["organization"])
+if orgs.empty:
+    st.caption("No organisations named for the filtered events.")
+else:
+    ev_names = dict(zip(f["events"]["event_id"], f["events"]["name"]))
+    table = (orgs.assign(event=orgs["event_id"].map(ev_names))
+             .groupby("organization").agg(people=("name", lambda s: "; ".join(dict.fromkeys(s))),
+                                          events=("event", lambda s: "; ".join(dict.fromkeys(s))))
+             .reset_index())
+    ui.show_table(table, "organisations", key="pp_orgs")

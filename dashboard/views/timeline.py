@@ -1,0 +1,39 @@
+"""Timeline: events on a date axis; clicking a point or picking from the list opens the event card."""
+
+import streamlit as st
+
+from dashboard import charts, queries, ui
+
+ctx = ui.page_context()
+ui.header("Timeline", ctx, "Each marker is one event; its size is the number of countries taking part.")
+ui.stop_if_empty(ctx)
+f = ctx.filtered
+ev = f["events"].sort_values("start_date")
+event_ids = list(ev["event_id"])
+labels = {r["event_id"]: queries.event_label(r) for _, r in ev.iterrows()}
+
+
+def _pick_clicked_event() -> None:
+    """on_select callback: a clicked point selects its event in the list below."""
+    sel = st.session_state.get("tl_chart")
+    points = (sel or {}).get("selection", {}).get("points", []) if sel else []
+    for p in points:
+        cd = p.get("customdata")
+        if cd and cd[0] in event_ids:
+            st.session_state["tl_event"] = cd[0]
+            return
+
+
+color_by = st.radio("Colour by", ["leading_theme", "event_type"], horizontal=True, key="tl_color_by",
+                    format_func=lambda v: {"event_type": "event type", "leading_theme": "leading theme"}[v])
+data = charts.timeline_data(ev, f["themes"], ctx.theme_labels)
+ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="tl_chart",
+              on_select=_pick_clicked_event, selection_mode="points")
+
+if st.session_state.get("tl_event") not in event_ids:
+    st.session_state["tl_event"] = event_ids[0]
+chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: labels.get(e, e),
+                      help="Or click a marker in the chart.")
+card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels)
+if card is not None:
+    ui.render_event_card(card, key_prefix="tl")

@@ -1,0 +1,62 @@
+"""Shared fixtures."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+# --- dashboard fixtures ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds built once into a temporary folder (DASHBOARD_BUILD_DIR points at it for the session).
+
+    $DASHBOARD_TEST_BUILD_DIR reuses an existing build instead of building.
+    """
+    given = os.environ.get("DASHBOARD_TEST_BUILD_DIR")
+    if given:
+        out = Path(given)
+    else:
+        if importlib.util.find_spec("data_prep.build") is None:
+            pytest.skip("data_prep.build is not available yet: nothing to build the tables with")
+        from data_prep.build import build
+
+        out = tmp_path_factory.mktemp("build")
+        build(REPO / "seeds", out)
+    old = os.environ.get("DASHBOARD_BUILD_DIR")
+    os.environ["DASHBOARD_BUILD_DIR"] = str(out)
+    yield out
+    if old is None:
+        os.environ.pop("DASHBOARD_BUILD_DIR", None)
+    else:
+        os.environ["DASHBOARD_BUILD_DIR"] = old
+
+
+@pytest.fixture(scope="session")
+def tables(build_dir: Path) -> dict:
+    """The built tables, read the way the dashboard reads them."""
+    from dashboard.data import read_tables
+
+    return read_tables(build_dir)
+
+
+@pytest.fixture(scope="session")
+def theme_labels(tables: dict) -> dict[str, str]:
+    """Theme code -> label, as the app computes it."""
+    from dashboard.data import theme_labels as labels
+
+    return labels(sorted(set(tables["themes"]["theme"].dropna())))
+
+
+@pytest.fixture(scope="session")
+def options(tables: dict, theme_labels: dict):
+    """The filter choices the sidebar offers on this build."""
+    from dashboard.filters import filter_options
+
+    return filter_options(tables, theme_labels)

@@ -1,0 +1,177 @@
+"""The app in streamlit.testing.v1.AppTest: every page renders with and without filters, empty
+combinations say why, and the filters survive page switches and the URL round trip."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from streamlit.testing.v1 import AppTest
+
+from dashboard.filters import Filters, filters_to_query_params
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+PAGES = ["views/overview.py", "views/timeline.py", "views/map.py", "views/themes.py", "views/people.py",
+         "views/sources.py", "views/data.py"]
+if (Path(APP).parent / "views" / "briefing.py").exists():  # the export helper's page, when installed
+    PAGES.append("views/briefing.py")
+TIMEOUT = 60  # a generous limit for slow CI machines, not a performance assertion
+
+
+def run_app(build_dir: Path, page: str | None = None, query: dict | None = None) -> AppTest:
+    """A fresh session on the build, optionally opened with query parameters and switched to a page."""
+    assert os.environ["DASHBOARD_BUILD_DIR"] == str(build_dir)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if page and page != PAGES[0]:
+        at.switch_page(page).run()
+    return at
+
+
+def used_filters(at: AppTest) -> Filters:
+    """The filters the app applied on its last run."""
+    return at.session_state["_page_context"].filters
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_unfiltered(build_dir: Path, page: str) -> None:
+    at = run_app(build_dir, page)
+    assert_clean(at)
+    assert at.title, "every page has a title"
+    assert "no filters set" in at.markdown[0].value or any("no filters set" in m.value for m in at.markdown)
+
+
+def _single_filters(options) -> list[dict]:
+    first_event = next(iter(options.events))
+    return [
+        {"event": first_event}, {"country": "AUS"}, {"theme": "peace_messaging"},
+        {"from": "2019-01-01", "to": "2019-12-31"}, {"asean": "1"},
+    ]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_with_each_filter(build_dir: Path, options, page: str) -> None:
+    for query in _single_filters(options):
+        at = run_app(build_dir, page, query)
+        assert_clean(at)
+        assert any(m.value.startswith("**Filtered:**") for m in at.markdown), query
+        assert not [i for i in at.info if "No events match" in i.value], query
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_says_which_filter_emptied_it(build_dir: Path, page: str) -> None:
+    at = run_app(build_dir, page, {"country": "AUS", "from": "2030-01-01"})
+    assert_clean(at)
+    reason = "No events match the date range (from 2030-01-01). Widen or clear that filter."
+    assert [i.value for i in at.info if "No events match" in i.value] in (
+        [reason], [f"Nothing to brief on. {reason}"])  # the briefing page words it its own way
+
+
+def test_url_round_trip_through_a_fresh_session(build_dir: Path, options) -> None:
+    at = run_app(build_dir)
+    asean = sorted(options.asean)
+    at.multiselect(key="flt_countries").set_value(asean[:2])
+    at.multiselect(key="flt_themes").set_value(["economy"])
+    at.date_input(key="flt_date_from").set_value(date(2018, 1, 1))
+    at.toggle(key="flt_asean_only").set_value(True)
+    at.run()
+    assert_clean(at)
+    expected = Filters(countries=tuple(asean[:2]), themes=("economy",), date_from=date(2018, 1, 1), asean_only=True)
+    assert used_filters(at) == expected
+    url = {k: ([v] if isinstance(v, str) else v) for k, v in at.query_params.items()}
+    assert url == filters_to_query_params(expected)
+
+    fresh = run_app(build_dir, query=url)
+    assert_clean(fresh)
+    assert used_filters(fresh) == expected
+    assert fresh.multiselect(key="flt_countries").value == asean[:2]
+    assert fresh.toggle(key="flt_asean_only").value is True
+
+
+def test_filters_survive_a_page_switch(build_dir: Path) -> None:
+    at = run_app(build_dir)
+    at.multiselect(key="flt_countries").set_value(["AUS"])
+    at.run()
+    at.switch_page("views/themes.py").run()
+    assert_clean(at)
+    assert used_filters(at) == Filters(countries=("AUS",))
+    assert at.query_params == {"country": "AUS"}
+
+
+def test_reset_clears_filters_and_url(build_dir: Path) -> None:
+    at = run_app(build_dir, query={"country": "AUS", "theme": "economy", "asean": "1"})
+    assert used_filters(at) == Filters(countries=(), themes=("economy",), asean_only=True)  # AUS is no ASEAN member
+    at.button(key="flt_reset").click().run()
+    assert_clean(at)
+    assert used_filters(at) == Filters()
+    assert at.query_params == {}
+
+
+def test_bad_url_values_are_ignored(build_dir: Path) -> None:
+    at = run_app(build_dir, query={"country": ["AUS", "<x>"], "from": "not-a-date", "event": "nope", "theme": "x!"})
+    assert_clean(at)
+    assert used_filters(at) == Filters(countries=("AUS",))
+
+
+def test_timeline_select_box_opens_the_event_card(build_dir: Path, tables) -> None:
+    at = run_app(build_dir, "views/timeline.py")
+    ev = tables["events"].sort_values("start_date")
+    last = ev["event_id"].iloc[-1]
+    at.selectbox(key="tl_event").set_value(last).run()
+    assert_clean(at)
+    name = ev["name"].iloc[-1]
+    assert any(name in s.value for s in at.subheader), [s.value for s in at.subheader]
+
+
+def test_themes_page_lists_the_evidence_of_the_chosen_theme(build_dir: Path, tables) -> None:
+    at = run_app(build_dir, "views/themes.py")
+    at.selectbox(key="th_theme").set_value("economy").run()
+    assert_clean(at)
+    n = int((tables["evidence"]["theme"] == "economy").sum())
+    assert any(m.value.startswith(f"**{n} sentences**") for m in at.markdown)
+
+
+def test_sources_page_highlights_the_article(build_dir: Path, tables) -> None:
+    at = run_app(build_dir, "views/sources.py")
+    assert_clean(at)
+    assert any("<mark" in m.value for m in at.markdown), "extracted facts are highlighted in the text"
+
+
+def test_first_start_builds_the_tables(tmp_path: Path, build_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if importlib.util.find_spec("data_prep.build") is None:
+        pytest.skip("data_prep.build is not available yet")
+    empty = tmp_path / "fresh"
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(empty))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert_clean(at)
+    assert (empty / "events.parquet").exists()
+    assert at.status[0].label == "Tables built"
+    assert at.title[0].value
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(data=st.data())
+def test_random_filters_never_break_a_page(build_dir: Path, options, data) -> None:
+    f = Filters(
+        events=tuple(data.draw(st.lists(st.sampled_from(list(options.events)), max_size=2))),
+        countries=tuple(data.draw(st.lists(st.sampled_from(list(options.countries)), max_size=3))),
+        themes=tuple(data.draw(st.lists(st.sampled_from(list(options.themes)), max_size=2))),
+        date_from=data.draw(st.one_of(st.none(), st.dates(date(2018, 1, 1), date(2020, 1, 1)))),
+        date_to=data.draw(st.one_of(st.none(), st.dates(date(2018, 1, 1), date(2020, 1, 1)))),
+        asean_only=data.draw(st.booleans()),
+    )
+    page = data.draw(st.sampled_from(PAGES))
+    at = run_app(build_dir, page, filters_to_query_params(f))
+    assert_clean(at)

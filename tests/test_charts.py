@@ -1,0 +1,142 @@
+"""The data handed to each chart, and the figures built from it (AppTest cannot see chart pixels)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts, palette, queries
+from dashboard.data import theme_catalog
+from dashboard.filters import Filters, apply_filters
+
+
+def test_plotly_config_names_the_download() -> None:
+    assert charts.plotly_config("timeline") == {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": "timeline", "scale": 2},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d", "autoScale2d"],
+    }
+
+
+def test_every_catalogued_theme_has_its_own_fixed_colour() -> None:
+    codes = list(theme_catalog()["code"])
+    colours = [palette.theme_color(c) for c in codes]
+    assert all(c in palette.THEME_COLORS for c in codes)
+    assert len(set(colours)) == len(codes)
+    assert set(colours) <= set(palette.OKABE_ITO)
+    # theme colours mean themes only: event types and country groups use other colours
+    assert not set(palette.EVENT_TYPE_COLORS.values()) & set(colours)
+
+
+def test_timeline_data_one_row_per_event(tables: dict, theme_labels: dict) -> None:
+    d = charts.timeline_data(tables["events"], tables["themes"], theme_labels)
+    assert sorted(d["event_id"]) == sorted(tables["events"]["event_id"])
+    assert d["start_date"].is_monotonic_increasing
+    by_countries = d.sort_values("n_countries")
+    assert by_countries["size"].is_monotonic_increasing  # bigger marker for more countries
+    rcdd = d[d["start_date"] == pd.Timestamp("2019-09-10")].iloc[0]
+    assert "Jakarta" in rcdd["place"]
+
+
+def test_timeline_points_carry_event_ids(tables: dict, theme_labels: dict) -> None:
+    d = charts.timeline_data(tables["events"], tables["themes"], theme_labels)
+    for color_by in ("event_type", "leading_theme"):
+        fig = charts.timeline_figure(d, color_by=color_by)
+        ids = [row[0] for trace in fig.data for row in trace.customdata]
+        assert sorted(ids) == sorted(d["event_id"])
+        assert all(trace.x is not None and len(trace.x) for trace in fig.data)
+    fig = charts.timeline_figure(d, color_by="leading_theme")
+    for trace in fig.data:
+        code = d.loc[d["leading_theme_label"] == trace.name, "leading_theme"].iloc[0]
+        assert trace.marker.color == (palette.GREY if code == "none" else palette.theme_color(code))
+
+
+def test_leading_theme_is_the_one_with_most_evidence() -> None:
+    themes = pd.DataFrame({"event_id": ["a", "a", "b"], "theme": ["economy", "peace_messaging", "economy"],
+                           "n_evidence": [1, 3, 2], "share": [0.25, 0.75, 1.0]})
+    assert charts.leading_themes(themes).to_dict() == {"a": "peace_messaging", "b": "economy"}
+
+
+def test_theme_shares_sum_to_one_per_event(tables: dict, theme_labels: dict) -> None:
+    d = charts.theme_share_data(tables["events"], tables["themes"], theme_labels)
+    sums = d.groupby("event_id")["share"].sum()
+    assert ((sums - 1.0).abs() < 1e-3).all()  # the build rounds shares to 4 decimals
+    fig = charts.theme_shares_figure(d, list(theme_labels))
+    for trace in fig.data:
+        code = d.loc[d["theme_label"] == trace.name, "theme"].iloc[0]
+        assert trace.marker.color == palette.theme_color(code)
+
+
+def test_theme_totals_match_evidence(tables: dict, theme_labels: dict) -> None:
+    d = charts.theme_totals(tables["evidence"], theme_labels)
+    assert d["n_evidence"].sum() == len(tables["evidence"])
+    assert d["n_evidence"].is_monotonic_decreasing
+
+
+def test_theme_country_matrix_counts(tables: dict, theme_labels: dict) -> None:
+    m = charts.theme_country_matrix(tables["participants"], tables["themes"], theme_labels)
+    p, t = tables["participants"], tables["themes"]
+    events_aus = set(p.loc[p["iso3"] == "AUS", "event_id"])
+    expected = t[t["event_id"].isin(events_aus) & (t["theme"] == "peace_messaging")]["n_evidence"].sum()
+    assert m.loc[theme_labels["peace_messaging"], "Australia"] == expected
+    asean_names = set(p.loc[p["is_asean"], "country"])
+    first_non_asean = next(i for i, c in enumerate(m.columns) if c not in asean_names)
+    assert all(c not in asean_names for c in m.columns[first_non_asean:])  # ASEAN members first
+
+
+def test_attendee_counts_add_up(tables: dict) -> None:
+    out = apply_filters(tables, Filters())
+    d = charts.attendee_counts(out["attendees"], out["events"], tables["participants"])
+    assert d["n_people"].sum() == len(out["attendees"])
+    fig = charts.attendees_figure(d, set(tables["participants"].loc[tables["participants"]["is_asean"], "country"]))
+    assert sum(sum(trace.x) for trace in fig.data) == len(out["attendees"])
+
+
+def test_empty_inputs_give_a_message_not_a_blank_chart(tables: dict, theme_labels: dict) -> None:
+    out = apply_filters(tables, Filters(date_from=pd.Timestamp("2100-01-01").date()))
+    figs = [
+        charts.timeline_figure(charts.timeline_data(out["events"], out["themes"], theme_labels)),
+        charts.theme_shares_figure(charts.theme_share_data(out["events"], out["themes"], theme_labels)),
+        charts.theme_totals_figure(charts.theme_totals(out["evidence"], theme_labels)),
+        charts.theme_country_heatmap(charts.theme_country_matrix(out["participants"], out["themes"], theme_labels)),
+        charts.attendees_figure(charts.attendee_counts(out["attendees"], out["events"], out["participants"])),
+    ]
+    for fig in figs:
+        assert isinstance(fig, go.Figure)
+        assert len(fig.data) == 0
+        assert fig.layout.annotations[0].text.startswith("No ")
+
+
+def test_event_card_for_the_2019_conference(tables: dict, theme_labels: dict) -> None:
+    ev = tables["events"]
+    event_id = ev.loc[ev["start_date"] == pd.Timestamp("2019-09-10"), "event_id"].iloc[0]
+    card = queries.event_card(tables, event_id, theme_labels)
+    assert card is not None
+    assert "Regional Conference on Digital Diplomacy" in card.name
+    assert card.dates.endswith("Sep 2019")
+    assert "AUS" in set(card.countries["iso3"])
+    assert len(card.countries) == ev.loc[ev["event_id"] == event_id, "n_countries"].iloc[0]
+    assert set(card.sources["article_id"]) == set(tables["articles"].loc[tables["articles"]["event_id"] == event_id, "article_id"])
+    assert queries.event_card(tables, "no-such-event") is None
+
+
+def test_highlight_escapes_and_never_overlaps() -> None:
+    text = "Retno <b>Marsudi</b> & Australia"
+    spans = [queries.Span(0, 5, "person", "person: Retno"), queries.Span(2, 8, "economy", "overlap"),
+             queries.Span(text.index("Australia"), len(text), "country", "country: Australia")]
+    out = queries.highlight_html(text, spans)
+    assert "&lt;b&gt;Marsudi&lt;/b&gt; &amp;" in out
+    assert out.count("<mark") == 2
+    assert ">Retno</mark>" in out and ">Australia</mark>" in out
+
+
+def test_article_spans_point_at_the_cues(tables: dict, theme_labels: dict) -> None:
+    texts = tables["articles_text"]
+    assert not texts.empty, "the build should write the cleaned article text"
+    for row in texts.itertuples(index=False):
+        spans = queries.article_spans(row.article_id, row.text, tables, theme_labels)
+        ev = tables["evidence"][tables["evidence"]["article_id"] == row.article_id]
+        theme_spans = [s for s in spans if s.kind not in ("person", "country")]
+        assert len(theme_spans) == len(ev)
+        for s in theme_spans:
+            assert row.text[s.start:s.end].strip()
