@@ -1,0 +1,102 @@
+"""Make the briefing pack without a browser:
+
+    python -m dashboard.brief --out brief.pptx [--build DIR] [--event ID] [--country ISO3]
+                              [--theme CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+
+Filters are repeatable and optional; the suffix of --out (.pptx or .pdf) picks the format. If the build
+folder holds no tables, they are built from the seeds first. Same implementation as the dashboard's
+"Briefing pack" page (dashboard.briefing.build_briefing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+# dashboard.data defines a Streamlit cache; outside `streamlit run` Streamlit warns that it has no runtime.
+import streamlit.runtime.caching.cache_data_api  # noqa: E402,F401
+
+logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
+
+from dashboard import data  # noqa: E402
+from dashboard.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for  # noqa: E402
+from dashboard.chart_export import ChromiumNotFound  # noqa: E402
+from dashboard.filters import Filters, filter_options  # noqa: E402
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m dashboard.brief",
+                                description="Write the briefing pack (PowerPoint or PDF) for a set of filters.")
+    p.add_argument("--out", required=True, type=Path, help="output file; its suffix (.pptx or .pdf) picks the format")
+    p.add_argument("--build", type=Path, default=None,
+                   help="build folder with the tables (default: $DASHBOARD_BUILD_DIR or output/); built from the "
+                        "seeds if it holds none")
+    p.add_argument("--event", action="append", default=[], metavar="ID", help="event id (repeatable)")
+    p.add_argument("--country", action="append", default=[], metavar="ISO3", help="ISO 3166 alpha-3 code (repeatable)")
+    p.add_argument("--theme", action="append", default=[], metavar="CODE", help="theme code (repeatable)")
+    p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="events ending on or after")
+    p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="events starting on or before")
+    p.add_argument("--chart", action="append", default=[], choices=DEFAULT_CHARTS,
+                   help="include only these charts (repeatable; default: all)")
+    return p
+
+
+def _check(kind: str, given: list[str], known: dict[str, str], p: argparse.ArgumentParser) -> None:
+    unknown = [v for v in given if v not in known]
+    if unknown:
+        shown = ", ".join(list(known)[:20]) + (" …" if len(known) > 20 else "")
+        p.error(f"unknown {kind} {', '.join(unknown)}; this build has: {shown or 'none'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = parser()
+    a = p.parse_args(argv)
+    fmt = a.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        p.error(f"--out must end in .pptx or .pdf (got {a.out.name!r})")
+    if a.date_from and a.date_to and a.date_from > a.date_to:
+        p.error(f"--from {a.date_from} is after --to {a.date_to}")
+    started = time.perf_counter()
+    build = a.build or data.build_dir()
+    if not data.has_build(build):
+        from data_prep.build import build as run_build
+
+        print(f"No tables in {build}: building them from {data.seeds_dir()} …", file=sys.stderr)
+        run_build(data.seeds_dir(), build)
+    tables = data.read_tables(build)
+    labels = theme_labels_for(tables)
+    options = filter_options(tables, labels)
+    countries = [c.upper() for c in a.country]
+    _check("event", a.event, options.events, p)
+    _check("country", countries, options.countries, p)
+    _check("theme", a.theme, options.themes, p)
+    filters = Filters(events=tuple(a.event), countries=tuple(countries), themes=tuple(a.theme),
+                      date_from=a.date_from, date_to=a.date_to)
+    try:
+        pack = build_briefing(tables, filters, a.chart or DEFAULT_CHARTS, fmt,
+                              built_at=data.read_build_report(build).get("built_at"), theme_labels=labels)
+    except EmptyBriefing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except ChromiumNotFound as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_bytes(pack)
+    print(f"Wrote {a.out} ({fmt.upper()}, {len(pack) / 1024:.0f} KiB) in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,203 @@
+"""Streamlit glue for the exports: a download control beside each chart, table downloads, and the
+briefing pack. Nothing is rendered while a page loads: every file is made by a deferred
+`st.download_button(data=callable)`, which runs only when the user clicks it.
+
+The callables run in a server thread *without* Streamlit's script context, so they must not touch
+`st.*` or `st.session_state`: everything they need is bound when the button is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import briefing
+from dashboard.chart_export import export_figure, export_filename, filters_slug, find_chromium, style_for_export
+from dashboard.filters import FilterOptions, Filters, describe_filters, filters_to_query_params, kept_event_ids
+from dashboard.table_export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes, to_zip_bytes
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CODEBOOK_PATHS = (REPO_ROOT / "docs" / "CODEBOOK.md", Path("/work/shared/CODEBOOK.md"))
+# The tables a download offers, in this order (further per-event tables when the build has them).
+DOWNLOAD_TABLES = ("events", "participants", "attendees", "themes", "evidence", "articles", "outcomes")
+CHART_FORMATS = {  # label, extension, MIME type
+    "png": ("PNG (2×)", "png", "image/png"),
+    "svg": ("SVG", "svg", "image/svg+xml"),
+    "pdf": ("PDF", "pdf", "application/pdf"),
+}
+NO_CHROMIUM = ("Image export on the server needs Chromium, which is not installed here "
+               "(`sudo apt-get install chromium`, or set BROWSER_PATH). The camera icon in the chart's "
+               "toolbar still downloads a PNG from your browser.")
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def _slug(f: Filters) -> str:
+    return filters_slug(f.countries, f.themes, f.events, f.date_from, f.date_to)
+
+
+def _title_of(fig: go.Figure, slug: str) -> str:
+    text = fig.layout.title.text if fig.layout.title and fig.layout.title.text else ""
+    return text or slug.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _chart_bytes(fig: go.Figure, title: str, subtitle: str, source: str, fmt: str) -> Callable[[], bytes]:
+    """A deferred renderer (runs on click, outside the script context)."""
+    def render() -> bytes:
+        return export_figure(style_for_export(fig, title, subtitle, source), fmt)
+    return render
+
+
+def chart_download_controls(fig: go.Figure, slug: str, filters: Filters, source_line: str, *,
+                            title: str | None = None, options: FilterOptions | None = None,
+                            key: str | None = None) -> None:
+    """A compact "Export" popover offering the chart as PNG (2×), SVG and PDF, slide-ready.
+
+    The image gets a title (`title`, else the figure's, else the slug), a subtitle naming `filters`,
+    and `source_line`; the file is named like `themes-by-event_AUS_2018-2019.png`. Rendering happens
+    only when a format is clicked. Without Chromium the popover says so plainly.
+    """
+    key = key or f"exp_{slug}"
+    with st.popover("Export", icon=":material/download:", help="Download this chart for a slide"):
+        if find_chromium() is None:
+            st.caption(NO_CHROMIUM)
+            return
+        title = title or _title_of(fig, slug)
+        subtitle = briefing.filters_subtitle(filters, options)
+        part = _slug(filters)
+        st.caption("Slide-ready image (1600×900): title, active filters and sources included. "
+                   "Made when you click (a few seconds).")
+        for fmt, (label, ext, mime) in CHART_FORMATS.items():
+            st.download_button(label, data=_chart_bytes(fig, title, subtitle, source_line, fmt),
+                               file_name=export_filename(slug, part, ext), mime=mime, on_click="ignore",
+                               key=f"{key}_{fmt}", icon=":material/image:", width="stretch")
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables
+# ---------------------------------------------------------------------------------------------
+
+def codebook_markdown() -> str:
+    """The codebook (docs/CODEBOOK.md, else the shared copy), or a short note when neither exists."""
+    for path in CODEBOOK_PATHS:
+        try:
+            return path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return "# Codebook\n\nThe codebook (docs/CODEBOOK.md) was not found in this installation.\n"
+
+
+def filters_readme(filters: Filters, options: FilterOptions | None = None, build_note: str | None = None,
+                   now: datetime | None = None) -> str:
+    """README.md for the zip: when, which build, which filters, and how to get the same selection again."""
+    now = now or datetime.now(timezone.utc)
+    parts = describe_filters(filters, options)
+    lines = ["# ASEAN digital diplomacy: filtered tables", "",
+             f"Exported {now:%Y-%m-%d %H:%M} UTC" + (f" from the build of {build_note}." if build_note else "."),
+             "", "## Filters used", ""]
+    lines += [f"- {p}" for p in parts] or ["- none (all events)"]
+    qp = filters_to_query_params(filters)
+    if qp:
+        query = "&".join(f"{k}={v}" for k, vals in qp.items() for v in vals)
+        lines += ["", f"The same selection in the dashboard: add `?{query}` to its address."]
+    cli = " ".join([f"--event {e}" for e in filters.events] + [f"--country {c}" for c in filters.countries]
+                   + [f"--theme {t}" for t in filters.themes]
+                   + ([f"--from {filters.date_from}"] if filters.date_from else [])
+                   + ([f"--to {filters.date_to}"] if filters.date_to else []))
+    if cli:
+        lines += ["", f"The briefing pack for it: `python -m dashboard.brief --out brief.pptx {cli}`"]
+    if filters.asean_only:
+        lines += ["", "(ASEAN members only: participants and attendees are narrowed to ASEAN member states.)"]
+    return "\n".join(lines) + "\n"
+
+
+def _downloadable(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {n: tables[n] for n in DOWNLOAD_TABLES if n in tables and isinstance(tables[n], pd.DataFrame)}
+
+
+def table_download_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *,
+                            options: FilterOptions | None = None, build_note: str | None = None,
+                            key: str = "tdl") -> None:
+    """Download one filtered table as CSV / Excel / Parquet, or all of them as one zip.
+
+    `tables` are the *filtered* tables. The zip holds every table as CSV and Parquet, tables.xlsx,
+    the codebook and a README of the filters. Files are made only when clicked.
+    """
+    tabs = _downloadable(tables)
+    part = _slug(filters)
+    left, right = st.columns([3, 2])
+    with left:
+        name = st.selectbox("Table", list(tabs), key=f"{key}_table",
+                            format_func=lambda n: f"{n} ({len(tabs[n])} rows)")
+        df = tabs[name]
+        c = st.columns(3)
+        c[0].download_button("CSV", data=lambda df=df: to_csv_bytes(df), file_name=export_filename(name, part, "csv"),
+                             mime="text/csv", on_click="ignore", key=f"{key}_csv", icon=":material/csv:",
+                             help="UTF-8 with BOM: opens cleanly in Excel", width="stretch")
+        c[1].download_button("Excel", data=lambda n=name, df=df: to_xlsx_bytes({n: df}),
+                             file_name=export_filename(name, part, "xlsx"),
+                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                             on_click="ignore", key=f"{key}_xlsx", icon=":material/table:", width="stretch")
+        c[2].download_button("Parquet", data=lambda df=df: to_parquet_bytes(df),
+                             file_name=export_filename(name, part, "parquet"), mime="application/octet-stream",
+                             on_click="ignore", key=f"{key}_parquet", icon=":material/database:", width="stretch")
+    with right:
+        readme = filters_readme(filters, options, build_note)
+        codebook = codebook_markdown()
+        st.download_button("All tables (zip)", data=lambda: to_zip_bytes(tabs, codebook, readme),
+                           file_name=export_filename("tables", part, "zip"), mime="application/zip",
+                           on_click="ignore", key=f"{key}_zip", icon=":material/folder_zip:", type="primary",
+                           help="Every table as CSV and Parquet, one Excel workbook, the codebook and a README "
+                                "of the filters", width="stretch")
+        st.caption("Cells starting with = + - @ are prefixed with ' in CSV and Excel (no formulas run).")
+
+
+# ---------------------------------------------------------------------------------------------
+# Briefing pack
+# ---------------------------------------------------------------------------------------------
+
+def _pack(tables, filters, keys, fmt, built_at, labels) -> Callable[[], bytes]:
+    def render() -> bytes:  # runs on click, outside the script context
+        return briefing.build_briefing(tables, filters, keys, fmt, built_at=built_at, theme_labels=labels)
+    return render
+
+
+def briefing_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *, built_at: str | None = None,
+                      theme_labels: Mapping[str, str] | None = None, options: FilterOptions | None = None,
+                      empty_reason: str | None = None, key: str = "brief") -> None:
+    """Choose charts; one click on either button builds and downloads the PowerPoint or the PDF.
+
+    `tables` are the *full* tables (the pack applies `filters` itself, as the CLI does).
+    """
+    if empty_reason or not kept_event_ids(dict(tables), filters):
+        st.info(f"Nothing to brief on. {empty_reason or 'No events match these filters.'}",
+                icon=":material/filter_alt_off:")
+        return
+    keys: Sequence[str] = st.multiselect(
+        "Charts in the pack", list(briefing.CHARTS), default=list(briefing.DEFAULT_CHARTS), key=f"{key}_charts",
+        format_func=lambda k: briefing.CHARTS[k].title,
+        help="One slide each, with the evidence sentences and their sources in the speaker notes.")
+    st.markdown(
+        "The pack: **a title slide** (filters, date, sources) · **one slide per chart** (evidence in the "
+        "speaker notes) · **the events table** · **every source article**.  \n"
+        f"{briefing.filters_subtitle(filters, options)}")
+    if find_chromium() is None:
+        st.warning(NO_CHROMIUM.split(" The camera")[0] + " The briefing pack draws its charts with it.",
+                   icon=":material/warning:")
+        return
+    today = date.today()
+    c = st.columns(2)
+    c[0].download_button("Download PowerPoint (.pptx)", data=_pack(tables, filters, tuple(keys), "pptx", built_at,
+                                                                   theme_labels),
+                         file_name=briefing.briefing_filename(filters, "pptx", today), mime=PPTX_MIME,
+                         on_click="ignore", type="primary", icon=":material/slideshow:", key=f"{key}_pptx",
+                         width="stretch")
+    c[1].download_button("Download PDF", data=_pack(tables, filters, tuple(keys), "pdf", built_at, theme_labels),
+                         file_name=briefing.briefing_filename(filters, "pdf", today), mime="application/pdf",
+                         on_click="ignore", icon=":material/picture_as_pdf:", key=f"{key}_pdf", width="stretch")
+    st.caption("Each file is made when you click (about 5 seconds on the seed data: one Chromium session "
+               "draws every chart).")

@@ -1,0 +1,169 @@
+"""The briefing pack: real PPTX and PDF files (python-pptx and pypdf read them back), the CLI end to end,
+and plain errors for empty filter combinations. Tests that draw charts need Chromium: skipped with a
+reason without it, except under CI=true where its absence fails."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard import chart_export
+from dashboard.briefing import CHARTS, PACK_TITLE, EmptyBriefing, build_briefing, plan_briefing
+from dashboard.filters import Filters
+
+REPO = Path(__file__).resolve().parent.parent
+AUS_2018 = Filters(countries=("AUS",), date_from=date(2018, 1, 1))
+NO_DATA = Filters(countries=("AUS",), date_to=date(2017, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = chart_export.find_chromium()
+    if path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
+        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH): the pack's charts cannot be drawn")
+    return path
+
+
+@pytest.fixture(scope="module")
+def plan(tables):
+    return plan_briefing(tables, AUS_2018, built_at="2026-01-02T03:04:05+00:00")
+
+
+@pytest.fixture(scope="module")
+def pptx_bytes(chromium, tables) -> bytes:
+    return build_briefing(tables, AUS_2018, fmt="pptx", built_at="2026-01-02T03:04:05+00:00")
+
+
+@pytest.fixture(scope="module")
+def pdf_bytes(chromium, tables) -> bytes:
+    return build_briefing(tables, AUS_2018, fmt="pdf", built_at="2026-01-02T03:04:05+00:00")
+
+
+def _titles(plan) -> list[str]:
+    return [s.title for s in plan.slides]
+
+
+def test_plan_has_title_charts_events_and_sources(plan, tables) -> None:
+    titles = _titles(plan)
+    assert titles[0] == PACK_TITLE
+    assert titles[1:1 + len(plan.figures)] == [c.title for c in CHARTS.values() if c.title not in plan.skipped]
+    assert any(t.startswith("Events") for t in titles) and titles[-1].startswith("Source articles")
+    title = plan.slides[0]
+    assert any("Australia" in line for line in title.lines), "the title slide names the filters"
+    assert any(line.startswith("Sources:") for line in title.lines)
+    assert any("2026-01-02" in line for line in title.lines), "the build date"
+    assert all(s.notes for s in plan.slides), "every slide has speaker notes"
+
+
+def test_chart_notes_cite_outlet_date_and_article(plan, tables) -> None:
+    from dashboard.filters import apply_filters
+
+    ids = set(apply_filters(tables, AUS_2018)["evidence"]["article_id"])
+    notes = "\n".join(n for s in plan.slides if s.kind == "chart" for n in s.notes)
+    assert any(f"article {a}" in notes for a in ids)
+    assert "“" in notes and " — " in notes
+
+
+def test_sources_slide_lists_every_article(plan, tables) -> None:
+    from dashboard.filters import apply_filters
+
+    listed = {row[0] for s in plan.slides if s.title.startswith("Source articles") for row in s.rows}
+    assert listed == set(apply_filters(tables, AUS_2018)["articles"]["article_id"])
+
+
+def test_empty_filters_give_a_plain_error(tables) -> None:
+    with pytest.raises(EmptyBriefing, match="Nothing to brief on.*date range"):
+        build_briefing(tables, NO_DATA, fmt="pptx")
+
+
+def test_bad_chart_key_and_format_are_refused(tables) -> None:
+    with pytest.raises(ValueError, match="unknown chart"):
+        plan_briefing(tables, Filters(), ["pie"])
+    with pytest.raises(ValueError, match="format"):
+        build_briefing(tables, Filters(), fmt="docx")
+
+
+def test_missing_chromium_raises_install_advice(tables, monkeypatch) -> None:
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(chart_export, "_FALLBACK", "/nonexistent/chromium")
+    with pytest.raises(chart_export.ChromiumNotFound, match="apt-get install chromium"):
+        build_briefing(tables, Filters(), ["timeline"], fmt="pptx")
+
+
+def test_pptx_opens_with_titles_pictures_and_notes(pptx_bytes, plan) -> None:
+    from pptx import Presentation
+
+    prs = Presentation(io.BytesIO(pptx_bytes))
+    slides = list(prs.slides)
+    assert [s.shapes.title.text for s in slides] == _titles(plan)
+    for s in slides:
+        assert s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()
+    charts = slides[1:1 + len(plan.figures)]
+    assert charts and all(any(sh.shape_type == 13 for sh in s.shapes) for s in charts), "each chart is a picture"
+    pic = next(sh for sh in charts[0].shapes if sh.shape_type == 13)
+    assert pic.image.blob.startswith(b"\x89PNG") and pic.image.size[0] >= 3000, "PNG at 2x"
+    assert any(sh.has_table for sh in slides[-1].shapes)
+
+
+def test_pdf_has_every_slide(pdf_bytes, plan) -> None:
+    from pypdf import PdfReader
+
+    assert pdf_bytes.startswith(b"%PDF")
+    reader = PdfReader(io.BytesIO(pdf_bytes))
+    n_charts = len(plan.figures)
+    assert len(reader.pages) >= len(plan.slides) + n_charts, "slides plus a notes page per chart"
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    assert PACK_TITLE in reader.pages[0].extract_text()
+    for t in _titles(plan):
+        assert t in text
+    assert "Notes:" in text
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "dashboard.brief", *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, env={**os.environ, "PYTHONPATH": str(REPO)})
+
+
+@pytest.mark.parametrize("suffix", ["pptx", "pdf"])
+def test_cli_end_to_end_builds_tables_first(chromium, tmp_path: Path, suffix: str) -> None:
+    out = tmp_path / f"brief.{suffix}"
+    build = tmp_path / "build"  # empty: the CLI builds the tables from the seeds first
+    r = _cli("--out", str(out), "--build", str(build), "--country", "AUS", "--from", "2018-01-01", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert out.is_file() and out.stat().st_size > 10_000
+    assert "Wrote" in r.stdout and " s" in r.stdout, "prints what it wrote and how long it took"
+    assert (build / "events.parquet").exists() or (build / "events.csv").exists()
+    if suffix == "pptx":
+        from pptx import Presentation
+
+        assert Presentation(str(out)).slides[0].shapes.title.text == PACK_TITLE
+    else:
+        assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_cli_empty_combination_says_why(build_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "brief.pptx"
+    r = _cli("--out", str(out), "--build", str(build_dir), "--country", "AUS", "--to", "2017-12-31", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "Nothing to brief on" in r.stderr and "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--out", "brief.docx"], "must end in .pptx or .pdf"),
+    (["--out", "b.pptx", "--country", "XYZ"], "unknown country XYZ"),
+    (["--out", "b.pptx", "--from", "2019-02-30"], "not a date"),
+    (["--out", "b.pptx", "--from", "2020-01-01", "--to", "2019-01-01"], "is after"),
+])
+def test_cli_bad_arguments(build_dir: Path, tmp_path: Path, args: list[str], message: str) -> None:
+    r = _cli(*args, "--build", str(build_dir), cwd=tmp_path)
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr

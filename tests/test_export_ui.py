@@ -1,0 +1,136 @@
+"""The Streamlit export glue: the briefing page renders (AppTest), the chart control appears beside a
+chart and says plainly when Chromium is missing, and the deferred renderers make real files."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import chart_export, export_ui
+from dashboard.filters import Filters
+
+REPO = Path(__file__).resolve().parent.parent
+PAGE = str(REPO / "dashboard" / "views" / "briefing.py")
+TIMEOUT = 60
+
+HARNESS = """
+import runpy
+from datetime import date
+from pathlib import Path
+from dashboard import data, filters, ui
+b = Path({build!r})
+t = data.read_tables(b)
+labels = data.theme_labels(sorted(set(t["themes"]["theme"].dropna().astype(str))))
+opts = filters.filter_options(t, labels)
+f = filters.Filters(countries={countries!r}, date_to=date.fromisoformat({date_to!r}) if {date_to!r} else None)
+ui.set_page_context(ui.PageContext(build_dir=b, tables=t, filtered=filters.apply_filters(t, f), filters=f,
+    options=opts, theme_labels=labels, report=data.read_build_report(b),
+    empty_reason=filters.empty_reason(t, f, opts)))
+runpy.run_path({page!r}, run_name="__main__")
+"""
+
+
+def _page(build_dir: Path, countries=(), date_to=None) -> AppTest:
+    """The briefing page with a prepared context, as app.py would run it."""
+    to = date_to.isoformat() if date_to else None
+    at = AppTest.from_string(HARNESS.format(build=str(build_dir), countries=tuple(countries), date_to=to,
+                                            page=PAGE), default_timeout=TIMEOUT)
+    return at.run()
+
+
+def _buttons(at: AppTest) -> list:
+    return at.get("download_button")
+
+
+def test_briefing_page_renders(build_dir: Path) -> None:
+    at = _page(build_dir)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Briefing pack"
+    assert at.multiselect[0].value == list(export_ui.briefing.DEFAULT_CHARTS)
+    assert len(_buttons(at)) >= 4, "table downloads (and the pack when Chromium is present)"
+
+
+def test_briefing_page_in_the_app_when_registered(build_dir: Path) -> None:
+    app = REPO / "dashboard" / "app.py"
+    if "briefing.py" not in app.read_text(encoding="utf-8"):
+        pytest.skip("views/briefing.py is not yet registered in app.py's navigation")
+    at = AppTest.from_file(str(app), default_timeout=TIMEOUT).run()
+    at.switch_page("views/briefing.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+
+
+def test_briefing_page_with_no_data_says_why(build_dir: Path) -> None:
+    at = _page(build_dir, countries=("AUS",), date_to=date(2017, 12, 31))
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Nothing to brief on" in i.value for i in at.info)
+
+
+CHART_SCRIPT = """
+import plotly.graph_objects as go
+from dashboard import export_ui
+from dashboard.filters import Filters
+fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+export_ui.chart_download_controls(fig, "test-chart", Filters(countries=("AUS",)), "Source: test", key="t")
+"""
+
+
+def test_chart_control_offers_three_formats(chromium_or_skip) -> None:
+    at = AppTest.from_string(CHART_SCRIPT, default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    labels = [b.proto.label for b in _buttons(at)]
+    assert labels == ["PNG (2×)", "SVG", "PDF"]
+    assert chart_export.export_filename("test-chart", "AUS", "png") == "test-chart_AUS.png"
+
+
+def test_chart_control_without_chromium_says_so(monkeypatch) -> None:
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.setattr(chart_export, "_FALLBACK", "/nonexistent/chromium")
+    at = AppTest.from_string(CHART_SCRIPT, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert not _buttons(at)
+    assert any("needs Chromium" in c.value for c in at.caption)
+
+
+@pytest.fixture
+def chromium_or_skip() -> str:
+    path = chart_export.find_chromium()
+    if path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
+        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH)")
+    return path
+
+
+def test_deferred_chart_renderers_make_real_files(chromium_or_skip) -> None:
+    fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+    png = export_ui._chart_bytes(fig, "Title", "Filters: x", "Source: y", "png")()  # as the button calls it
+    svg = export_ui._chart_bytes(fig, "Title", "Filters: x", "Source: y", "svg")()
+    assert png.startswith(b"\x89PNG") and b"Title" in svg
+
+
+def test_filters_readme_and_codebook() -> None:
+    f = Filters(countries=("AUS",), date_from=date(2018, 1, 1))
+    text = export_ui.filters_readme(f)
+    assert "Countries: AUS" in text and "?country=AUS&from=2018-01-01" in text
+    assert "--country AUS --from 2018-01-01" in text
+    assert "none (all events)" in export_ui.filters_readme(Filters())
+    assert "Codebook" in export_ui.codebook_markdown()
+
+
+def test_zip_of_filtered_tables(tables) -> None:
+    from dashboard.filters import apply_filters
+    from dashboard.table_export import to_zip_bytes
+
+    f = Filters(countries=("AUS",))
+    tabs = export_ui._downloadable(apply_filters(tables, f))
+    data = to_zip_bytes(tabs, export_ui.codebook_markdown(), export_ui.filters_readme(f))
+    names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    assert {"events.csv", "events.parquet", "tables.xlsx", "CODEBOOK.md", "README.md"} <= names
