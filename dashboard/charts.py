@@ -83,7 +83,8 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
     for value, grp in data.groupby(key, sort=True):
         color = palette.event_type_color(value) if key == "event_type" else (
             palette.GREY if value == "none" else palette.theme_color(value))
-        symbols = [palette.event_type_symbol(t) for t in grp["event_type"]]
+        # shapes repeat the event type only when colour does too, so legend swatches stay truthful
+        symbols = [palette.event_type_symbol(t) for t in grp["event_type"]] if key == "event_type" else "circle"
         fig.add_trace(go.Scatter(
             x=grp["start_date"], y=grp["event_type"].str.replace("_", " "), mode="markers",
             name=str(grp[label_col].iloc[0]).replace("_", " "),

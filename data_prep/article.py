@@ -60,6 +60,9 @@ def _attended(person: PersonMention, event: EventCandidate) -> bool:
     return any(n in s.text for n in names)
 
 
+MIN_OUTCOME_WORDS = 6  # a subheading such as "Final results" is not an outcome sentence
+
+
 def _about_event(sentence: Sentence, event: EventCandidate) -> bool:
     """The sentence speaks of the event itself (its name, acronym, a meeting word, its delegates)."""
     text = sentence.text
@@ -108,7 +111,7 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
         result.country_facts += countries_in_sentence(s, event.start_date)
         result.themes += find_themes(s)
         outcome = cue_pattern("outcome").search(s.text)
-        if outcome and not is_reference(s) and _about_event(s, event):
+        if outcome and not is_reference(s) and _about_event(s, event) and len(s.text.split()) >= MIN_OUTCOME_WORDS:
             result.outcomes.append((s, outcome.group()))
     result.country_facts += countries_of_people(result.people)
     result.mentions = find_countries(result.text)
