@@ -104,7 +104,7 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
         return result.reject("no event found (no named meeting, conference or seminar with a date)")
     result.event = event
     for s in sentences:
-        people = [p for p in find_people(s) if _attended(p, event)]
+        people = [p for p in find_people(s, result.text) if _attended(p, event)]
         result.people += people
         if cue_pattern("opening").search(s.text):
             result.openers += [p for p in people if p.official]

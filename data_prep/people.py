@@ -81,6 +81,12 @@ _NAME_FROM = re.compile(rf"(?<![\w-])(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s+
                         rf"(?P<org>{_TOKEN}(?:\s+(?:dan|and|of|{_TOKEN}))*)")
 
 
+_SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:“\"]\s*|\b(?:dan|and)\s+)(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s+"
+                             r"(?:mengatakan|menyatakan|menjelaskan|menuturkan|menilai|menegaskan|menambahkan"
+                             r"|said|told|stressed|added|noted)\b")
+_SPEAKER_AFTER = re.compile(rf"\b(?:Menurut|According to)\s+(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}}),")
+
+
 def _strip_honorifics(tokens: list[str]) -> list[str]:
     """Drop leading honorifics (`Datuk`, `Tan Sri`, `U`, `Profesor`) and a stray final full stop."""
     while tokens:
@@ -173,11 +179,18 @@ def _mention(name: list[str], title: str | None, org: str | None, sentence: Sent
     return PersonMention(" ".join(name), title, org, iso3, official, sentence)
 
 
-def find_people(sentence: Sentence) -> list[PersonMention]:
+def _lowercase_elsewhere(token: str, context: str) -> bool:
+    """A capitalised word that the text also writes in lower case is a common word, not a name."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(token.lower())}(?![\w-])", context))
+
+
+def find_people(sentence: Sentence, context: str = "") -> list[PersonMention]:
     """People named in one sentence with a title before (`Menlu RI Budi Santoso`) or after
-    (`Jane Doe, Wakil Duta Besar Kedutaan Australia`) their name, or with `dari` + organisation.
-    Photo credits (`Foto: ...`) are skipped."""
+    (`Jane Doe, Wakil Duta Besar Kedutaan Australia`) their name, with `dari` + organisation, or
+    untitled but speaking (`Menurut Siti Rahma,`, `Siti Rahma mengatakan`). `context` is the whole
+    article, used to tell names from capitalised common words. Photo credits are skipped."""
     text = sentence.text
+    context = context or text
     found: dict[str, PersonMention] = {}
     pos = 0
     while (m := _title_pattern().search(text, pos)) is not None:
@@ -195,6 +208,11 @@ def find_people(sentence: Sentence) -> list[PersonMention]:
         title = m.group("title").strip()
         if _valid_name(name, single_ok=False) and _best_title(title, prefix_only=True):
             found.setdefault(" ".join(name), _mention(name, title, _organization(title), sentence))
+    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
+        for m in pattern.finditer(text):
+            name = _strip_honorifics(m.group("name").split())
+            if _valid_name(name, single_ok=False) and not any(_lowercase_elsewhere(t, context) for t in name):
+                found.setdefault(" ".join(name), _mention(name, None, None, sentence))
     for m in _NAME_FROM.finditer(text):
         name = _strip_honorifics(m.group("name").split())
         if _valid_name(name, single_ok=False):

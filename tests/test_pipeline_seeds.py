@@ -127,6 +127,9 @@ def test_digital_diplomacy_seminar_2018(out: Path) -> None:
             "Derval Usher", "Achmad Ramadhan"} <= set(p)
     assert p["Allaster Cox"]["iso3"] == "AUS" and p["Rasmus Abildgaard Kristensen"]["iso3"] == "DNK"
     assert p["Jovan Kurbalija"]["organization"] == "DiploFoundation"
+    # Untitled speakers: "Menurut Shita Laksmi, ..." and "..., Daniel Oscar Baskoro mengatakan ..."
+    assert {"Shita Laksmi", "Daniel Oscar Baskoro"} <= set(p)
+    assert p["Shita Laksmi"]["title"] == ""
     assert "Sonya Michaella" not in p  # byline and photo credit, not an attendee
     # "Safe Travel yang berguna untuk memproteksi warga negara kami di luar negeri", "meningkatkan ekonomi",
     # "semua diplomat harus meningkatkan kapasitasnya", "Smart Embassy"

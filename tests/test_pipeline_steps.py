@@ -372,3 +372,17 @@ def test_different_events_same_day_other_city_do_not_merge():
     a = cand("Workshop on Digital Literacy", date(2024, 3, 13), lang="en", city="Hanoi", event_type="workshop")
     b = cand("Forum on Consular Services", date(2024, 3, 13), lang="en", city="Manila", event_type="forum")
     assert not same_event(a, b)
+
+
+def test_untitled_speakers_are_found_but_capitalised_common_words_are_not():
+    from data_prep.people import find_people
+    from data_prep.sentences import split_sentences
+
+    text = ("Menurut Siti Rahmawati, literasi digital harus diperluas. "
+            "Perusahaan Teknologi mengatakan akan membantu. "
+            "Banyak perusahaan teknologi hadir.")
+    sentences = split_sentences(text)
+    first = [p.name for p in find_people(sentences[0], text)]
+    second = [p.name for p in find_people(sentences[1], text)]
+    assert first == ["Siti Rahmawati"]
+    assert second == []  # "perusahaan" and "teknologi" are written in lower case elsewhere
