@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .countries import CountryMention, find_countries
 from .dates import context_year
-from .events import EventCandidate, cue_pattern, event_type_of, extract_event, is_reference
+from .events import EventCandidate, cue_pattern, extract_event, is_reference
 from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
 from .metadata import Metadata, extract_metadata
 from .participants import CountryFact, countries_in_sentence, countries_of_people

@@ -60,3 +60,16 @@ def options(tables: dict, theme_labels: dict):
     from dashboard.filters import filter_options
 
     return filter_options(tables, theme_labels)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """The Chromium that kaleido drives for image export: skip without one, but fail under CI=true."""
+    from dashboard.chart_export import find_chromium
+
+    path = find_chromium()
+    if path is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
+        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH)")
+    return path

@@ -23,16 +23,6 @@ NO_DATA = Filters(countries=("AUS",), date_to=date(2017, 12, 31))
 
 
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    path = chart_export.find_chromium()
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
-        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH): the pack's charts cannot be drawn")
-    return path
-
-
-@pytest.fixture(scope="module")
 def plan(tables):
     return plan_briefing(tables, AUS_2018, built_at="2026-01-02T03:04:05+00:00")
 

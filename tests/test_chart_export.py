@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import struct
 import xml.etree.ElementTree as ET
 
@@ -23,16 +22,6 @@ from dashboard.chart_export import (
 )
 
 TITLE = "Themes by event"
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    path = find_chromium()
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
-        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH)")
-    return path
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ chart and says plainly when Chromium is missing, and the deferred renderers make
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from datetime import date
 from pathlib import Path
@@ -81,7 +80,7 @@ export_ui.chart_download_controls(fig, "test-chart", Filters(countries=("AUS",))
 """
 
 
-def test_chart_control_offers_three_formats(chromium_or_skip) -> None:
+def test_chart_control_offers_three_formats(chromium) -> None:
     at = AppTest.from_string(CHART_SCRIPT, default_timeout=TIMEOUT).run()
     assert not at.exception, [e.value for e in at.exception]
     labels = [b.proto.label for b in _buttons(at)]
@@ -99,17 +98,7 @@ def test_chart_control_without_chromium_says_so(monkeypatch) -> None:
     assert any("needs Chromium" in c.value for c in at.caption)
 
 
-@pytest.fixture
-def chromium_or_skip() -> str:
-    path = chart_export.find_chromium()
-    if path is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI=true but no Chromium found: install chromium or set BROWSER_PATH")
-        pytest.skip("no Chromium found (install chromium or set BROWSER_PATH)")
-    return path
-
-
-def test_deferred_chart_renderers_make_real_files(chromium_or_skip) -> None:
+def test_deferred_chart_renderers_make_real_files(chromium) -> None:
     fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
     png = export_ui._chart_bytes(fig, "Title", "Filters: x", "Source: y", "png")()  # as the button calls it
     svg = export_ui._chart_bytes(fig, "Title", "Filters: x", "Source: y", "svg")()
