@@ -141,7 +141,7 @@ def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None
             hovertemplate="%{y}<br><b>%{customdata[1]}</b>: %{x:.0%} (%{customdata[0]} sentences)<extra></extra>",
         ))
     fig = _layout(fig, title, 230 + 44 * len(events_order) + 26 * ((len(order) + 1) // 2))
-    fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="top", y=-0.18 - 0.5 / len(events_order), x=0))
+    fig.update_layout(barmode="stack", legend=dict(traceorder="normal", orientation="h", yanchor="top", y=-0.18 - 0.5 / len(events_order), x=0))
     fig.update_xaxes(tickformat=".0%", title="share of the event's theme evidence", range=[0, 1])
     fig.update_yaxes(categoryorder="array", categoryarray=events_order[::-1], title=None)
     return fig
