@@ -16,13 +16,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing
+from dashboard import briefing, data
 from dashboard.chart_export import export_figure, export_filename, filters_slug, find_chromium, style_for_export
 from dashboard.filters import FilterOptions, Filters, describe_filters, filters_to_query_params, kept_event_ids
 from dashboard.table_export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes, to_zip_bytes
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-CODEBOOK_PATHS = (REPO_ROOT / "docs" / "CODEBOOK.md", Path("/work/shared/CODEBOOK.md"))
 # The tables a download offers, in this order (further per-event tables when the build has them).
 DOWNLOAD_TABLES = ("events", "participants", "attendees", "themes", "evidence", "articles", "outcomes")
 CHART_FORMATS = {  # label, extension, MIME type
@@ -82,13 +80,8 @@ def chart_download_controls(fig: go.Figure, slug: str, filters: Filters, source_
 # ---------------------------------------------------------------------------------------------
 
 def codebook_markdown() -> str:
-    """The codebook (docs/CODEBOOK.md, else the shared copy), or a short note when neither exists."""
-    for path in CODEBOOK_PATHS:
-        try:
-            return path.read_text(encoding="utf-8")
-        except OSError:
-            continue
-    return "# Codebook\n\nThe codebook (docs/CODEBOOK.md) was not found in this installation.\n"
+    """The repository's codebook (docs/CODEBOOK.md), or a short note when it is missing."""
+    return data.codebook_text() or "# Codebook\n\nThe codebook (docs/CODEBOOK.md) was not found in this installation.\n"
 
 
 def filters_readme(filters: Filters, options: FilterOptions | None = None, build_note: str | None = None,
