@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
