@@ -46,8 +46,8 @@ def _governing_role(cues: list[tuple[int, str]], pos: int) -> str:
 def countries_in_sentence(sentence: Sentence, event_date: date) -> list[CountryFact]:
     """Countries that a cue sentence says took part (group phrases such as `10 negara ASEAN` expand
     to ASEAN's members on the event date)."""
-    if is_reference(sentence):
-        return []
+    if is_reference(sentence) or cue_pattern("comparison").search(sentence.text):
+        return []  # another event, or countries cited as examples or for comparison
     cues = _cues(sentence)
     if not cues:
         return []

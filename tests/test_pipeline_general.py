@@ -174,8 +174,6 @@ def test_bangkok_all_eleven_asean_members_after_timor_leste_joined(built):
     assert bool(rows.loc["TLS", "is_asean"])
 
 
-@pytest.mark.xfail(strict=True, reason="known weakness: a country named in a sentence that also holds a "
-                   "participation cue ('peserta') becomes a participant even when it is only an example")
 def test_bangkok_passing_mention_of_korea_is_not_a_participant(built):
     # "Sebagai perbandingan, sejumlah peserta mencontohkan aturan keamanan siber yang sudah lama
     # diterapkan Korea Selatan." South Korea is an example, not a delegation.
