@@ -267,6 +267,11 @@ def _chunks(rows: list, size: int) -> list[list]:
     return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """`1 country`, `3 countries`."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
 def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_keys: Sequence[str] = DEFAULT_CHARTS,
                   *, built_at: str | None = None, theme_labels: Mapping[str, str] | None = None) -> BriefingPlan:
     """Everything the pack says, format-free. Raises EmptyBriefing / ValueError (unknown chart key)."""
@@ -297,10 +302,11 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
                                          "Evidence behind this chart (sentence — outlet, date, article id):",
                                          *notes]))
 
+    n_countries, n_articles = f["participants"]["iso3"].nunique(), arts["article_id"].nunique()
     title_lines = [
         subtitle,
-        f"{len(ev)} event{'s' if len(ev) != 1 else ''} · {f['participants']['iso3'].nunique()} countries · "
-        f"{arts['article_id'].nunique()} source articles",
+        f"{_count(len(ev), 'event')} · {_count(n_countries, 'country', 'countries')} · "
+        f"{_count(n_articles, 'source article')}",
         f"Sources: {', '.join(outlets) if outlets else 'outlets not stated'}",
         f"Prepared {ctx.made_on} · data build {ctx.built_at}",
     ]
