@@ -1,12 +1,59 @@
 """Sources: every article with its metadata and cleaned text, extracted facts highlighted in place,
-and the rejected files with the reason each was left out."""
+and the rejected files with the reason each was left out. The maintainer adds articles and rebuilds
+the tables here."""
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import queries, ui
+from dashboard import data, maintenance, queries, ui
+from data_prep.build import list_inputs
+from data_prep.load import MAX_BYTES
 
 ctx = ui.page_context()
 ui.header("Sources", ctx, "The articles behind every number, with what was extracted from each.")
+
+seeds = data.seeds_dir()
+last = st.session_state.get("src_last_rebuild")  # the outcome of this session's last rebuild
+with st.expander("Add articles and rebuild", expanded=last is not None, icon=":material/upload_file:"):
+    n_seeds = len(list_inputs(seeds)) if seeds.is_dir() else 0
+    st.caption(f"Seed articles: `{seeds}` ({n_seeds} files) · tables: `{ctx.build_dir}`")
+    if last:
+        st.success("Last rebuild in this session. " + maintenance.summary(last["report"]), icon=":material/check_circle:")
+        if last["uploads"]:
+            st.dataframe(pd.DataFrame(last["uploads"]), hide_index=True, key="src_upload_outcomes")
+        st.caption("Every file the build left out is listed, with its reason, under Rejected files below.")
+    seeds_ok, build_ok = maintenance.is_writable(seeds), maintenance.is_writable(ctx.build_dir)
+    if not seeds_ok:
+        st.info(f"The seeds folder `{seeds}` is read-only (or missing) for this app, so articles cannot be "
+                "added here. Ask whoever maintains the data to add them.", icon=":material/lock:")
+    round_ = st.session_state.setdefault("src_upload_round", 0)  # a new key empties the uploader
+    uploads = st.file_uploader("News articles as plain text (.txt)", type=["txt"], accept_multiple_files=True,
+                               key=f"src_upload_{round_}", disabled=not seeds_ok,
+                               max_upload_size=max(1, MAX_BYTES // 1_000_000))
+    if not build_ok:
+        st.info(f"The build folder `{ctx.build_dir}` is read-only for this app, so the tables cannot be "
+                "rebuilt here.", icon=":material/lock:")
+    if st.button("Rebuild tables", key="src_rebuild", icon=":material/refresh:", disabled=not build_ok,
+                 help="Save the uploaded files into the seeds folder, then rebuild every table from it."):
+        saved = maintenance.save_uploads([(f.name, f.getvalue()) for f in uploads or []], seeds) if seeds_ok else []
+        with st.status("Rebuilding the tables from the seed articles…", expanded=True) as status:
+            bar = st.progress(0.0, text="Starting")
+            try:
+                report = maintenance.rebuild(
+                    seeds, ctx.build_dir, progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=msg))
+            except Exception as exc:  # the previous build is untouched; show why for the maintainer
+                status.update(label="The rebuild failed; the previous tables are unchanged", state="error")
+                if saved:
+                    st.dataframe(pd.DataFrame(maintenance.upload_outcomes(saved, {})), hide_index=True)
+                st.exception(exc)
+            else:
+                status.update(label="Tables rebuilt", state="complete", expanded=False)
+                st.session_state["src_last_rebuild"] = {"report": report,
+                                                        "uploads": maintenance.upload_outcomes(saved, report)}
+                st.session_state["src_upload_round"] = round_ + 1
+        if st.session_state["src_upload_round"] > round_:  # the rebuild succeeded
+            st.rerun()  # every page then reads the new build (load_tables is keyed on its signature)
+
 all_arts = ctx.tables["articles"]
 rejected = all_arts[all_arts["status"] != "included"]
 
