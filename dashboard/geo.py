@@ -10,14 +10,23 @@ import copy
 import functools
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pycountry
+
+from data_prep.resources import read_rows
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 COUNTRIES_FILE = ASSETS / "countries-50m.json"
 
 Ring = list[list[float]]
+
+# The browser map ("map" detail): full detail where the dashboard looks (Asia-Pacific, lon/lat box), coarse
+# elsewhere. Tolerances and rounding are in degrees (0.01° ≈ 1 km); tiny islands outside the box are dropped.
+DETAIL_BOX = (60.0, -50.0, 180.0, 55.0)
+FINE = (0.02, 2)  # Douglas-Peucker tolerance, decimals kept, inside DETAIL_BOX (~2 px at zoom 6)
+COARSE = (0.1, 2)  # outside it
+MIN_AREA_OUTSIDE = 0.1  # square degrees (~1,200 km² at the equator); a country's largest polygon always stays
 
 
 def _decode_arcs(topo: dict, precision: int | None = None) -> list[Ring]:
@@ -48,20 +57,93 @@ def _ring(indices: list[int], arcs: list[Ring]) -> Ring:
     return ring
 
 
-def topojson_to_geojson(topo: dict, object_name: str = "countries", precision: int | None = None) -> dict:
+def simplify_line(points: Ring, tolerance: float) -> Ring:
+    """Douglas-Peucker: drop points closer than `tolerance` to the line kept; both ends always stay.
+
+    A closed line (first point == last) is handled too: the first split is at the point farthest from the start.
+    """
+    n = len(points)
+    if n < 3 or tolerance <= 0:
+        return [list(p) for p in points]
+    keep = [False] * n
+    keep[0] = keep[-1] = True
+    stack = [(0, n - 1)]
+    tol2 = tolerance * tolerance
+    while stack:
+        i, j = stack.pop()
+        (ax, ay), (bx, by) = points[i], points[j]
+        dx, dy = bx - ax, by - ay
+        d2 = dx * dx + dy * dy
+        best, best_d2 = -1, tol2
+        for k in range(i + 1, j):
+            px, py = points[k][0] - ax, points[k][1] - ay
+            if d2 == 0:
+                dist2 = px * px + py * py
+            else:
+                cross = px * dy - py * dx
+                dist2 = cross * cross / d2
+            if dist2 > best_d2:
+                best, best_d2 = k, dist2
+        if best >= 0:
+            keep[best] = True
+            stack.extend([(i, best), (best, j)])
+    return [list(points[k]) for k in range(n) if keep[k]]
+
+
+def _boxes_meet(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[2] >= b[0] and a[0] <= b[2] and a[3] >= b[1] and a[1] <= b[3]
+
+
+def ring_bbox(ring: Ring) -> tuple[float, float, float, float]:
+    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def simplify_arc_for_map(arc: Ring) -> Ring:
+    """One TopoJSON arc for the browser map: simplified and rounded, finely inside DETAIL_BOX, coarsely outside.
+
+    Simplifying arcs (not rings) keeps borders shared by two countries identical on both sides, so no gaps.
+    """
+    tolerance, decimals = FINE if _boxes_meet(ring_bbox(arc), DETAIL_BOX) else COARSE
+    out: Ring = []
+    for x, y in simplify_line(arc, tolerance):
+        p = [round(x, decimals), round(y, decimals)]
+        if not out or out[-1] != p:
+            out.append(p)
+    return out
+
+
+def topojson_to_geojson(
+    topo: dict,
+    object_name: str = "countries",
+    precision: int | None = None,
+    simplify: Callable[[Ring], Ring] | None = None,
+) -> dict:
     """Convert one GeometryCollection of a TopoJSON topology to a GeoJSON FeatureCollection.
 
     Handles Polygon and MultiPolygon (the only types in world-atlas); `id` and properties are kept;
-    `precision` rounds coordinates to that many decimals (smaller JSON for the browser).
+    `precision` rounds coordinates to that many decimals (smaller JSON for the browser); `simplify`, if
+    given, is applied to every arc before rings are joined (a ring it would collapse keeps its full detail).
     """
     arcs = _decode_arcs(topo, precision)
+    if simplify is None:
+        make_ring = functools.partial(_ring, arcs=arcs)
+    else:
+        simple = [simplify(a) for a in arcs]
+
+        def make_ring(indices: list[int]) -> Ring:
+            ring = _ring(indices, simple)
+            if len(ring) < 4 or ring_area_centroid(ring)[0] == 0:
+                ring = [[round(x, 4), round(y, 4)] for x, y in _ring(indices, arcs)]
+            return ring
+
     features = []
     for geom in topo["objects"][object_name]["geometries"]:
         kind = geom.get("type")
         if kind == "Polygon":
-            coords: Any = [_ring(r, arcs) for r in geom["arcs"]]
+            coords: Any = [make_ring(r) for r in geom["arcs"]]
         elif kind == "MultiPolygon":
-            coords = [[_ring(r, arcs) for r in poly] for poly in geom["arcs"]]
+            coords = [[make_ring(r) for r in poly] for poly in geom["arcs"]]
         else:
             continue  # null geometry or points/lines: nothing to fill
         feature = {
@@ -133,12 +215,24 @@ def _alpha3(numeric_id: Any) -> str | None:
     return country.alpha_3 if country else None
 
 
-@functools.lru_cache(maxsize=1)
-def _country_shapes() -> dict:
-    """Parse and convert the shipped file once per process."""
+def _drop_specks(polys: list[list[Ring]]) -> list[list[Ring]]:
+    """Polygons outside DETAIL_BOX smaller than MIN_AREA_OUTSIDE dropped; the largest polygon always kept."""
+    areas = [ring_area_centroid(p[0])[0] for p in polys]
+    biggest = max(range(len(polys)), key=areas.__getitem__)
+    return [p for i, (p, a) in enumerate(zip(polys, areas))
+            if i == biggest or a >= MIN_AREA_OUTSIDE or _boxes_meet(ring_bbox(p[0]), DETAIL_BOX)]
+
+
+@functools.lru_cache(maxsize=2)
+def _country_shapes(detail: str = "full") -> dict:
+    """Parse and convert the shipped file once per process and detail level."""
+    if detail not in ("full", "map"):
+        raise ValueError(f"detail must be 'full' or 'map', got {detail!r}")
     topo = json.loads(COUNTRIES_FILE.read_text(encoding="utf-8"))
+    converted = (topojson_to_geojson(topo, "countries", precision=4) if detail == "full"
+                 else topojson_to_geojson(topo, "countries", simplify=simplify_arc_for_map))
     by_iso3: dict[str, dict] = {}
-    for f in topojson_to_geojson(topo, "countries", precision=4)["features"]:
+    for f in converted["features"]:
         iso3 = _alpha3(f.get("id"))
         if iso3 is None or iso3 == "ATA":
             # Kosovo, N. Cyprus, Somaliland: no ISO 3166 numeric code. Antarctica: its rings wind round
@@ -153,15 +247,21 @@ def _country_shapes() -> dict:
             "properties": {"iso3": iso3, "name": f["properties"].get("name", iso3)},
             "geometry": {"type": "MultiPolygon", "coordinates": polys},
         }
+    if detail == "map":
+        for f in by_iso3.values():
+            f["geometry"]["coordinates"] = _drop_specks(f["geometry"]["coordinates"])
     return {"type": "FeatureCollection", "features": list(by_iso3.values())}
 
 
-def load_country_shapes() -> dict:
+def load_country_shapes(detail: str = "full") -> dict:
     """Natural Earth 1:50m countries as GeoJSON, one MultiPolygon feature per ISO alpha-3 (properties iso3, name).
 
+    detail="full": every point, 4 decimals. detail="map": what the browser map needs, a fraction of the size:
+    rings simplified (finely in the Asia-Pacific DETAIL_BOX, coarsely elsewhere), coordinates rounded, specks
+    of islands outside the box dropped; every country, Singapore and the small ASEAN islands stay.
     Cached; returns a deep copy so callers may add properties without touching the cache.
     """
-    return copy.deepcopy(_country_shapes())
+    return copy.deepcopy(_country_shapes(detail))
 
 
 def ring_area_centroid(ring: Ring) -> tuple[float, float, float]:
@@ -187,7 +287,7 @@ def largest_ring(feature: dict) -> Ring:
 @functools.lru_cache(maxsize=1)
 def _centroids() -> dict[str, tuple[float, float]]:
     out = {}
-    for f in _country_shapes()["features"]:
+    for f in _country_shapes("map")["features"]:  # the map's own outlines: one parse per process, same anchors
         _, lon, lat = ring_area_centroid(largest_ring(f))
         out[f["properties"]["iso3"]] = (round(lon, 4), round(lat, 4))
     return out
@@ -196,3 +296,25 @@ def _centroids() -> dict[str, tuple[float, float]]:
 def country_centroids() -> dict[str, tuple[float, float]]:
     """(lon, lat) per ISO alpha-3: centroid of the country's largest polygon; good enough to anchor arcs."""
     return dict(_centroids())
+
+
+@functools.lru_cache(maxsize=1)
+def _city_locations() -> dict[str, tuple[str, float, float]]:
+    out = {}
+    for r in read_rows("cities"):
+        try:
+            out[r["city"].casefold()] = (r["iso3"], float(r["lon"]), float(r["lat"]))
+        except (KeyError, TypeError, ValueError):
+            continue  # a city without coordinates: callers fall back to the country centroid
+    return out
+
+
+def city_location(city: str | None, iso3: str | None = None) -> tuple[float, float] | None:
+    """(lon, lat) of a city centre from data_prep/data/cities.csv, the gazetteer the pipeline finds cities
+    with; None if the city is unknown, has no coordinates, or (when `iso3` is given) lies in another country."""
+    if not isinstance(city, str) or not city.strip():
+        return None
+    hit = _city_locations().get(" ".join(city.split()).casefold())
+    if hit is None or (iso3 is not None and hit[0] != iso3):
+        return None
+    return hit[1], hit[2]

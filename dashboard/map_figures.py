@@ -7,6 +7,7 @@ tile server, a Mapbox/Carto style or plotly's topojson CDN.
 from __future__ import annotations
 
 import json
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -32,6 +33,13 @@ MAX_TOOLTIP_EVENTS = 5
 # Always keep Southeast Asia in view; never let far-off countries stretch the static map beyond this window.
 SEA_BOX = (92.0, -12.0, 142.0, 25.0)
 ASIA_PACIFIC_WINDOW = (40.0, -50.0, 180.0, 60.0)
+# The interactive map: the chart size the fitted view assumes (the
+# pydeck chart is 560 px high; 720 px is a narrow main column, so wider screens show more, never less),
+# the arcs' pitch and height (a top-down view would flatten every arc to a straight line).
+VIEW_SIZE_PX = (720, 560)
+ARC_PITCH = 40
+ARC_HEIGHT = 0.5
+MAX_ZOOM = 6  # the "map" outlines are simplified to ~2 px at this zoom
 
 
 def _rgb(hex_colour: str, alpha: int = 255) -> list[int]:
@@ -93,23 +101,41 @@ class CompactDeck(pydeck.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
+def _source_point(row: dict, centroid: tuple[float, float]) -> tuple[list[float], bool]:
+    """Where an arc starts: the row's source_lon/source_lat (the event's city) when both are numbers, else
+    the host country's centroid; the flag says whether the city was used."""
+    lon, lat = row.get("source_lon"), row.get("source_lat")
+    try:
+        lon, lat = float(lon), float(lat)
+    except (TypeError, ValueError):
+        return list(centroid), False
+    if math.isnan(lon) or math.isnan(lat) or not (-180 <= lon <= 180 and -90 <= lat <= 90):
+        return list(centroid), False
+    return [lon, lat], True
+
+
 def _arc_rows(arcs: pd.DataFrame | None, counts: pd.DataFrame) -> list[dict]:
-    """Arcs as plain dicts with centroid positions; unknown countries and self-links are dropped."""
+    """Arcs as plain dicts: from the event's city (optional source_lon/source_lat columns) or else the host
+    country's centroid, to the participant's centroid; unknown countries and self-links are dropped."""
     if arcs is None or arcs.empty:
         return []
     centroids = country_centroids()
     names = dict(zip(counts["iso3"], counts["country"]))
+    cols = [c for c in ("source_iso3", "target_iso3", "source_lon", "source_lat") if c in arcs.columns]
     rows = []
-    for src, dst in arcs[["source_iso3", "target_iso3"]].drop_duplicates().itertuples(index=False):
+    for arc in arcs[cols].drop_duplicates().to_dict("records"):
+        src, dst = arc["source_iso3"], arc["target_iso3"]
         if src == dst or src not in centroids or dst not in centroids:
             continue
+        source, from_city = _source_point(arc, centroids[src])
         label = f"{names.get(src, src)} → {names.get(dst, dst)}"
         rows.append(
             {
                 "source_iso3": src,
                 "target_iso3": dst,
-                "source": list(centroids[src]),
-                "target": [_unwrap(centroids[dst][0], centroids[src][0]), centroids[dst][1]],
+                "source": source,
+                "target": [_unwrap(centroids[dst][0], source[0]), centroids[dst][1]],
+                "from_city": from_city,
                 # same keys as the country features, so the shared tooltip template fills in
                 "name": label,
                 "n_events": "",
@@ -119,14 +145,39 @@ def _arc_rows(arcs: pd.DataFrame | None, counts: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | None = None) -> CompactDeck:
-    """Interactive map: grey world, participants shaded by number of events, ASEAN outlined, optional host arcs.
+def _mercator_y(lat: float) -> float:
+    lat = max(min(lat, 85.0), -85.0)
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def fit_view(points: list[list[float]], size_px: tuple[int, int] = VIEW_SIZE_PX, padding: float = 0.12,
+             max_zoom: float = 4.0) -> dict:
+    """longitude, latitude and zoom of a Web-Mercator view (deck.gl: 512 px world at zoom 0) that shows
+    every point and all of SEA_BOX inside a chart of `size_px`, with `padding` (a fraction) on each side."""
+    x0, y0, x1, y1 = SEA_BOX
+    xs = [x0, x1] + [p[0] for p in points]
+    ys = [y0, y1] + [p[1] for p in points]
+    lon0, lon1 = min(xs), max(xs)
+    my0, my1 = _mercator_y(min(ys)), _mercator_y(max(ys))
+    w, h = (s * (1 - 2 * padding) for s in size_px)
+    zoom_x = math.log2(w * 360 / (512 * max(lon1 - lon0, 1e-6)))
+    zoom_y = math.log2(h * 2 * math.pi / (512 * max(my1 - my0, 1e-6)))
+    lat_c = math.degrees(2 * math.atan(math.exp((my0 + my1) / 2)) - math.pi / 2)
+    return {"longitude": round((lon0 + lon1) / 2, 3), "latitude": round(lat_c, 3),
+            "zoom": round(min(zoom_x, zoom_y, max_zoom), 2)}
+
+
+def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | None = None,
+               detail: str = "map") -> CompactDeck:
+    """Interactive map: grey world, participants shaded by number of events, ASEAN outlined, optional arcs
+    (from the event's city when the arcs carry source_lon/source_lat, else the host's centroid), opening on a
+    tilted view that holds every arc end. `detail` is geo.load_country_shapes's ("full" only for comparisons).
 
     No basemap: map_provider=None makes pydeck emit its "__MAP_STYLE__" placeholder, which Streamlit drops
     without substituting a Carto style (a null map_style would make Streamlit fetch Carto tiles).
     """
     by_iso3 = counts.set_index("iso3").to_dict("index") if not counts.empty else {}
-    shapes = load_country_shapes()
+    shapes = load_country_shapes(detail)
     for f in shapes["features"]:
         props = f["properties"]
         row = by_iso3.get(props["iso3"])
@@ -166,6 +217,11 @@ def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | 
         ),
     ]
     arc_rows = _arc_rows(arcs, counts)
+    centroids = country_centroids()
+    wx0, wy0, wx1, wy1 = ASIA_PACIFIC_WINDOW
+    near = [list(centroids[i]) for i in by_iso3 if i in centroids
+            and wx0 <= centroids[i][0] <= wx1 and wy0 <= centroids[i][1] <= wy1]
+    view = dict(fit_view(near), pitch=0)  # every participant in the Asia-Pacific window (e.g. New Zealand)
     if arc_rows:
         layers.append(
             pydeck.Layer(
@@ -175,15 +231,30 @@ def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | 
                 pickable=True,
                 get_source_position="source",
                 get_target_position="target",
-                get_source_color=_rgb(ARC_COLOUR, 170),
-                get_target_color=_rgb(ARC_COLOUR, 170),
+                get_source_color=_rgb(ARC_COLOUR, 200),
+                get_target_color=_rgb(ARC_COLOUR, 200),
                 get_width=2,
-                get_height=0.4,
+                get_height=ARC_HEIGHT,
+                num_segments=64,
             )
         )
+        layers.append(  # a dot at each start (the city) so the arcs' origin reads at a glance
+            pydeck.Layer(
+                "ScatterplotLayer",
+                id="arc-sources",
+                data=[{"position": p} for p in sorted({tuple(r["source"]) for r in arc_rows})],
+                get_position="position",
+                get_fill_color=_rgb(ARC_COLOUR),
+                get_radius=4,
+                radius_units="'pixels'",  # quoted: pydeck turns bare strings into JS expressions
+                pickable=False,
+            )
+        )
+        ends = [r["source"] for r in arc_rows] + [r["target"] for r in arc_rows]
+        view = dict(fit_view(ends), pitch=ARC_PITCH)
     return CompactDeck(
         layers=layers,
-        initial_view_state=pydeck.ViewState(longitude=118, latitude=5, zoom=2.2, min_zoom=1, max_zoom=8),
+        initial_view_state=pydeck.ViewState(**view, bearing=0, min_zoom=1, max_zoom=MAX_ZOOM),
         map_provider=None,
         tooltip={
             "html": "<b>{name}</b><br/>Events: {n_events}<br/>{event_names}",
@@ -197,17 +268,19 @@ def _bbox(ring: list[list[float]]) -> tuple[float, float, float, float]:
     return min(xs), min(ys), max(xs), max(ys)
 
 
-def _extent(iso3s: set[str], shapes: dict, margin: float = 6.0) -> tuple[float, float, float, float]:
-    """Bounding box of the countries' mainlands, kept inside the Asia-Pacific window and always showing SE Asia."""
+def _extent(iso3s: set[str], shapes: dict, margin: float = 6.0,
+            points: list[list[float]] | None = None) -> tuple[float, float, float, float]:
+    """Bounding box of the countries' mainlands and the given points (arc ends), kept inside the Asia-Pacific
+    window and always showing SE Asia."""
     x0, y0, x1, y1 = SEA_BOX
     wx0, wy0, wx1, wy1 = ASIA_PACIFIC_WINDOW
-    for f in shapes["features"]:
-        if f["properties"]["iso3"] in iso3s:
-            bx0, by0, bx1, by1 = _bbox(largest_ring(f))
-            if bx1 < wx0 or bx0 > wx1 or by1 < wy0 or by0 > wy1:
-                continue  # outside the Asia-Pacific window (e.g. USA): reached by its arc, not by the crop
-            x0, y0 = min(x0, max(bx0, wx0)), min(y0, max(by0, wy0))
-            x1, y1 = max(x1, min(bx1, wx1)), max(y1, min(by1, wy1))
+    boxes = [_bbox(largest_ring(f)) for f in shapes["features"] if f["properties"]["iso3"] in iso3s]
+    boxes += [(p[0], p[1], p[0], p[1]) for p in points or []]
+    for bx0, by0, bx1, by1 in boxes:
+        if bx1 < wx0 or bx0 > wx1 or by1 < wy0 or by0 > wy1:
+            continue  # outside the Asia-Pacific window (e.g. USA): reached by its arc, not by the crop
+        x0, y0 = min(x0, max(bx0, wx0)), min(y0, max(by0, wy0))
+        x1, y1 = max(x1, min(bx1, wx1)), max(y1, min(by1, wy1))
     return max(x0 - margin, -180.0), max(y0 - margin, -90.0), min(x1 + margin, 180.0), min(y1 + margin, 90.0)
 
 
@@ -238,9 +311,11 @@ def build_static_map_figure(
 
     No geo subplot, so plotly never asks its CDN for topojson; one trace per colour bin keeps export fast.
     """
-    shapes = load_country_shapes()
+    shapes = load_country_shapes("map")
     n_by_iso3 = dict(zip(counts["iso3"], counts["n_events"].astype(int))) if not counts.empty else {}
-    x0, y0, x1, y1 = _extent(set(n_by_iso3) | set(asean_iso3), shapes)
+    arc_rows = _arc_rows(arcs, counts)
+    ends = [r["source"] for r in arc_rows] + [r["target"] for r in arc_rows]
+    x0, y0, x1, y1 = _extent(set(n_by_iso3) | set(asean_iso3), shapes, points=ends)
 
     def visible(ring: list[list[float]]) -> bool:
         bx0, by0, bx1, by1 = _bbox(ring)
@@ -278,7 +353,6 @@ def build_static_map_figure(
             go.Scatter(x=xs, y=ys, mode="lines", name="ASEAN member", line={"color": ASEAN_LINE, "width": 1.4},
                        hoverinfo="skip")
         )
-    arc_rows = _arc_rows(arcs, counts)
     if arc_rows:
         ax: list = []
         ay: list = []

@@ -138,3 +138,58 @@ def test_country_centroids_fall_inside_the_country(iso3: str, lon_range: tuple, 
     lon, lat = geo.country_centroids()[iso3]
     assert lon_range[0] < lon < lon_range[1]
     assert lat_range[0] < lat < lat_range[1]
+
+
+def test_simplify_line_drops_points_near_the_line_and_keeps_the_ends() -> None:
+    line = [[0.0, 0.0], [1.0, 0.334], [2.0, 0.666], [3.0, 1.0], [4.0, 0.0]]  # first three on one line
+    assert geo.simplify_line(line, 0.01) == [[0.0, 0.0], [3.0, 1.0], [4.0, 0.0]]
+    assert geo.simplify_line(line, 0.0) == line
+    assert geo.simplify_line(line, 10.0) == [[0.0, 0.0], [4.0, 0.0]]
+
+
+def test_simplify_line_keeps_a_closed_ring_a_ring() -> None:
+    ring = [[0.0, 0.0], [1.0, 0.0], [2.0, 0.0005], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]
+    out = geo.simplify_line(ring, 0.01)
+    assert out[0] == out[-1] == [0.0, 0.0]
+    assert out == [[0.0, 0.0], [2.0, 0.0005], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]]
+
+
+def test_map_detail_is_smaller_but_keeps_every_country_and_small_asean_islands(shapes: dict) -> None:
+    import json
+
+    small = geo.load_country_shapes("map")
+    assert len(json.dumps(small)) < len(json.dumps(shapes)) / 2
+    full = {f["properties"]["iso3"]: f for f in shapes["features"]}
+    by_iso3 = {f["properties"]["iso3"]: f for f in small["features"]}
+    assert set(by_iso3) == set(full)
+    for iso3 in ASEAN_10 | {"TLS"}:
+        assert len(by_iso3[iso3]["geometry"]["coordinates"]) == len(full[iso3]["geometry"]["coordinates"]), iso3
+    # islands far from the region may go; a country's largest polygon never does
+    assert len(by_iso3["USA"]["geometry"]["coordinates"]) < len(full["USA"]["geometry"]["coordinates"])
+    lon, lat = geo.country_centroids()["SGP"]
+    x0, y0, x1, y1 = geo.ring_bbox(by_iso3["SGP"]["geometry"]["coordinates"][0][0])
+    assert x0 < lon < x1 and y0 < lat < y1
+    with pytest.raises(ValueError):
+        geo.load_country_shapes("tiny")
+
+
+def test_city_location_reads_the_pipeline_gazetteer() -> None:
+    assert geo.city_location("Jakarta") == (106.85, -6.21)
+    assert geo.city_location("  jakarta ") == (106.85, -6.21)
+    assert geo.city_location("Jakarta", iso3="IDN") == (106.85, -6.21)
+    assert geo.city_location("Jakarta", iso3="SGP") is None, "not in the host country: use its centroid"
+    assert geo.city_location("Atlantis") is None
+    assert geo.city_location(None) is None and geo.city_location("") is None
+
+
+def test_every_city_has_coordinates_inside_its_country(shapes: dict) -> None:
+    from data_prep.resources import read_rows
+
+    boxes: dict[str, list] = {}
+    for f in shapes["features"]:
+        boxes[f["properties"]["iso3"]] = [geo.ring_bbox(p[0]) for p in f["geometry"]["coordinates"]]
+    for row in read_rows("cities"):
+        lon, lat = geo.city_location(row["city"], iso3=row["iso3"])
+        near = 0.2  # degrees: coastal cities may sit just outside the 1:50m coastline
+        assert any(x0 - near <= lon <= x1 + near and y0 - near <= lat <= y1 + near
+                   for x0, y0, x1, y1 in boxes[row["iso3"]]), row["city"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 
 import pandas as pd
@@ -10,6 +11,7 @@ import pydeck
 import pytest
 
 from dashboard import map_figures as mf
+from dashboard import geo
 from dashboard.geo import country_centroids
 
 ASEAN_10 = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}
@@ -118,11 +120,35 @@ def test_deck_has_no_basemap_url(deck_spec: dict, counts: pd.DataFrame) -> None:
     assert "http" not in raw and "mapbox://" not in raw
 
 
+def _in_view(view: dict, lon: float, lat: float, size_px: tuple[int, int] = mf.VIEW_SIZE_PX) -> bool:
+    """Whether (lon, lat) lies inside a top-down Web-Mercator view of that size (deck.gl: 512 px world)."""
+    px_per_deg = 512 * 2 ** view["zoom"] / 360
+    px_per_merc = 512 * 2 ** view["zoom"] / (2 * math.pi)
+    dx = (lon - view["longitude"]) * px_per_deg
+    dy = (mf._mercator_y(lat) - mf._mercator_y(view["latitude"])) * px_per_merc
+    return abs(dx) <= size_px[0] / 2 and abs(dy) <= size_px[1] / 2
+
+
 def test_deck_layers_and_view(deck_spec: dict) -> None:
-    assert [layer["id"] for layer in deck_spec["layers"]] == ["countries", "asean-outline", "arcs"]
-    assert [layer["@@type"] for layer in deck_spec["layers"]] == ["GeoJsonLayer", "GeoJsonLayer", "ArcLayer"]
+    assert [layer["id"] for layer in deck_spec["layers"]] == ["countries", "asean-outline", "arcs", "arc-sources"]
+    assert [layer["@@type"] for layer in deck_spec["layers"]] == [
+        "GeoJsonLayer", "GeoJsonLayer", "ArcLayer", "ScatterplotLayer"]
+    arcs = _layer(deck_spec, "arcs")
+    assert arcs["getHeight"] > 0
     view = deck_spec["initialViewState"]
+    assert view["pitch"] > 0, "tilted, or every arc would be drawn as a flat line"
+    for a in arcs["data"]:  # including Singapore -> USA, whose end lies east of 180°
+        assert _in_view(view, *a["source"]) and _in_view(view, *a["target"])
+
+
+def test_deck_without_arcs_opens_on_southeast_asia_and_every_nearby_participant(counts: pd.DataFrame) -> None:
+    view = json.loads(mf.build_deck(counts, ASEAN_10).to_json())["initialViewState"]
+    assert view["pitch"] == 0
     assert 90 < view["longitude"] < 150 and -15 < view["latitude"] < 25
+    x0, y0, x1, y1 = mf.SEA_BOX
+    assert all(_in_view(view, x, y) for x in (x0, x1) for y in (y0, y1))
+    c = country_centroids()
+    assert _in_view(view, *c["AUS"])
 
 
 def test_deck_country_properties(deck_spec: dict) -> None:
@@ -151,6 +177,59 @@ def test_deck_arcs_from_host_centroid(deck_spec: dict) -> None:
     assert arcs[0]["name"] == "Indonesia → Australia"
     # Singapore -> USA goes east across the Pacific, not west across Africa
     assert arcs[1]["target"] == [c["USA"][0] + 360, c["USA"][1]]
+
+
+JAKARTA = geo.city_location("Jakarta")
+CITY_ARCS = pd.DataFrame(
+    {
+        "source_iso3": ["IDN", "IDN", "SGP"],
+        "target_iso3": ["AUS", "NZL", "IDN"],
+        "source_lon": [JAKARTA[0], JAKARTA[0], None],  # Singapore's row: no city, so the centroid
+        "source_lat": [JAKARTA[1], JAKARTA[1], None],
+    }
+)
+
+
+def test_deck_arcs_start_at_the_city_when_given(counts: pd.DataFrame) -> None:
+    spec = json.loads(mf.build_deck(counts, ASEAN_10, CITY_ARCS).to_json())
+    arcs = {(a["source_iso3"], a["target_iso3"]): a for a in _layer(spec, "arcs")["data"]}
+    c = country_centroids()
+    assert arcs["IDN", "AUS"]["source"] == list(JAKARTA) and arcs["IDN", "AUS"]["from_city"] is True
+    assert arcs["IDN", "AUS"]["source"] != list(c["IDN"]), "Jakarta, not Indonesia's centroid on Borneo"
+    assert arcs["IDN", "NZL"]["target"] == list(c["NZL"])
+    assert arcs["SGP", "IDN"]["source"] == list(c["SGP"]) and arcs["SGP", "IDN"]["from_city"] is False
+    assert _layer(spec, "arc-sources")["data"] == [{"position": list(p)} for p in sorted({JAKARTA, c["SGP"]})]
+    view = spec["initialViewState"]
+    for a in arcs.values():  # New Zealand's end no longer runs off the edge
+        assert _in_view(view, *a["source"]) and _in_view(view, *a["target"])
+
+
+def test_static_figure_arcs_start_at_the_city(counts: pd.DataFrame) -> None:
+    fig = mf.build_static_map_figure(counts, ASEAN_10, "t", arcs=CITY_ARCS)
+    trace = next(t for t in fig.data if t.name == "Host → participant")
+    starts = {(trace.x[0], trace.y[0])} | {
+        (trace.x[i + 1], trace.y[i + 1]) for i, x in enumerate(trace.x[:-1]) if x is None}
+    assert JAKARTA in starts
+    nzl = country_centroids()["NZL"]
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    assert x0 < JAKARTA[0] < x1 and x0 < nzl[0] < x1 and y0 < nzl[1] < y1
+
+
+def test_deck_payload_is_smaller_and_keeps_southeast_asia(counts: pd.DataFrame) -> None:
+    full = mf.build_deck(counts, ASEAN_10, ARCS, detail="full").to_json()
+    small = mf.build_deck(counts, ASEAN_10, ARCS).to_json()
+    assert len(small) < len(full) / 2
+    features = {f["properties"]["iso3"]: f for f in _layer(json.loads(small), "countries")["data"]["features"]}
+    full_features = {f["properties"]["iso3"]: f for f in _layer(json.loads(full), "countries")["data"]["features"]}
+    assert set(features) == set(full_features), "no country dropped"
+    for iso3 in ASEAN_10 | {"TLS"}:
+        polys = features[iso3]["geometry"]["coordinates"]
+        assert len(polys) == len(full_features[iso3]["geometry"]["coordinates"]), f"{iso3} kept every island"
+        assert all(len(p[0]) >= 4 and geo.ring_area_centroid(p[0])[0] > 0 for p in polys), iso3
+    sgp = features["SGP"]["geometry"]["coordinates"][0][0]
+    assert 0.03 < geo.ring_area_centroid(sgp)[0] < 0.1  # Singapore: ~0.06 square degrees, still a shape
+    assert all(103.5 < x < 104.2 and 1.1 < y < 1.5 for x, y in sgp)
 
 
 def test_deck_tooltip_is_what_streamlit_sends(counts: pd.DataFrame) -> None:

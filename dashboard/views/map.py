@@ -4,7 +4,7 @@ event, arcs from the host to each participant. Polygons ship with the app: no ti
 import pandas as pd
 import streamlit as st
 
-from dashboard import queries, ui
+from dashboard import geo, queries, ui
 
 ctx = ui.page_context()
 ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")
@@ -20,7 +20,7 @@ ev = f["events"].sort_values("start_date")
 labels = {r["event_id"]: queries.event_label(r) for _, r in ev.iterrows()}
 choice = st.selectbox("Draw links for one event", ["(all events)"] + list(ev["event_id"]), key="map_event",
                       format_func=lambda e: labels.get(e, e),
-                      help="Arcs run from the host country to each participant.")
+                      help="Arcs run from the event's city (or the host country) to each participant.")
 
 parts = f["participants"]
 if choice != "(all events)":
@@ -28,9 +28,15 @@ if choice != "(all events)":
 counts = map_figures.country_event_counts(parts, ev)
 arcs = None
 if choice != "(all events)":
-    host = ev.loc[ev["event_id"] == choice, "host_iso3"].iloc[0]
+    event = ev.loc[ev["event_id"] == choice].iloc[0]
+    host = event["host_iso3"]
     if isinstance(host, str) and host:
         arcs = pd.DataFrame({"source_iso3": host, "target_iso3": sorted(set(parts["iso3"]) - {host})})
+        # start at the event's city when the gazetteer knows it (and it lies in the host country)
+        city = event.get("city")
+        where = geo.city_location(city, iso3=host)
+        if where is not None:
+            arcs["source_lon"], arcs["source_lat"] = where
 
 if counts.empty:
     st.info("No participating countries for this selection.")
@@ -48,7 +54,7 @@ st.markdown(
     f'vertical-align:middle;margin:0 4px 0 16px"></span>ASEAN member'
     + "</div>", unsafe_allow_html=True)
 st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
-           + ("Arcs: host → participant. " if arcs is not None and not arcs.empty else "")
+           + ("Arcs: event city (dot) → participant; right-drag to tilt. " if arcs is not None and not arcs.empty else "")
            + "Outlines: Natural Earth 1:50m, shipped with the app.")
 
 with st.expander("The map as an image (for slides)", expanded=False):
