@@ -100,12 +100,36 @@ def _export_controls(fig: go.Figure, slug: str, key: str) -> None:
                                       key=f"exp_{key}")
 
 
+EMPTY_TEXT = "not stated"  # what the article reader and the event card say for a missing value
+
+
+def display_copy(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy for display only: empty cells of text columns (None, NaN, "" or blanks) read EMPTY_TEXT
+    instead of a grey "None". A column counts as text when every value it holds is a string; numbers,
+    dates, flags and lists are left as they are, and `df` itself is not changed."""
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if not (pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
+                or isinstance(col.dtype, pd.CategoricalDtype)):
+            continue
+        values = col.astype(object)
+        missing = values.map(lambda v: v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA)
+        if not values[~missing].map(lambda v: isinstance(v, str)).all():
+            continue  # not a text column
+        empty = missing | values.map(lambda v: isinstance(v, str) and not v.strip())
+        if empty.any():
+            out[c] = values.where(~empty, EMPTY_TEXT)
+    return out
+
+
 def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs) -> None:
-    """Show a table (hide the index, dates as YYYY-MM-DD); the one place table exports hook in."""
+    """Show a table (hide the index, dates as YYYY-MM-DD, empty text cells as EMPTY_TEXT); the one place
+    table exports hook in. Only the displayed copy is changed: `df` itself (downloads) keeps its nulls."""
     config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD")
               for c in df.columns if pd.api.types.is_datetime64_any_dtype(df[c])}
     config.update(kwargs.pop("column_config", {}) or {})
-    st.dataframe(df, hide_index=True, key=key or f"table_{slug}", column_config=config, **kwargs)
+    st.dataframe(display_copy(df), hide_index=True, key=key or f"table_{slug}", column_config=config, **kwargs)
 
 
 def footer(ctx: PageContext) -> None:
