@@ -313,15 +313,17 @@ def app(browser, app_url: str, request: pytest.FixtureRequest):
 
 @pytest.fixture(scope="session", autouse=True)
 def _time_browser_suite():
-    """Wall clock from the first browser test's setup (server start, browser launch) to the last teardown."""
+    """Wall clock from the first browser test's setup (server start, browser launch) to the end of
+    the last browser test; the session fixture's own teardown comes only after the whole run."""
     _SUITE["start"] = time.monotonic()
     yield
-    _SUITE["end"] = time.monotonic()
 
 
 @pytest.fixture(autouse=True)
-def _count_browser_test():
+def _count_browser_test(_time_browser_suite):
     _SUITE["tests"] += 1
+    yield
+    _SUITE["end"] = time.monotonic()
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
