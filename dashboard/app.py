@@ -70,7 +70,7 @@ options = filters.filter_options(tables, labels)
 page = st.navigation(PAGES)
 with st.sidebar:
     st.caption("ASEAN digital diplomacy · events from news articles")
-active = sidebar_filters(options)
+active = sidebar_filters(options, page=page.url_path)  # keeps the page's own URL params
 
 ctx = ui.PageContext(
     build_dir=build_dir, tables=tables, filtered=filters.apply_filters(tables, active), filters=active,

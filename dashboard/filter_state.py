@@ -1,6 +1,11 @@
 """Streamlit glue for the global filters: sidebar widgets backed by session_state, seeded from the
 URL on a session's first run and written back to the URL on every run (so page switches, reloads
-and shared links keep them)."""
+and shared links keep them).
+
+Besides the filters, a page may own query parameters of its own (PAGE_PARAMS, e.g. the Timeline's
+`card=<event_id>`). They are not filters and narrow nothing: the rewrite on every run keeps them while
+their page is shown and drops them on any other page; the page itself reads and sets them through
+st.query_params after sidebar_filters has run."""
 
 from __future__ import annotations
 
@@ -17,6 +22,10 @@ K_EVENTS, K_COUNTRIES, K_THEMES = "flt_events", "flt_countries", "flt_themes"
 K_FROM, K_TO, K_ASEAN = "flt_date_from", "flt_date_to", "flt_asean_only"
 K_SEEDED = "flt_seeded"
 K_RESET = "flt_reset"
+
+# Page-owned query parameters, by the page's url_path (as st.navigation reports it).
+QP_CARD = "card"  # Timeline: the event whose card is open
+PAGE_PARAMS: dict[str, tuple[str, ...]] = {"timeline": (QP_CARD,)}
 
 _WIDE_MIN, _WIDE_MAX = date(1990, 1, 1), date(2100, 12, 31)
 
@@ -65,8 +74,9 @@ def _sanitise(options: FilterOptions) -> None:
             s[k] = None
 
 
-def sidebar_filters(options: FilterOptions) -> Filters:
-    """Draw the global filters in the sidebar and return them; also writes them to the URL."""
+def sidebar_filters(options: FilterOptions, page: str = "") -> Filters:
+    """Draw the global filters in the sidebar and return them; also writes them to the URL, keeping
+    the query parameters that `page` (the current page's url_path) owns and dropping any other."""
     _seed_from_url(options)
     _sanitise(options)
     sb = st.sidebar
@@ -92,13 +102,17 @@ def sidebar_filters(options: FilterOptions) -> Filters:
     sb.button("Reset filters", key=K_RESET, on_click=reset_filters, icon=":material/restart_alt:",
               width="stretch")
     f = current_filters()
-    write_query_params(f)
+    write_query_params(f, keep=PAGE_PARAMS.get(page, ()))
     return f
 
 
-def write_query_params(f: Filters) -> None:
-    """Replace the URL's query parameters with the filters (skipped when already equal)."""
+def write_query_params(f: Filters, keep: tuple[str, ...] = ()) -> None:
+    """Replace the URL's query parameters with the filters plus the current values of the `keep`
+    keys (a page's own parameters); skipped when already equal."""
     wanted = filters_to_query_params(f)
+    for k in keep:
+        if k in st.query_params:
+            wanted[k] = st.query_params.get_all(k)
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if have != wanted:
         st.query_params.from_dict(wanted)

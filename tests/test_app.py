@@ -1,5 +1,6 @@
 """The app in streamlit.testing.v1.AppTest: every page renders with and without filters, empty
-combinations say why, and the filters survive page switches and the URL round trip."""
+combinations say why, the filters survive page switches and the URL round trip, and the Timeline's
+open card lives in the URL as `card=`."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -175,3 +177,81 @@ def test_random_filters_never_break_a_page(build_dir: Path, options, data) -> No
     page = data.draw(st.sampled_from(PAGES))
     at = run_app(build_dir, page, filters_to_query_params(f))
     assert_clean(at)
+
+
+# --- the Timeline's open card in the URL (`card=<event_id>`) ---------------------------------------
+
+def open_timeline(build_dir: Path, query: dict) -> AppTest:
+    """A fresh session opened straight on /timeline with the query parameters (a shared link)."""
+    assert os.environ["DASHBOARD_BUILD_DIR"] == str(build_dir)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page("views/timeline.py").run()
+    assert [t.value for t in at.title] == ["Timeline"]
+    return at
+
+
+def _events_by_date(tables) -> list[tuple[str, str]]:
+    """(event_id, name) in the Timeline's order."""
+    ev = tables["events"].sort_values("start_date")
+    return list(zip(ev["event_id"], ev["name"]))
+
+
+def test_card_link_opens_that_event_card(build_dir: Path, tables) -> None:
+    events = _events_by_date(tables)
+    assert len(events) >= 2
+    event_id, name = events[-1]  # not the default (first) one
+    at = open_timeline(build_dir, {"card": event_id})
+    assert_clean(at)
+    assert at.selectbox(key="tl_event").value == event_id
+    assert any(name in s.value for s in at.subheader), [s.value for s in at.subheader]
+    assert at.query_params == {"card": event_id}
+
+
+def test_choosing_an_event_updates_the_card_param(build_dir: Path, tables) -> None:
+    events = _events_by_date(tables)
+    assert len(events) >= 3
+    at = open_timeline(build_dir, {})
+    assert "card" not in at.query_params  # the default card adds nothing to the URL
+    for event_id, name in (events[1], events[-1]):
+        at.selectbox(key="tl_event").set_value(event_id).run()
+        assert_clean(at)
+        assert at.query_params["card"] == event_id
+        assert any(name in s.value for s in at.subheader), [s.value for s in at.subheader]
+    at.selectbox(key="tl_event").set_value(events[0][0]).run()  # back to the default: `card` goes
+    assert_clean(at)
+    assert "card" not in at.query_params
+
+
+def test_card_is_no_filter_and_other_pages_drop_it(build_dir: Path, tables) -> None:
+    event_id, _name = _events_by_date(tables)[-1]
+    p = tables["participants"]
+    iso3 = str(p.loc[p["event_id"] == event_id, "iso3"].dropna().iloc[0])
+    at = open_timeline(build_dir, {"card": event_id, "country": iso3})
+    assert_clean(at)
+    assert used_filters(at) == Filters(countries=(iso3,))  # `card` narrows nothing
+    assert at.query_params == {"card": event_id, "country": iso3}
+    at.switch_page("views/map.py").run()
+    assert_clean(at)
+    assert used_filters(at) == Filters(countries=(iso3,))
+    assert at.query_params == {"country": iso3}
+
+
+def test_unknown_or_filtered_out_card_is_ignored(build_dir: Path, tables) -> None:
+    events = _events_by_date(tables)
+    at = open_timeline(build_dir, {"card": "no-such-event<>"})
+    assert_clean(at)
+    assert at.selectbox(key="tl_event").value == events[0][0]
+    assert "card" not in at.query_params
+
+    ev = tables["events"]
+    last_id, _ = events[-1]
+    last_start = ev.loc[ev["event_id"] == last_id, "start_date"].iloc[0]
+    before = (last_start - pd.Timedelta(days=1)).date()
+    kept = ev[ev["start_date"] <= pd.Timestamp(before)].sort_values("start_date")
+    assert not kept.empty and last_id not in set(kept["event_id"])
+    at = open_timeline(build_dir, {"card": last_id, "to": before.isoformat()})
+    assert_clean(at)
+    assert at.selectbox(key="tl_event").value == kept["event_id"].iloc[0]
+    assert at.query_params == {"to": before.isoformat()}

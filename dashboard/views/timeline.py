@@ -1,8 +1,15 @@
-"""Timeline: events on a date axis; clicking a point or picking from the list opens the event card."""
+"""Timeline: events on a date axis; clicking a point or picking from the list opens the event card.
+
+The open card lives in the URL as `card=<event_id>` (left out for the default, the first event), so a
+link opens that card. An unknown or filtered-out id in the URL is ignored. The parameter is this page's
+own (filter_state.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 
 import streamlit as st
 
 from dashboard import charts, queries, ui
+from dashboard.filter_state import QP_CARD
+
+K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
 
 ctx = ui.page_context()
 ui.header("Timeline", ctx, "Each marker is one event; its size is the number of countries taking part.")
@@ -30,10 +37,20 @@ data = charts.timeline_data(ev, f["themes"], ctx.theme_labels)
 ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="tl_chart",
               on_select=_pick_clicked_event, selection_mode="points")
 
+url_card = st.query_params.get(QP_CARD)
+if url_card != st.session_state.get(K_URL_CARD) and url_card in event_ids:
+    st.session_state["tl_event"] = url_card  # a link (not our own write): it opens that card
 if st.session_state.get("tl_event") not in event_ids:
     st.session_state["tl_event"] = event_ids[0]
 chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: labels.get(e, e),
                       help="Or click a marker in the chart.")
+wanted_card = None if chosen == event_ids[0] else chosen
+if url_card != wanted_card:
+    if wanted_card is None:
+        del st.query_params[QP_CARD]
+    else:
+        st.query_params[QP_CARD] = wanted_card
+st.session_state[K_URL_CARD] = wanted_card
 card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels)
 if card is not None:
     ui.render_event_card(card, key_prefix="tl")

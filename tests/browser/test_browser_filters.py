@@ -1,5 +1,6 @@
 """The global filters as a user meets them: the sidebar writes them to the URL, the charts follow,
-a reload or a copied link keeps them, a page switch keeps them, and reset clears them."""
+a reload or a copied link keeps them, a page switch keeps them, and reset clears them. A link with
+`card=<event_id>` opens that event's card on the Timeline."""
 
 from __future__ import annotations
 
@@ -145,4 +146,27 @@ def test_empty_selection_says_why(app, path):
     assert app.query() == {"from": ["2099-01-01"]}
     assert app.page.get_by_text(re.compile(r"No events match the date range")).count() >= 1
     assert app.page.locator('[data-testid="stPlotlyChart"], [data-testid="stDeckGlJsonChart"]').count() == 0
+    app.assert_clean()
+
+
+def test_card_link_opens_the_event_card(app, build_dir):
+    """/timeline?card=<id> shows that event's card (the screenshot shows it); the URL keeps `card`."""
+    from dashboard import queries
+    from dashboard.data import read_tables, theme_labels
+
+    t = read_tables(build_dir)
+    ev = t["events"].sort_values("start_date")
+    if len(ev) < 2:
+        pytest.skip("one event only: its card is the default, a link adds nothing")
+    event_id = str(ev["event_id"].iloc[-1])  # not the default (first) card
+    labels = theme_labels(sorted(set(t["themes"]["theme"].dropna().astype(str))))
+    name = queries.event_card(t, event_id, labels).name
+    default_name = queries.event_card(t, str(ev["event_id"].iloc[0]), labels).name
+
+    app.goto("/timeline", f"card={event_id}")
+    app.wait_for_charts(n_plotly=1)
+    assert app.query() == {"card": [event_id]}
+    headings = app.headings()
+    assert name in headings, headings
+    assert default_name not in headings, headings
     app.assert_clean()
