@@ -34,6 +34,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts, map_figures
+from dashboard.queries import clean, fmt_date
 from dashboard.chart_export import _opts, _require_chromium, style_for_export
 from dashboard.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
@@ -146,22 +147,11 @@ def _context(tables, filters, built_at, labels=None) -> _Context:
 # Charts and the evidence behind them
 # ---------------------------------------------------------------------------------------------
 
-def _s(v) -> str | None:
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return None
-    v = str(v).strip()
-    return v or None
-
-
-def _d(v) -> str:
-    return "undated" if v is None or pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")
-
-
 def _source_of(article_id, ctx: _Context) -> str:
     arts = ctx.tables["articles"].set_index("article_id")
     if article_id in arts.index:
         row = arts.loc[article_id]
-        return f"{_s(row['outlet']) or 'outlet not stated'}, {_d(row['published_date'])}, article {article_id}"
+        return f"{clean(row['outlet']) or 'outlet not stated'}, {fmt_date(row['published_date'])}, article {article_id}"
     return f"article {article_id}"
 
 
@@ -170,7 +160,7 @@ def _note_lines(rows: pd.DataFrame, label: Callable[[pd.Series], str], ctx: _Con
     if rows.empty:
         return ["No supporting sentences for these filters."]
     rows = rows.drop_duplicates(["sentence", "article_id"])
-    out = [f"[{label(r)}] “{_s(r['sentence']) or ''}” — {_source_of(r['article_id'], ctx)}"
+    out = [f"[{label(r)}] “{clean(r['sentence']) or ''}” — {_source_of(r['article_id'], ctx)}"
            for _, r in rows.head(MAX_NOTE_SENTENCES).iterrows()]
     if len(rows) > MAX_NOTE_SENTENCES:
         out.append(f"… and {len(rows) - MAX_NOTE_SENTENCES} more sentences (all are in the evidence table "
@@ -321,12 +311,12 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
     slides.append(Slide("title", PACK_TITLE, title_lines, notes=title_notes))
     slides.extend(chart_slides)
 
-    host = lambda v: _s(v) or "—"  # noqa: E731
-    ev_rows = [[_d(r.start_date) if _d(r.start_date) == _d(r.end_date) else f"{_d(r.start_date)} – {_d(r.end_date)}",
-                str(r.name), ", ".join(x for x in (_s(r.venue), _s(r.city)) if x) or "—", host(r.host_iso3),
-                (_s(r.event_type) or "—").replace("_", " "), str(r.n_countries), str(r.n_attendees), str(r.n_sources)]
+    host = lambda v: clean(v) or "—"  # noqa: E731
+    ev_rows = [[fmt_date(r.start_date) if fmt_date(r.start_date) == fmt_date(r.end_date) else f"{fmt_date(r.start_date)} – {fmt_date(r.end_date)}",
+                str(r.name), ", ".join(x for x in (clean(r.venue), clean(r.city)) if x) or "—", host(r.host_iso3),
+                (clean(r.event_type) or "—").replace("_", " "), str(r.n_countries), str(r.n_attendees), str(r.n_sources)]
                for r in ev.itertuples(index=False)]
-    ev_notes = [f"{r.name} ({_d(r.start_date)}): “{_s(r.evidence) or 'no sentence'}” — {_source_of(r.article_id, ctx)}"
+    ev_notes = [f"{r.name} ({fmt_date(r.start_date)}): “{clean(r.evidence) or 'no sentence'}” — {_source_of(r.article_id, ctx)}"
                 for r in ev.itertuples(index=False)]
     pages = _chunks(ev_rows, EVENTS_PER_SLIDE)
     for i, chunk in enumerate(pages, 1):
@@ -336,8 +326,8 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
                             notes=["Where each event's name, date and place come from:", *ev_notes]))
 
     names = _event_names(ctx)
-    src_rows = [[str(r.article_id), _s(r.outlet) or "not stated", _d(r.published_date), _s(r.title) or "—",
-                 names.get(r.event_id, _s(r.event_id) or "—")] for r in arts.itertuples(index=False)]
+    src_rows = [[str(r.article_id), clean(r.outlet) or "not stated", fmt_date(r.published_date), clean(r.title) or "—",
+                 names.get(r.event_id, clean(r.event_id) or "—")] for r in arts.itertuples(index=False)]
     pages = _chunks(src_rows, SOURCES_PER_SLIDE)
     for i, chunk in enumerate(pages, 1):
         slides.append(Slide("table", "Source articles" + (f" ({i} of {len(pages)})" if len(pages) > 1 else ""),
