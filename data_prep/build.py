@@ -20,7 +20,6 @@ from .merge import MergedEvent, group_articles, merge_group
 from .participants import CountryFact, best_role
 from .people import canonical_names
 from .schema import DATE_COLUMNS, TABLES
-from .sentences import split_sentences
 from .themes import theme_codes
 
 Progress = Callable[[str, float], None]
@@ -58,7 +57,7 @@ def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None 
     return results
 
 
-def _host(event: MergedEvent, facts: list[CountryFact], openers: list[tuple[str | None, str]]) -> tuple[str | None, str]:
+def _host(event: MergedEvent, facts: list[CountryFact], openers: list[str | None]) -> tuple[str | None, str]:
     """Host country and how it was found: a host cue, else the co-chair in whose country it met,
     else the country of the official who opened it, else the city's country."""
     hosts = Counter(f.iso3 for f in facts if f.role == "host")
@@ -68,7 +67,7 @@ def _host(event: MergedEvent, facts: list[CountryFact], openers: list[tuple[str 
     city_country = city_iso3(event.city)
     if chairs:
         return (city_country if city_country in chairs else chairs[0]), "co_chair"
-    opener = Counter(iso3 for iso3, _ in openers if iso3)
+    opener = Counter(iso3 for iso3 in openers if iso3)
     if opener:
         return max(sorted(opener), key=opener.get), "opener"
     return city_country, "city"
@@ -84,8 +83,10 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
     used_ids: set[str] = set()
     for group in groups:
         ev = merge_group(group, {aid: included[aid].event for aid in group})
-        while ev.event_id in used_ids:
-            ev.event_id += "-2"
+        base, n = ev.event_id, 1
+        while ev.event_id in used_ids:  # two distinct events with the same date and short name
+            n += 1
+            ev.event_id = f"{base}-{n}"
         used_ids.add(ev.event_id)
         arts = [included[a] for a in group]
         for a in group:
@@ -113,9 +114,8 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
         for aid, p in people:
             iso3 = iso_of_name[canon[p.name]]
             if iso3 and p.official and not p.iso3:
-                role = "speaker_country"
-                facts.append((aid, CountryFact(iso3, role, p.sentence)))
-        openers = [(iso_of_name[canon[p.name]], r.article_id) for r in arts for p in r.openers]
+                facts.append((aid, CountryFact(iso3, "speaker_country", p.sentence)))
+        openers = [iso_of_name[canon[p.name]] for r in arts for p in r.openers]
         host, how = _host(ev, [f for _, f in facts], openers)
         roles = best_role([f for _, f in facts])
         source = {id(f): aid for aid, f in facts}
@@ -155,7 +155,7 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
             "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "venue": ev.venue,
             "host_iso3": host, "event_type": ev.event_type,
             "n_countries": len(roles), "n_attendees": len(by_name), "n_sources": len(group),
-            "tagline": ev.tagline, "evidence": _name_sentence(first), "date_evidence": first.event.anchor.text,
+            "tagline": ev.tagline, "evidence": first.event.name_sentence.text, "date_evidence": first.event.anchor.text,
             "article_id": first.article_id,
         })
         if host is None:
@@ -177,15 +177,6 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
         "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.status == "included"],
     }
     return {name: _frame(name, rows) for name, rows in tables.items()}, warnings
-
-
-def _name_sentence(article: ArticleResult) -> str:
-    """The first sentence of an article that names its event."""
-    names = [m.name for m in article.event.mentions]
-    for s in split_sentences(article.text):
-        if any(n in s.text for n in names):
-            return s.text
-    return article.event.anchor.text
 
 
 def _theme_shares(evidence: list[dict]) -> list[dict]:

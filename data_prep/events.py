@@ -36,7 +36,8 @@ class EventCandidate:
     city: str | None
     venue: str | None
     tagline: str | None
-    anchor: Sentence
+    anchor: Sentence          # the sentence the date was read from
+    name_sentence: Sentence   # the first sentence naming the event
     mentions: list[NameMention] = field(default_factory=list)
 
 
@@ -231,5 +232,6 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
         event_type=event_type_of(chosen.name), start_date=when.start, end_date=when.end,
         city=choose_city(text, sentences, anchor), venue=choose_venue(sentences, order),
         tagline=find_tagline(text), anchor=sentences[anchor],
+        name_sentence=sentences[min(m.sentence for m in mentions if name_key(m.name) == key)],
         mentions=[m for m in mentions if name_key(m.name) == key],
     )

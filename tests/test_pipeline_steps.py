@@ -343,7 +343,8 @@ def test_tech_giants_are_platform_governance():
 def cand(name: str, day: date, *, lang: str, acronym: str | None = None, city: str | None = "Jakarta",
          event_type: str = "seminar") -> EventCandidate:
     return EventCandidate(name=name, acronym=acronym, name_lang=lang, event_type=event_type, start_date=day,
-                          end_date=day, city=city, venue=None, tagline=None, anchor=sent(name))
+                          end_date=day, city=city, venue=None, tagline=None, anchor=sent(name),
+                          name_sentence=sent(name))
 
 
 def test_merge_same_seminar_in_two_languages():
