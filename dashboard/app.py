@@ -74,7 +74,7 @@ active = sidebar_filters(options, page=page.url_path)  # keeps the page's own UR
 
 ctx = ui.PageContext(
     build_dir=build_dir, tables=tables, filtered=filters.apply_filters(tables, active), filters=active,
-    options=options, theme_labels=labels, report=data.read_build_report(build_dir),
+    options=options, theme_labels=labels, report=data.load_build_report(build_dir),
     empty_reason=filters.empty_reason(tables, active, options),
 )
 ui.set_page_context(ctx)

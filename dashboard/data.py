@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -110,17 +111,24 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def theme_catalog() -> pd.DataFrame:
-    """Theme codes with label and definition (data_prep/data/themes.csv), in the file's order."""
+@lru_cache(maxsize=1)
+def _theme_rows() -> tuple[tuple[str, str, str], ...]:
     try:
-        return pd.read_csv(THEMES_CSV)[["code", "label", "definition"]]
+        df = pd.read_csv(THEMES_CSV)[["code", "label", "definition"]]
     except (OSError, ValueError, KeyError):
-        return pd.DataFrame(columns=["code", "label", "definition"])
+        return ()
+    return tuple(df.itertuples(index=False, name=None))
+
+
+def theme_catalog() -> pd.DataFrame:
+    """Theme codes with label and definition (data_prep/data/themes.csv), in the file's order.
+    The file ships with the package, so it is read once per process."""
+    return pd.DataFrame(list(_theme_rows()), columns=["code", "label", "definition"])
 
 
 def theme_labels(themes_in_data: list[str] | None = None) -> dict[str, str]:
     """code -> label for every catalogued theme, plus any code found in the data (label from the code)."""
-    labels = dict(zip(theme_catalog()["code"], theme_catalog()["label"]))
+    labels = {code: label for code, label, _ in _theme_rows()}
     for code in themes_in_data or []:
         labels.setdefault(code, str(code).replace("_", " ").capitalize())
     return labels
@@ -145,7 +153,19 @@ try:  # Streamlit-cached loader; the plain functions above work without Streamli
         """read_tables, cached once per build content (the signature changes when files change)."""
         return _cached_tables(str(folder), build_signature(folder))
 
+    @st.cache_data(show_spinner=False, max_entries=4)
+    def _cached_report(folder: str, signature: str) -> dict:
+        return read_build_report(Path(folder))
+
+    def load_build_report(folder: Path) -> dict:
+        """read_build_report, cached like the tables (not re-read on every rerun)."""
+        return _cached_report(str(folder), build_signature(folder))
+
 except ImportError:  # pragma: no cover
     def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
         """read_tables (Streamlit absent: no cache)."""
         return read_tables(folder)
+
+    def load_build_report(folder: Path) -> dict:
+        """read_build_report (Streamlit absent: no cache)."""
+        return read_build_report(folder)
