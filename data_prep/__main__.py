@@ -1,7 +1,9 @@
-"""Command line: `python -m data_prep build [--seeds DIR] [--out DIR]`."""
+"""Command line: `python -m data_prep build [--seeds DIR] [--out DIR]` builds the tables;
+`python -m data_prep evaluate --corpus DIR --gold FILE` scores extraction against gold annotations."""
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -18,7 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of article files (default: seeds/)")
     b.add_argument("--out", type=Path, default=ROOT / "output", help="where to write the tables (default: output/)")
     b.add_argument("--quiet", action="store_true", help="print only the summary")
+    e = sub.add_parser("evaluate", help="build a corpus and score it against gold annotations")
+    e.add_argument("--corpus", type=Path, required=True, help="folder of article files")
+    e.add_argument("--gold", type=Path, required=True, help="gold.json (events with articles, countries, people, themes)")
+    e.add_argument("--out", type=Path, default=None, help="keep the built tables here (default: a temporary folder)")
+    e.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
     args = parser.parse_args(argv)
+    if args.command == "evaluate":
+        return _evaluate(args)
 
     def progress(step: str, fraction: float) -> None:
         if not args.quiet:
@@ -39,6 +48,24 @@ def main(argv: list[str] | None = None) -> int:
     for w in report["warnings"]:
         print(f"  warning: {w}")
     return 0 if report["n_included"] else 1
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """Print the evaluation report (and write its figures as JSON when asked)."""
+    from .evaluate import evaluate
+    for path, what in ((args.corpus, "corpus folder"), (args.gold, "gold file")):
+        if not path.exists():
+            print(f"error: {what} not found: {path}", file=sys.stderr)
+            return 2
+    try:
+        result = evaluate(args.corpus, args.gold, args.out)
+    except (ValueError, KeyError) as exc:
+        print(f"error: cannot read gold file {args.gold}: {exc}", file=sys.stderr)
+        return 2
+    print(result.render())
+    if args.json:
+        args.json.write_text(json.dumps(result.figures(), indent=2) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":

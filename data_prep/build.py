@@ -73,6 +73,10 @@ def _host(event: MergedEvent, facts: list[CountryFact], openers: list[str | None
     return city_country, "city"
 
 
+# How sure a host is, by how it was found (see _host).
+HOST_CONFIDENCE = {"host": 0.9, "co_chair": 0.8, "opener": 0.6, "city": 0.5}
+
+
 def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """Merge events across articles and build every table (pure: results in, tables out)."""
     warnings: list[str] = []
@@ -107,14 +111,16 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
                                                 len(m[1].title or ""), -group.index(m[0])))
             org = next((p.organization for _, p in ms if p.organization), None)
             attendees.append({"event_id": ev.event_id, "name": name, "title": best.title, "organization": org,
-                              "iso3": iso3, "evidence": best.sentence.text, "article_id": aid})
+                              "iso3": iso3, "evidence": best.sentence.text, "article_id": aid,
+                              "method": best.method, "confidence": max(p.confidence for _, p in ms)})
 
         # Countries: cue facts, officials' countries (resolved by canonical name), and the host.
         facts = [(r.article_id, f) for r in arts for f in r.country_facts]
         for aid, p in people:
             iso3 = iso_of_name[canon[p.name]]
             if iso3 and p.official and not p.iso3:
-                facts.append((aid, CountryFact(iso3, "speaker_country", p.sentence)))
+                facts.append((aid, CountryFact(iso3, "speaker_country", p.sentence, "official_of_country",
+                                               round(0.9 * p.confidence, 2))))
         openers = [iso_of_name[canon[p.name]] for r in arts for p in r.openers]
         host, how = _host(ev, [f for _, f in facts], openers)
         roles = best_role([f for _, f in facts])
@@ -128,19 +134,21 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
                 aid, sentence = arts[0].article_id, arts[0].event.anchor
             else:
                 aid, sentence = source[id(roles[host])], roles[host].sentence
-            roles[host] = CountryFact(host, "host", sentence)
+            roles[host] = CountryFact(host, "host", sentence, f"host_from_{how}", HOST_CONFIDENCE[how])
             source[id(roles[host])] = aid
         for iso3, f in sorted(roles.items()):
             participants.append({"event_id": ev.event_id, "iso3": iso3, "country": country_name(iso3),
                                  "role": f.role, "is_asean": is_asean(iso3, ev.start_date),
-                                 "evidence": f.sentence.text, "article_id": source[id(f)]})
+                                 "evidence": f.sentence.text, "article_id": source[id(f)],
+                                 "method": f.method, "confidence": f.confidence})
 
         for r in arts:
             for hit in r.themes:
                 evidence.append({"event_id": ev.event_id, "article_id": r.article_id, "theme": hit.theme,
                                  "sentence": hit.sentence.text, "cue": hit.cue,
                                  "char_start": hit.sentence.start, "char_end": hit.sentence.end,
-                                 "cue_start": hit.cue_start, "cue_end": hit.cue_end})
+                                 "cue_start": hit.cue_start, "cue_end": hit.cue_end,
+                                 "method": hit.method, "confidence": hit.confidence})
             for s, cue in r.outcomes:
                 outcomes.append({"event_id": ev.event_id, "article_id": r.article_id, "sentence": s.text,
                                  "cue": cue, "char_start": s.start, "char_end": s.end})
@@ -156,7 +164,8 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
             "host_iso3": host, "event_type": ev.event_type,
             "n_countries": len(roles), "n_attendees": len(by_name), "n_sources": len(group),
             "tagline": ev.tagline, "evidence": first.event.name_sentence.text, "date_evidence": first.event.anchor.text,
-            "article_id": first.article_id,
+            "article_id": first.article_id, "method": first.event.method,
+            "confidence": max(included[a].event.confidence for a in group),
         })
         if host is None:
             warnings.append(f"{ev.event_id}: no host country found")

@@ -39,6 +39,8 @@ class EventCandidate:
     anchor: Sentence          # the sentence the date was read from
     name_sentence: Sentence   # the first sentence naming the event
     mentions: list[NameMention] = field(default_factory=list)
+    method: str = "named_event"   # how the event was recognised (see codebook: method)
+    confidence: float = 0.8
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,8 @@ class CountryFact:
     iso3: str
     role: str
     sentence: Sentence
+    method: str = "role_cue"   # the rule that made it a participant (see codebook: method)
+    confidence: float = 0.8
 
 
 def _cues(sentence: Sentence) -> list[tuple[int, str]]:

@@ -24,6 +24,8 @@ class PersonMention:
     iso3: str | None
     official: bool
     sentence: Sentence
+    method: str = "title_before_name"   # the rule that found the name (see codebook: method)
+    confidence: float = 0.8             # 0..1, how sure that rule is; reviewers sort by the weakest
 
 
 @lru_cache(maxsize=1)

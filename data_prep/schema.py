@@ -9,12 +9,14 @@ TABLES: dict[str, list[str]] = {
     "events": [
         "event_id", "name", "acronym", "start_date", "end_date", "city", "venue", "host_iso3",
         "event_type", "n_countries", "n_attendees", "n_sources", "tagline", "evidence", "date_evidence",
-        "article_id",
+        "article_id", "method", "confidence",
     ],
-    "participants": ["event_id", "iso3", "country", "role", "is_asean", "evidence", "article_id"],
-    "attendees": ["event_id", "name", "title", "organization", "iso3", "evidence", "article_id"],
+    "participants": ["event_id", "iso3", "country", "role", "is_asean", "evidence", "article_id",
+                     "method", "confidence"],
+    "attendees": ["event_id", "name", "title", "organization", "iso3", "evidence", "article_id",
+                  "method", "confidence"],
     "evidence": ["event_id", "article_id", "theme", "sentence", "cue", "char_start", "char_end",
-                 "cue_start", "cue_end"],
+                 "cue_start", "cue_end", "method", "confidence"],
     "themes": ["event_id", "theme", "n_evidence", "share"],
     # Added tables (see docs/CODEBOOK.md): outcomes, every country mention, the cleaned texts.
     "outcomes": ["event_id", "article_id", "sentence", "cue", "char_start", "char_end"],

@@ -21,6 +21,8 @@ class ThemeHit:
     cue: str
     cue_start: int
     cue_end: int
+    method: str = "strong_cue"   # strong_cue, or weak_cues (two weak cues from different groups)
+    confidence: float = 0.8
 
 
 @lru_cache(maxsize=1)
