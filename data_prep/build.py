@@ -18,6 +18,7 @@ from .countries import country_name, is_asean
 from .events import city_iso3
 from .merge import MergedEvent, group_articles, merge_group
 from .participants import CountryFact, best_role
+from .resources import clear_caches
 from .people import canonical_names
 from .schema import DATE_COLUMNS, TABLES
 from .themes import theme_codes
@@ -234,6 +235,7 @@ def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> d
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
     # Load inputs
+    clear_caches()  # data files may have been edited since the last build in this process
     paths = list_inputs(seeds_dir)
     results = read_articles(paths, seeds_dir, progress)
     # Process data

@@ -108,14 +108,18 @@ def _norm_name(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def score(tables: dict[str, pd.DataFrame], gold: dict) -> Evaluation:
-    """Compare built tables with a gold file's events (pure: tables and gold in, figures out)."""
+def score(tables: dict[str, pd.DataFrame], gold: dict, only: set[str] | None = None) -> Evaluation:
+    """Compare built tables with a gold file's events (pure: tables and gold in, figures out);
+    `only` restricts the scoring to some articles and the events built from them."""
     ev = Evaluation()
     articles = tables["articles"]
+    if only is not None:
+        articles = articles[articles["article_id"].isin(only)]
     ev.n_articles = len(articles)
     event_of = {r.article_id: (r.event_id or None) for r in articles.itertuples()}
     reason_of = {r.article_id: r.reason for r in articles.itertuples()}
-    events = tables["events"].set_index("event_id")
+    events = tables["events"]
+    events = events[events["event_id"].isin(set(articles["event_id"]))].set_index("event_id")
     gold_of_article = {a: g["key"] for g in gold["events"] for a in g["articles"]}
     matched_ids: set[str] = set()
 
@@ -202,3 +206,10 @@ def evaluate(corpus: Path, gold_file: Path, out_dir: Path | None = None) -> Eval
     with tempfile.TemporaryDirectory() as tmp:
         build(Path(corpus), Path(tmp))
         return score(read_tables(Path(tmp)), gold)
+
+
+def subset(gold: dict, article_ids: set[str]) -> dict:
+    """The part of a gold file about some articles (events whose articles are all among them), so
+    figures can be reported separately for articles added after a change."""
+    return {"events": [g for g in gold["events"] if set(g["articles"]) <= article_ids],
+            "non_events": [a for a in gold.get("non_events", []) if a in article_ids]}

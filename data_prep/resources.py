@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,7 +11,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @lru_cache(maxsize=None)
 def read_rows(name: str) -> tuple[dict[str, str], ...]:
-    """All rows of data/<name>.csv as dicts (cached: data files never change during a run)."""
+    """All rows of data/<name>.csv as dicts (cached for a build; `clear_caches` forgets them)."""
     with open(DATA_DIR / f"{name}.csv", encoding="utf-8", newline="") as fh:
         return tuple(dict(row) for row in csv.DictReader(fh))
 
@@ -19,3 +20,13 @@ def read_rows(name: str) -> tuple[dict[str, str], ...]:
 def cues(kind: str) -> tuple[str, ...]:
     """Cue phrases of one kind from data/cues.csv (participation, speech, reference, ...)."""
     return tuple(r["cue"] for r in read_rows("cues") if r["kind"] == kind)
+
+
+def clear_caches() -> None:
+    """Forget every cached data file and pattern in data_prep, so a rebuild in a running process
+    (the dashboard) picks up edited data files."""
+    for name, module in list(sys.modules.items()):
+        if name == "data_prep" or name.startswith("data_prep."):
+            for obj in list(vars(module).values()):
+                if callable(getattr(obj, "cache_clear", None)):
+                    obj.cache_clear()
