@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 import pycountry
 
-from data_prep.resources import read_rows
+from data_prep.places import place_coordinates, place_country
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 COUNTRIES_FILE = ASSETS / "countries-50m.json"
@@ -298,23 +298,13 @@ def country_centroids() -> dict[str, tuple[float, float]]:
     return dict(_centroids())
 
 
-@functools.lru_cache(maxsize=1)
-def _city_locations() -> dict[str, tuple[str, float, float]]:
-    out = {}
-    for r in read_rows("cities"):
-        try:
-            out[r["city"].casefold()] = (r["iso3"], float(r["lon"]), float(r["lat"]))
-        except (KeyError, TypeError, ValueError):
-            continue  # a city without coordinates: callers fall back to the country centroid
-    return out
-
-
 def city_location(city: str | None, iso3: str | None = None) -> tuple[float, float] | None:
-    """(lon, lat) of a city centre from data_prep/data/cities.csv, the gazetteer the pipeline finds cities
-    with; None if the city is unknown, has no coordinates, or (when `iso3` is given) lies in another country."""
+    """(lon, lat) of a city centre from the pipeline's gazetteer (`data_prep.places`: GeoNames plus its
+    venue areas); None if the city is unknown or (when `iso3` is given) lies in another country."""
     if not isinstance(city, str) or not city.strip():
         return None
-    hit = _city_locations().get(" ".join(city.split()).casefold())
-    if hit is None or (iso3 is not None and hit[0] != iso3):
+    name = " ".join(city.split())
+    latlon = place_coordinates(name)
+    if latlon is None or (iso3 is not None and place_country(name) != iso3):
         return None
-    return hit[1], hit[2]
+    return latlon[1], latlon[0]

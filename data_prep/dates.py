@@ -1,21 +1,27 @@
 """Date mentions in Indonesian and English news text, with offsets: `Senin (3/2/2020)`,
-`Rabu (5/2)` (year from context), `14 Maret 2020`, `Sept 3, 2020`, `Jan 21-22, 2021`.
-Month and weekday names come from CLDR via Babel, so no language table is typed in by hand."""
+`Rabu (5/2)` (year from context), `14 Maret 2020`, `Sept 3, 2020`, `Jan 21-22, 2021`, `21st – 23rd March
+2023`, `from 19th to 20th July`, `the 20th of October`, `02/02/2024`, and weekday-only references
+(`on Wednesday`, `Kamis pagi`) resolved against the publication date.
+Month and weekday names come from CLDR via Babel; range and ordinal words from data/event_words.csv."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from babel.dates import get_day_names, get_month_names
 
+from .resources import read_rows
+
 LOCALES = ("id", "en")
+YEAR_MIN, YEAR_MAX = 1990, 2100   # a bare number in this range may be a year
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date (or date range) found in text, with where it stands and how it was written."""
+    """A date (or date range) found in text, with where it stands and how it was written.
+    `relative` marks a weekday-only reference resolved against the publication date."""
     start: date
     end: date
     char_start: int
@@ -23,6 +29,7 @@ class DateMention:
     has_year: bool
     weekday: str | None
     weekday_matches: bool | None
+    relative: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +56,12 @@ def weekday_lookup() -> dict[str, int]:
     return lookup
 
 
-def _alternation(names: dict[str, int]) -> str:
+def words(kind: str) -> tuple[str, ...]:
+    """Words of one kind from data/event_words.csv (ordinal, range, weekday_past, online, ...)."""
+    return tuple(r["word"] for r in read_rows("event_words") if r["kind"] == kind)
+
+
+def _alternation(names) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
@@ -58,15 +70,20 @@ def _patterns() -> list[re.Pattern[str]]:
     mon = _alternation(month_lookup())
     wd = _alternation(weekday_lookup())
     weekday = rf"(?:(?P<wd>{wd})\b,?\s*\(?)?"
+    day = r"(?:the\s+)?(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    day2 = r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?"
+    rng = rf"(?:\s*[-–—]\s*|\s+(?:{_alternation(words('range'))})\s+)"
+    of = rf"(?:\s+(?:{_alternation(words('date_of'))}))?"
     flags = re.IGNORECASE
     return [
         # Senin (3/2/2020), Rabu (5/2), (4/3/2020)
         re.compile(rf"{weekday}\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)", flags),
-        # Kamis 14 Mei 2020, 04 Maret 2020, 21-22 January 2021, 14 Mei (no year)
-        re.compile(rf"{weekday}\b(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?\s+(?P<mon>{mon})\b\.?"
-                   rf"(?:,?\s+(?P<y>\d{{4}}))?", flags),
-        # Sept 10, 2019; Jan 21-22, 2021; July 29 (no year)
-        re.compile(rf"{weekday}\b(?P<mon>{mon})\b\.?\s+(?P<d>\d{{1,2}})(?:\s*[-–]\s*(?P<d2>\d{{1,2}}))?"
+        # 02/02/2024, 26/7/2017 (a four-digit year is required outside brackets)
+        re.compile(rf"{weekday}(?<![\d/])(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}})(?![\d/])", flags),
+        # Kamis 14 Mei 2020, 21-22 January 2021, 21st – 23rd March 2023, from 19th to 20th July, the 20th of October
+        re.compile(rf"{weekday}\b{day}(?:{rng}{day2})?{of}\s+(?P<mon>{mon})\b\.?(?:,?\s+(?P<y>\d{{4}}))?", flags),
+        # Sept 10, 2019; Jan 21-22, 2021; July 29 (no year); March 3 to 4
+        re.compile(rf"{weekday}\b(?P<mon>{mon})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{rng}(?P<d2>\d{{1,2}}))?"
                    rf"(?!\d)(?:,?\s+(?P<y>\d{{4}}))?", flags),
     ]
 
@@ -78,9 +95,19 @@ def _year(raw: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
-def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
-    """Every date mention in the text, in order. Mentions without a year take `default_year`
-    (skipped when it is None); impossible dates (31/2) are skipped."""
+def year_for(month: int, default_year: int | None, published: date | None) -> int | None:
+    """The year of a date written without one: the publication year, or the year before when the
+    month is after the publication month (a report looks back); else `default_year`."""
+    if published:
+        return published.year - 1 if month > published.month else published.year
+    return default_year
+
+
+def find_dates(text: str, default_year: int | None = None, published: date | None = None
+               ) -> list[DateMention]:
+    """Every date mention in the text, in order. Mentions without a year take the year from
+    `published` (see `year_for`), else `default_year`, and are skipped when neither is known;
+    impossible dates (31/2) are skipped. Weekday-only references come from `find_weekdays`."""
     months, weekdays = month_lookup(), weekday_lookup()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -89,12 +116,12 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             gd = m.groupdict()
+            month = int(gd["m"]) if gd.get("m") else months[gd["mon"].lower().rstrip(".")]
             year = _year(gd.get("y"))
             has_year = year is not None
-            year = year or default_year
+            year = year or year_for(month, default_year, published)
             if year is None:
                 continue
-            month = int(gd["m"]) if gd.get("m") else months[gd["mon"].lower().rstrip(".")]
             try:
                 start = date(year, month, int(gd["d"]))
                 end = date(year, month, int(gd["d2"])) if gd.get("d2") else start
@@ -109,10 +136,69 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.char_start)
 
 
+@lru_cache(maxsize=1)
+def _weekday_pattern() -> re.Pattern[str]:
+    wd = _alternation(weekday_lookup())
+    past = _alternation(words("weekday_past"))
+    future = _alternation(words("weekday_future"))
+    return re.compile(rf"(?:\b(?P<pre>{past}|{future})\s+)?\b(?P<wd>{wd})\b(?:\s+(?P<post>{past}|{future})\b)?",
+                      re.IGNORECASE)
+
+
+def find_weekdays(text: str, published: date | None, skip: list[DateMention] = ()) -> list[DateMention]:
+    """Weekday-only references (`on Wednesday`, `Kamis pagi`, `last Tuesday`, `Rabu lalu`) as dates:
+    the most recent such weekday on or before publication (after it for `next`/`depan`). Weekdays
+    inside a full date mention (`skip`) are left out; nothing is found without a publication date."""
+    if published is None:
+        return []
+    future = {w.lower() for w in words("weekday_future")}
+    out = []
+    for m in _weekday_pattern().finditer(text):
+        if any(d.char_start <= m.start("wd") < d.char_end for d in skip):
+            continue
+        target = weekday_lookup()[m.group("wd").lower()]
+        ahead = (m.group("pre") or m.group("post") or "").lower() in future
+        if ahead:
+            day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+        else:
+            day = published - timedelta(days=(published.weekday() - target) % 7)
+        out.append(DateMention(day, day, m.start(), m.end(), False, m.group("wd"), True, relative=True))
+    return out
+
+
+def bare_years(text: str) -> list[int]:
+    """Four-digit numbers that may be years (1990-2100), in order."""
+    return [int(y) for y in re.findall(r"(?<![\d/.,])(\d{4})(?![\d/]|[.,]\d)", text) if YEAR_MIN <= int(y) <= YEAR_MAX]
+
+
 def context_year(text: str, published: date | None) -> int | None:
     """The year to give dates written without one: the publication year, else the most common year
     among full dates in the text, else None (we do not guess)."""
     if published:
         return published.year
     years = [d.start.year for d in find_dates(text) if d.has_year]
-    return max(set(years), key=years.count) if years else None
+    return max(set(years), key=years.count) if years else weekday_year(text)
+
+
+WEEKDAY_WINDOW = 100   # characters around a year-less date searched for the weekday it fell on
+
+
+def weekday_year(text: str) -> int | None:
+    """For a text with no full date: the one year, among the years it names (`a priority for 2025`),
+    in which its year-less dates fall on the weekdays named beside them (`Jan 17 - ... on Friday`).
+    None when no year, or more than one, fits."""
+    wd = re.compile(rf"(?i)\b(?:{_alternation(weekday_lookup())})\b")
+    support: dict[int, int] = {}
+    for year in sorted(set(bare_years(text))):
+        for d in find_dates(text, year):
+            if d.has_year:
+                continue
+            near = text[max(0, d.char_start - WEEKDAY_WINDOW):d.char_end + WEEKDAY_WINDOW]
+            days = {weekday_lookup()[m.group().lower()] for m in wd.finditer(near)}
+            if {d.start.weekday(), d.end.weekday()} & days:
+                support[year] = support.get(year, 0) + 1
+    if not support:
+        return None
+    best = max(support.values())
+    winners = [y for y, n in support.items() if n == best]
+    return winners[0] if len(winners) == 1 else None

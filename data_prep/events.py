@@ -1,7 +1,7 @@
-"""Step 3, the event an article reports: its own name (an English proper name where the text gives
-one, else the Indonesian description), acronym, dates, city, venue, type and stated theme. Each choice
-is scored over the article's sentences so that events merely referred to (an earlier meeting, a
-cancelled date) lose to the one being reported."""
+"""Step 3, the event an article reports: its own name (the fullest proper name the text gives, else an
+acronym with its ordinal, else a described meeting), acronym, dates, city, venue, type and stated theme.
+Each choice is scored over the article's sentences so that events merely referred to (an earlier
+meeting, a cancelled date, a planned one) lose to the one being reported."""
 from __future__ import annotations
 
 import re
@@ -9,10 +9,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, find_weekdays, words
+from .places import find_places, place_country
 from .resources import cues, read_rows
 from .sentences import Sentence
 from .textutil import phrase_pattern
+
+# How reliable each way of recognising an event is (the `method` and `confidence` of the event).
+METHOD_CONFIDENCE = {"en_proper_name": 0.9, "id_proper_name": 0.85, "id_description": 0.8,
+                     "acronym_ordinal": 0.75, "meeting_description": 0.6}
+PROPER = ("en_proper_name", "id_proper_name", "id_description")
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,7 @@ class NameMention:
     acronym: str | None
     lang: str
     sentence: int
+    method: str = "en_proper_name"
 
 
 @dataclass
@@ -41,6 +48,7 @@ class EventCandidate:
     mentions: list[NameMention] = field(default_factory=list)
     method: str = "named_event"   # how the event was recognised (see codebook: method)
     confidence: float = 0.8
+    online: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -48,26 +56,74 @@ def _event_keywords() -> dict[str, str]:
     return {r["keyword"]: r["event_type"] for r in read_rows("event_types")}
 
 
+def _keywords(lang: str) -> list[str]:
+    rows = read_rows("event_types")
+    return sorted({r["keyword"] for r in rows if r["lang"] == lang and r["event_type"] != "not_event"},
+                  key=len, reverse=True)
+
+
+def _alt(items) -> str:
+    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+
+
+_CAP = r"[A-Z][\w'’-]*"
+_ACRONYM = r"[A-Z][A-Za-z0-9]*(?:-\d+)?(?:\s+(?:on|of)\s+[A-Z]+)*(?:\s+(?:ke-\d+|\d{4}))?"
+
+
 @lru_cache(maxsize=1)
 def _english_name_pattern() -> re.Pattern[str]:
-    keywords = [k for k, _ in ((k, v) for k, v in _event_keywords().items()) if k[:1].isupper()]
-    kw = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
-    cap = r"[A-Z][\w'’-]*"
+    kw = _alt(_keywords("en"))
+    ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt(w for w in words('ordinal') if w.isascii())}))"
     return re.compile(
-        rf"(?P<name>(?:{cap}\s+)*?(?:{kw})(?:\s+(?:on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:and\s+|&\s+)?{cap})*)?)"
-        rf"(?:\s*\((?P<acr>[A-Z][A-Za-z0-9]*(?:\s+(?:on|of)\s+[A-Z]+)*(?:\s+\d{{4}})?)\))?"
+        rf"(?P<name>(?:{ordinal}\s+)?(?:{_CAP}\s+)*?(?:{kw})"
+        rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP})*)?)"
+        rf"(?:\s*\((?P<acr>{_ACRONYM})\))?"
+    )
+
+
+@lru_cache(maxsize=1)
+def _indonesian_proper_pattern() -> re.Pattern[str]:
+    """`Pertemuan Menteri Digital ASEAN ke-2 (ADGMIN-2)`, `Pertemuan ke-30 Dewan Komunitas ... ASEAN`."""
+    kw = _alt(_keywords("id"))
+    return re.compile(
+        rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+ke-\d+)?(?:\s+(?:{_CAP}|ke-\d+|se-[A-Z]\w*)|\s+dan\s+(?={_CAP})){{1,10}})"
+        rf"(?:\s*\((?P<acr>{_ACRONYM})\))?"
     )
 
 
 @lru_cache(maxsize=1)
 def _indonesian_name_pattern() -> re.Pattern[str]:
-    keywords = [k for k in _event_keywords() if k[:1].islower()]
-    kw = "|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True))
-    stop = r"(?:pada|di|yang|dan|untuk|dengan|ini|itu|tersebut|oleh|bersama|sebagai|dalam|ke|dari)"
+    kw = _alt(k for k in _keywords("id") if k[:1].islower())
+    stop = _alt(_stopwords())
     return re.compile(
         rf"(?<![\w-])(?P<name>(?i:{kw})\s+(?:[\w-]+\s+){{0,3}}?(?:tentang|mengenai)\s+[\w-]+"
-        rf"(?:\s+(?!{stop}\b)[a-z][\w-]*){{0,3}})"
+        rf"(?:\s+(?!(?:{stop})\b)[a-z][\w-]*){{0,3}})"
     )
+
+
+@lru_cache(maxsize=1)
+def _acronym_ordinal_pattern() -> re.Pattern[str]:
+    """`AMRI ke-17`, `ADGMIN-2`, `CPD ketiga`, `the 13th AJCPM`: an event given by acronym and ordinal."""
+    id_ord = _alt(r["word"] for r in read_rows("event_words") if r["kind"] == "ordinal" and r["lang"] == "id")
+    en_ord = _alt(r["word"] for r in read_rows("event_words") if r["kind"] == "ordinal" and r["lang"] == "en")
+    acr = r"[A-Z][A-Z0-9]*[A-Z][A-Za-z]*"
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<a>{acr})(?:\s+ke-?\s?\d+|-\d+|\s+(?i:{id_ord}))"
+        rf"|(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{en_ord}))\s+(?P<b>{acr}))(?![\w-])(?!\s+[A-Z])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> tuple[str, ...]:
+    return tuple(r["word"] for r in read_rows("event_words") if r["kind"] == "name_stop")
+
+
+@lru_cache(maxsize=1)
+def _description_pattern() -> re.Pattern[str]:
+    """A meeting word and up to five plain words after it: `lokakarya terpadu pengelolaan media digital`."""
+    kw = _alt(list(_keywords("id")) + list(_keywords("en")))
+    stop = _alt(_stopwords())
+    return re.compile(rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+(?!(?:{stop})\b)[a-z][\w-]*){{0,5}})(?![\w-])")
 
 
 @lru_cache(maxsize=None)
@@ -76,33 +132,92 @@ def cue_pattern(kind: str) -> re.Pattern[str]:
     return phrase_pattern(cues(kind), ignore_case=True)
 
 
+@lru_cache(maxsize=None)
+def word_pattern(kind: str) -> re.Pattern[str]:
+    """Case-insensitive matcher for one kind of word in data/event_words.csv."""
+    return phrase_pattern(words(kind), ignore_case=True)
+
+
+@lru_cache(maxsize=1)
+def _not_event_pattern() -> re.Pattern[str]:
+    """Phrases with a meeting word that are no event (`konferensi pers`, `press conference`)."""
+    return phrase_pattern([r["keyword"] for r in read_rows("event_types") if r["event_type"] == "not_event"],
+                          ignore_case=True)
+
+
 def is_reference(sentence: Sentence) -> bool:
     """A sentence about another event (an earlier meeting, a cancelled or postponed date)."""
     return bool(cue_pattern("reference").search(sentence.text) or cue_pattern("cancel").search(sentence.text))
 
 
+def base_acronym(acronym: str | None) -> str | None:
+    """`AMRI ke-17` -> `AMRI`, `ADGMIN-2` -> `ADGMIN`, `SRM on CT` -> `SRM`."""
+    return re.sub(r"-\d+$", "", acronym.split()[0]) if acronym else None
+
+
+def _masked(text: str) -> str:
+    """The text with `not_event` phrases blanked out, offsets kept."""
+    return _not_event_pattern().sub(lambda m: " " * len(m.group()), text)
+
+
 def find_event_names(sentences: list[Sentence], skip: int = 0) -> list[NameMention]:
-    """Event names in the sentences (from index `skip`, to pass over a headline)."""
+    """Event names in the sentences (from index `skip`, to pass over a headline): English and
+    Indonesian proper names, acronyms with an ordinal, and Indonesian `... tentang ...` descriptions."""
     out = []
     for i, s in enumerate(sentences):
         if i < skip:
             continue
-        for m in _english_name_pattern().finditer(s.text):
-            name = m.group("name")
-            if len(name.split()) < 2:
+        text = _masked(s.text)
+        spans: list[tuple[int, int]] = []
+        for m in _english_name_pattern().finditer(text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
+            if len(name.split()) < 2 or not (name[:1].isupper() or name[:1].isdigit() or name.split()[1][:1].isupper()):
                 continue
             acr = m.group("acr")
             acr = acr if acr and sum(ch.isupper() for ch in acr) >= 2 else None
-            out.append(NameMention(name, acr, "en", i))
-        for m in _indonesian_name_pattern().finditer(s.text):
-            out.append(NameMention(m.group("name"), None, "id", i))
+            out.append(NameMention(name, acr, "en", i, "en_proper_name"))
+            spans.append(m.span())
+        for m in _indonesian_proper_pattern().finditer(text):
+            name = m.group("name").strip()
+            if not name[:1].isupper() or any(a <= m.start() < b for a, b in spans):
+                continue
+            if not any(t[:1].isupper() for t in name.split()[1:] if not t.startswith("ke-")):
+                continue
+            acr = m.group("acr")
+            out.append(NameMention(name, acr, "id", i, "id_proper_name"))
+            spans.append(m.span())
+        for m in _indonesian_name_pattern().finditer(text):
+            out.append(NameMention(m.group("name"), None, "id", i, "id_description"))
+        for m in _acronym_ordinal_pattern().finditer(text):
+            if any(a <= m.start() < b for a, b in spans):
+                continue
+            acr = m.group("a") or m.group("b")
+            out.append(NameMention(m.group(), m.group() if m.group("a") else acr, "und", i, "acronym_ordinal"))
+    return out
+
+
+def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: int = 0) -> list[NameMention]:
+    """A meeting word in a sentence that carries a date or is followed by one that does (`menggelar
+    webinar ..., Jumat (12/11)`), for articles that report a meeting without a proper name."""
+    out = []
+    for i in sorted(dated | {i - 1 for i in dated}):
+        if i < max(skip, 0) or is_reference(sentences[i]):
+            continue
+        text = _masked(sentences[i].text)
+        m = _description_pattern().search(text)
+        if m:
+            name = m.group("name")
+            tagline = _tagline_pattern().match(text, m.end())
+            if tagline:   # `webinar bertajuk "Ngobrol Digital"`: the stated title names it
+                name = f"{name.split()[0]} “{tagline.group('t').strip()}”"
+            out.append(NameMention(name, None, "und", i, "meeting_description"))
     return out
 
 
 def event_type_of(name: str) -> str:
     """`conference`, `seminar`, `ministerial_meeting`, ... from the keywords in an event's name."""
     low = name.lower()
-    hits = [k for k in _event_keywords() if k.lower() in low]
+    hits = [k for k, t in _event_keywords().items() if k.lower() in low and t != "not_event"]
     return _event_keywords()[max(hits, key=len)] if hits else "meeting"
 
 
@@ -110,27 +225,110 @@ def name_key(name: str) -> frozenset[str]:
     """Language-neutral word set of a name, for comparing `seminar internasional tentang kerja sama
     digital` with `International Seminar on Digital Cooperation`."""
     synonyms = {r["word"]: r["canonical"] for r in read_rows("name_synonyms")}
-    words = re.findall(r"[\w'’-]+", name.lower())
-    return frozenset(synonyms.get(w, w) for w in words if w not in {"on", "of", "the", "for", "and"})
+    words_ = re.findall(r"[\w'’-]+", name.lower())
+    return frozenset(synonyms.get(w, w) for w in words_ if w not in {"on", "of", "the", "for", "and"})
 
 
-def _choose_name(mentions: list[NameMention], sentences: list[Sentence], text: str) -> NameMention | None:
-    groups: dict[frozenset[str], list[NameMention]] = {}
+def _has_word(name: str, word: str | None) -> bool:
+    return bool(word) and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name) is not None
+
+
+def _same_mention(a: NameMention, b: NameMention) -> bool:
+    """Two mentions of one event: the same name words, the same acronym, or one's acronym standing as
+    the head word of the other's name (`Pertemuan Dewan APSC` and `... (APSC)`)."""
+    if name_key(a.name) == name_key(b.name):
+        return True
+    acr_a, acr_b = base_acronym(a.acronym), base_acronym(b.acronym)
+    if acr_a and acr_a == acr_b:
+        return True
+    return (not b.acronym and _has_word(b.name, acr_a) and len(b.name.split()) <= 4) or \
+        (not a.acronym and _has_word(a.name, acr_b) and len(a.name.split()) <= 4)
+
+
+def _groups(mentions: list[NameMention]) -> list[list[NameMention]]:
+    """Mentions of one event, grouped (see `_same_mention`)."""
+    groups: list[list[NameMention]] = []
     for m in mentions:
-        groups.setdefault(name_key(m.name), []).append(m)
+        for g in groups:
+            if any(_same_mention(m, o) for o in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return groups
+
+
+def _display(group: list[NameMention]) -> NameMention:
+    """The fullest proper name of a group (a proper name over an acronym over a description)."""
+    rank = {"en_proper_name": 0, "id_proper_name": 0, "id_description": 1, "acronym_ordinal": 2,
+            "meeting_description": 3}
+    best = min(group, key=lambda m: (rank[m.method], -len(m.name), m.sentence))
+    acronym = next((m.acronym for m in group if m.acronym and m.method != "acronym_ordinal"), None)
+    acronym = acronym or next((m.acronym for m in group if m.acronym), None)
+    return NameMention(best.name, acronym, best.lang, min(m.sentence for m in group), best.method)
+
+
+def _group_sentences(group: list[NameMention], sentences: list[Sentence]) -> set[int]:
+    out = {m.sentence for m in group}
+    acr = _display(group).acronym
+    if acr:
+        base = re.escape(base_acronym(acr))
+        out |= {i for i, s in enumerate(sentences) if re.search(rf"(?<![\w-]){base}(?![\w])", s.text)}
+    return out
+
+
+def _kind_word(name: str) -> str | None:
+    """The longest meeting keyword in a name (`Workshop` in `ASEAN-Australia Counter-Terrorism Workshop`)."""
+    low = name.lower()
+    hits = [k for k, t in _event_keywords().items() if t != "not_event" and re.search(rf"\b{re.escape(k.lower())}\b", low)]
+    return max(hits, key=len) if hits else None
+
+
+def _tier(group: list[NameMention], sentences: list[Sentence], dated: set[int]) -> int:
+    """0: a proper name in a dated sentence not about another event; 1: an acronym with an ordinal;
+    2: anything else. A dated sentence is the mention's own or the one before it. The best tier
+    present is chosen from."""
+    live = [m for m in group if (m.sentence in dated or m.sentence - 1 in dated)
+            and not is_reference(sentences[m.sentence])]
+    if any(m.method in PROPER for m in live):
+        return 0
+    if any(m.method == "acronym_ordinal" for m in group) and live:
+        return 1
+    return 2
+
+
+def _choose_group(groups: list[list[NameMention]], sentences: list[Sentence], text: str,
+                  dated: set[int]) -> list[NameMention] | None:
+    """The group that names the reported event: mentioned often and early, in sentences that carry a
+    date and are not about another event."""
+    if not groups:
+        return None
+    top = min(_tier(g, sentences, dated) for g in groups)
     best, best_score = None, float("-inf")
-    for group in groups.values():
-        acronym = next((m.acronym for m in group if m.acronym), None)
+    for group in groups:
+        if _tier(group, sentences, dated) != top:
+            continue
+        shown = _display(group)
+        sents = {m.sentence for m in group}
         score = float(len(group))
-        if acronym:
-            score += 0.5 * len(re.findall(rf"(?<!\w){re.escape(acronym)}(?!\w)", text))
-        score += 1.0 if group[0].lang == "en" else 0.0
-        score -= 3.0 * sum(is_reference(sentences[m.sentence]) for m in group)
-        score += 1.0 if min(m.sentence for m in group) < 3 else 0.0
+        inside = shown.acronym and any(
+            re.search(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?![\w-])", _display(g).name)
+            for g in groups if g is not group)
+        if shown.acronym and not inside:   # an acronym inside another name is its organiser or series
+            score += 0.5 * len(re.findall(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?!\w)", text))
+        score += 1.0 if shown.lang == "en" else 0.0
+        score -= 3.0 * sum(is_reference(sentences[i]) for i in sents)
+        score += 1.0 if min(sents) < 3 else 0.0
+        score += 2.0 if any(i in dated and not is_reference(sentences[i]) for i in sents) else 0.0
+        score += 0.5 * sum(bool(word_pattern("held").search(sentences[i].text)) for i in sents)
+        others = {base_acronym(_display(g).acronym) for g in groups if g is not group and _display(g).acronym}
+        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", shown.name) for a in others):
+            score += 2.0   # `ARF ... Workshop` is the event; the `ASEAN Regional Forum (ARF)` its organiser
+        kind = _kind_word(shown.name)
+        if kind:   # `the two-day workshop`, `lokakarya itu`: later plain references to the same kind
+            score += 0.5 * min(4, sum(bool(re.search(rf"(?i)\b{re.escape(kind)}\b", s.text)) for s in sentences))
         if score > best_score:
-            best_score = score
-            first = min(group, key=lambda m: m.sentence)
-            best = NameMention(first.name, acronym, first.lang, first.sentence)
+            best, best_score = group, score
     return best
 
 
@@ -142,50 +340,76 @@ def _is_dateline(text: str, d: DateMention, sentences: list[Sentence], idx: int)
     """`KUALA LUMPUR, Jan 22 - ...`: a report date at the head of the first body paragraph."""
     s = sentences[idx]
     head = text[s.start:s.start + 60]
-    dash = re.search(r"\s[-–]\s", head)
+    dash = re.search(r"\s[-–—]\s", head)
     return bool(dash) and d.char_end <= s.start + dash.start() + 1 and (idx == 0 or text[s.start - 1] == "\n")
 
 
-def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], default_year: int | None
-                ) -> tuple[DateMention, int] | None:
+def all_dates(text: str, default_year: int | None, published: date | None) -> list[DateMention]:
+    """Full and year-less dates, then weekday-only references resolved against publication."""
+    found = find_dates(text, default_year, published)
+    return sorted(found + find_weekdays(text, published, found), key=lambda d: d.char_start)
+
+
+def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], default_year: int | None,
+                published: date | None = None) -> tuple[DateMention, int] | None:
     """The event's date: in a sentence naming the event, with a matching weekday, not a dateline,
-    not in a sentence about another or a cancelled event."""
+    not in a sentence about another, a cancelled or a planned event, and not after publication."""
     best, best_score = None, float("-inf")
-    for d in find_dates(text, default_year):
+    for d in all_dates(text, default_year, published):
         idx = _sentence_of(sentences, d.char_start)
         score = 3.0 if idx in name_sentences else 0.0
         score += 1.0 if d.has_year else 0.0
-        score += 2.0 if d.weekday_matches else (-1.0 if d.weekday_matches is False else 0.0)
+        if d.relative:
+            score -= 1.0
+        else:
+            score += 2.0 if d.weekday_matches else (-1.0 if d.weekday_matches is False else 0.0)
         score -= 5.0 if is_reference(sentences[idx]) else 0.0
         score -= 2.0 if _is_dateline(text, d, sentences, idx) else 0.0
+        score -= 4.0 if published and d.start > published else 0.0
         if score > best_score:
             best, best_score = (d, idx), score
     return best
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    return {r["city"]: r["iso3"] for r in read_rows("cities")}
-
-
 def city_iso3(city: str | None) -> str | None:
-    """The country a known city is in (data/cities.csv)."""
-    return _cities().get(city) if city else None
+    """The country a known city or venue area is in (GeoNames, data/cities.csv)."""
+    return place_country(city)
 
 
-def choose_city(text: str, sentences: list[Sentence], anchor: int) -> str | None:
-    """The city where the event took place: named in the anchor sentence or the dateline, not in a
-    sentence about another event."""
-    pattern = phrase_pattern(_cities(), ignore_case=True)
-    canon = {c.lower(): c for c in _cities()}
+def is_online(sentences: list[Sentence], order: list[int]) -> bool:
+    """Met only online: an online cue (`virtually`, `secara daring`, `by video link`) where the event is
+    named or dated, and no hybrid or in-person cue anywhere."""
+    if any(word_pattern("hybrid").search(s.text) for s in sentences):
+        return False
+    return any(word_pattern("online").search(sentences[i].text) for i in order)
+
+
+@lru_cache(maxsize=1)
+def _before_pattern() -> re.Pattern[str]:
+    """A place preposition (`di`, `in`, `at`, `di kota`) right before a name."""
+    return re.compile(rf"(?i)\b(?:{_alt(words('place_prep'))})\s+$")
+
+
+def choose_city(text: str, sentences: list[Sentence], anchor: int, name_sents: set[int] = frozenset(),
+                online: bool = False) -> str | None:
+    """The city where the event took place: named in the anchor or a naming sentence (best after
+    `di`/`in`/`at`), or in the dateline; not in a sentence about another event. Online meetings have
+    none unless a sentence says the meeting was held from a city (`held virtually from Kuala Lumpur`)."""
     scores: dict[str, float] = {}
-    for m in pattern.finditer(text):
-        city = canon[" ".join(m.group().split()).lower()]
-        idx = _sentence_of(sentences, m.start())
-        score = 0.5 + (3.0 if idx == anchor else 0.0)
-        score += 2.0 if (m.start() == sentences[idx].start and re.match(r"\s*[,:–-]", text[m.end():])) else 0.0
-        score -= 5.0 if is_reference(sentences[idx]) else 0.0
-        scores[city] = scores.get(city, 0.0) + score
+    for p in find_places(text):
+        idx = _sentence_of(sentences, p.char_start)
+        s = sentences[idx]
+        if online and not (word_pattern("held").search(s.text) and word_pattern("online").search(s.text)
+                           and re.search(r"(?i)\b(?:from|dari)\s+$", text[max(0, p.char_start - 8):p.char_start])
+                           and not word_pattern("met").search(s.text)):
+            continue
+        near = idx == anchor or idx in name_sents
+        prep = bool(_before_pattern().search(text[max(0, p.char_start - 16):p.char_start]))
+        score = 0.5 * p.confidence + (3.0 if idx == anchor else 1.5 if idx in name_sents else 0.0)
+        score += 2.0 if prep and near else 0.0
+        score += 1.0 if (p.char_start == s.start and re.match(r"\s*[,:–—-]", text[p.char_end:])) else 0.0
+        score -= 5.0 if is_reference(s) else 0.0
+        scores[p.name] = scores.get(p.name, 0.0) + score
     if not scores:
         return None
     city = max(sorted(scores), key=scores.get)
@@ -194,9 +418,8 @@ def choose_city(text: str, sentences: list[Sentence], anchor: int) -> str | None
 
 def choose_venue(sentences: list[Sentence], order: list[int]) -> str | None:
     """A named venue (`Hotel Borobudur`, `Gedung Kemlu`, `Grand Hyatt hotel`) from the sentences in order."""
-    words = "|".join(re.escape(w) for w in cues("venue") if w[:1].isupper())
-    cap = r"[A-Z][\w'’-]*"
-    pattern = re.compile(rf"\b(?:di|at|in|dari)\s+(?:the\s+)?(?P<v>(?:{words})(?:\s+{cap})+|(?:{cap}\s+)+hotel)\b")
+    venue_words = "|".join(re.escape(w) for w in cues("venue") if w[:1].isupper())
+    pattern = re.compile(rf"\b(?:di|at|in|dari)\s+(?:the\s+)?(?P<v>(?:{venue_words})(?:\s+{_CAP})+|(?:{_CAP}\s+)+hotel)\b")
     for i in order:
         m = pattern.search(sentences[i].text)
         if m:
@@ -204,36 +427,47 @@ def choose_venue(sentences: list[Sentence], order: list[int]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _tagline_pattern() -> re.Pattern[str]:
+    cue = "|".join(re.escape(c) for c in cues("tagline"))
+    return re.compile(rf"\s*(?i:{cue})\s*:?\s*[‘'\"“](?P<t>[^’'\"”]{{3,120}})[’'\"”]")
+
+
 def find_tagline(text: str) -> str | None:
     """The event's stated theme in quotes (`bertajuk ‘Digital Diplomacy: ...’`, `themed "..."`)."""
-    cue = "|".join(re.escape(c) for c in cues("tagline"))
-    m = re.search(rf"(?i:{cue})\s*:?\s*[‘'\"“](?P<t>[^’'\"”]{{3,120}})[’'\"”]", text)
+    m = _tagline_pattern().search(text)
     return m.group("t").strip() if m else None
 
 
 def extract_event(text: str, sentences: list[Sentence], title: str | None, published: date | None,
                   default_year: int | None) -> EventCandidate | None:
-    """The event one article reports, or None when it names no event with a date."""
+    """The event one article reports, or None when it names no event with a date: a named event
+    (proper name or acronym with ordinal) or, failing that, a meeting word in a dated sentence."""
     skip = 1 if title and sentences and sentences[0].text == title else 0
-    mentions = find_event_names(sentences, skip)
-    chosen = _choose_name(mentions, sentences, text)
-    if chosen is None:
+    dates = all_dates(text, default_year, published)
+    dated = {_sentence_of(sentences, d.char_start) for d in dates if not (published and d.start > published)}
+    mentions = [m for m in find_event_names(sentences, skip)]
+    group = _choose_group(_groups(mentions), sentences, text, dated) if mentions else None
+    if group is None or _tier(group, sentences, dated) == 2:
+        described = find_described_meetings(sentences, dated, skip)
+        if described:
+            group = _choose_group(_groups(described), sentences, text, dated)
+    if group is None:
         return None
-    key = name_key(chosen.name)
-    name_sents = {m.sentence for m in mentions if name_key(m.name) == key}
-    if chosen.acronym:
-        name_sents |= {i for i, s in enumerate(sentences)
-                       if re.search(rf"(?<!\w){re.escape(chosen.acronym)}(?!\w)", s.text)}
-    picked = choose_date(text, sentences, name_sents, default_year)
+    chosen = _display(group)
+    name_sents = _group_sentences(group, sentences)
+    picked = choose_date(text, sentences, name_sents, default_year, published)
     if picked is None:
         return None
     when, anchor = picked
     order = [anchor] + sorted(name_sents - {anchor}) + [i for i in range(len(sentences)) if i != anchor]
+    online = is_online(sentences, [anchor] + sorted(name_sents))
+    confidence = METHOD_CONFIDENCE[chosen.method] * (0.8 if when.relative or not when.has_year else 1.0)
     return EventCandidate(
-        name=chosen.name, acronym=chosen.acronym, name_lang=chosen.lang,
+        name=chosen.name, acronym=chosen.acronym, name_lang=chosen.lang if chosen.lang != "und" else "id",
         event_type=event_type_of(chosen.name), start_date=when.start, end_date=when.end,
-        city=choose_city(text, sentences, anchor), venue=choose_venue(sentences, order),
+        city=choose_city(text, sentences, anchor, name_sents, online), venue=choose_venue(sentences, order),
         tagline=find_tagline(text), anchor=sentences[anchor],
-        name_sentence=sentences[min(m.sentence for m in mentions if name_key(m.name) == key)],
-        mentions=[m for m in mentions if name_key(m.name) == key],
+        name_sentence=sentences[min(m.sentence for m in group)],
+        mentions=group, method=chosen.method, confidence=round(confidence, 2), online=online,
     )

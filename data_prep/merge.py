@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .events import EventCandidate, name_key
+from .events import PROPER, EventCandidate, base_acronym, name_key
 
 NAME_SIMILARITY = 0.5   # Jaccard overlap of language-neutral name words
 MAX_DAY_GAP = 1         # reports of a multi-day event may date it a day apart
@@ -19,7 +19,7 @@ def same_event(a: EventCandidate, b: EventCandidate) -> bool:
     gap = abs((a.start_date - b.start_date).days)
     if gap > MAX_DAY_GAP:
         return False
-    if a.acronym and b.acronym and a.acronym.split()[0] == b.acronym.split()[0]:
+    if a.acronym and b.acronym and base_acronym(a.acronym) == base_acronym(b.acronym):
         return True
     ka, kb = name_key(a.name), name_key(b.name)
     similarity = len(ka & kb) / len(ka | kb) if ka | kb else 0.0
@@ -72,6 +72,14 @@ def _most_common(values: list) -> object:
     return max(values, key=lambda v: (counts[v], -values.index(v)))
 
 
+def _fullest(names: list[str]) -> str | None:
+    """The most common name; on a tie the longest (the fullest form of a proper name)."""
+    if not names:
+        return None
+    counts = Counter(names)
+    return max(names, key=lambda n: (counts[n], len(n), -names.index(n)))
+
+
 def slugify(text: str, max_words: int = 6) -> str:
     """ASCII, lower-case, hyphenated slug of the first words of a text."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -80,14 +88,17 @@ def slugify(text: str, max_words: int = 6) -> str:
 
 
 def merge_group(article_ids: list[str], candidates: dict[str, EventCandidate]) -> MergedEvent:
-    """Combine one group's candidates: an English proper name beats an Indonesian description;
-    the most common value wins elsewhere."""
+    """Combine one group's candidates: an English proper name beats an Indonesian one, which beats an
+    acronym or a description; the start most reported (the earliest on a tie); the most common value
+    wins elsewhere."""
     cands = [candidates[a] for a in article_ids]
-    english = [c.name for c in cands if c.name_lang == "en"]
-    name = _most_common(english) or _most_common([c.name for c in cands])
+    english = [c.name for c in cands if c.name_lang == "en" and c.method in PROPER]
+    proper = [c.name for c in cands if c.method in PROPER]
+    name = _fullest(english) or _fullest(proper) or _fullest([c.name for c in cands])
     name = name[:1].upper() + name[1:]
     acronym = _most_common([c.acronym for c in cands])
-    start = _most_common([c.start_date for c in cands])
+    starts = Counter(c.start_date for c in cands)
+    start = min(starts, key=lambda d: (-starts[d], d))   # the most reported start; on a tie the earliest
     end = max([c.end_date for c in cands if c.start_date == start])
     slug = acronym.split()[0].lower() if acronym else slugify(name)
     chosen = next(c for c in cands if c.name.lower() == name.lower())

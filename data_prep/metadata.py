@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import find_dates
+from functools import lru_cache
+
+from .dates import find_dates, words
 from .resources import read_rows
 
 _DOMAIN = re.compile(
@@ -40,14 +42,24 @@ def find_outlet(lines: list[str]) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _published() -> re.Pattern[str]:
+    """`Posted on`, `Diterbitkan pada`: a label of the publication line (data/event_words.csv)."""
+    label = "|".join(re.escape(w) for w in sorted(words("published"), key=len, reverse=True))
+    return re.compile(rf"(?i)\b(?:{label})\b\s*")
+
+
 def _dateline(paragraph: str) -> tuple[date, str] | None:
-    """A short line carrying a full date and a clock time or weekday: the publication line.
+    """A short line carrying a full date and a clock time, a weekday or a `Posted on` label, or little
+    else (`Kompas.com - 02/02/2024, 14:05 WIB`, `Published on 6 Nov 2020`, `8 June 2022`): the publication line.
     Returns the date and the text before the date (a byline, if any)."""
     if len(paragraph.split()) > 14:
         return None
     for d in find_dates(paragraph):
-        if d.has_year and (_TIME.search(paragraph) or d.weekday):
-            return d.start, paragraph[:d.char_start]
+        rest = (paragraph[:d.char_start] + paragraph[d.char_end:]).split()
+        if d.has_year and (_TIME.search(paragraph) or d.weekday or _published().search(paragraph)
+                           or len(rest) <= 3):
+            return d.start, _published().sub("", paragraph[:d.char_start])
     return None
 
 
@@ -85,7 +97,7 @@ def extract_metadata(paragraphs: list[str], header_lines: list[str]) -> Metadata
         if dl:
             meta.published_date = meta.published_date or dl[0]
             byline = _clean_name(re.split(r"[|•·]", dl[1])[0]) if dl[1].strip() else None
-            if byline and not lab:
+            if byline and not lab and not _DOMAIN.search(byline):   # `Kompas.com - 02/02/2024`: the outlet
                 meta.author = meta.author or byline
                 byline_names.add(byline)
             meta.metadata_paragraphs.add(i)

@@ -10,6 +10,8 @@ ABBREVIATIONS = {
     "dr", "drs", "prof", "st", "mr", "mrs", "ms", "jr", "sr", "no", "vs", "etc", "dll", "dsb", "tbk",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "sep", "sept", "oct", "okt", "nov", "dec",
     "des", "h", "hj", "ir", "u.s", "u.k", "lt", "gen", "col", "capt", "rev",
+    # rank abbreviations: `Lieut. Gen.`, `Lieutenant General (Ret.)`, `Brig. Gen.`, `Laksamana TNI (Purn.)`
+    "lieut", "ret", "purn", "brig", "maj", "adm", "pol", "atty",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘'(]?[A-Z0-9])")
 

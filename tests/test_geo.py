@@ -174,9 +174,11 @@ def test_map_detail_is_smaller_but_keeps_every_country_and_small_asean_islands(s
 
 
 def test_city_location_reads_the_pipeline_gazetteer() -> None:
-    assert geo.city_location("Jakarta") == (106.85, -6.21)
-    assert geo.city_location("  jakarta ") == (106.85, -6.21)
-    assert geo.city_location("Jakarta", iso3="IDN") == (106.85, -6.21)
+    jakarta = pytest.approx((106.85, -6.21), abs=0.05)  # 6°12′S 106°51′E
+    assert geo.city_location("Jakarta") == jakarta
+    assert geo.city_location("  jakarta ") == jakarta
+    assert geo.city_location("Jakarta", iso3="IDN") == jakarta
+    assert geo.city_location("Nusa Dua", iso3="IDN") == pytest.approx((115.23, -8.80), abs=0.05)
     assert geo.city_location("Jakarta", iso3="SGP") is None, "not in the host country: use its centroid"
     assert geo.city_location("Atlantis") is None
     assert geo.city_location(None) is None and geo.city_location("") is None
@@ -188,7 +190,10 @@ def test_every_city_has_coordinates_inside_its_country(shapes: dict) -> None:
     boxes: dict[str, list] = {}
     for f in shapes["features"]:
         boxes[f["properties"]["iso3"]] = [geo.ring_bbox(p[0]) for p in f["geometry"]["coordinates"]]
-    for row in read_rows("cities"):
+    capitals = [{"city": c, "iso3": i} for c, i in (("Bangkok", "THA"), ("Manila", "PHL"), ("Hanoi", "VNM"),
+                                                       ("Phnom Penh", "KHM"), ("Vientiane", "LAO"),
+                                                       ("Kuala Lumpur", "MYS"), ("Canberra", "AUS"))]
+    for row in list(read_rows("cities")) + capitals:
         lon, lat = geo.city_location(row["city"], iso3=row["iso3"])
         near = 0.2  # degrees: coastal cities may sit just outside the 1:50m coastline
         assert any(x0 - near <= lon <= x1 + near and y0 - near <= lat <= y1 + near
