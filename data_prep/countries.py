@@ -108,23 +108,69 @@ def is_asean(iso3: str, day: date) -> bool:
     return joined is not None and joined <= day
 
 
-_GROUP = re.compile(
-    r"(?:(?P<n>\d{1,2}|sepuluh|sebelas|ten|eleven|all|seluruh|semua)\s+(?:the\s+)?)?"
-    r"(?:(?:negara|negara-negara)\s+(?:anggota\s+)?ASEAN"
-    r"|ASEAN\s+(?:member\s+states|member\s+countries|members|countries|nations|states))",
-    re.IGNORECASE,
-)
+@lru_cache(maxsize=1)
+def _group_counts() -> dict[str, str]:
+    """Count words of group phrases (`sembilan`, `kesepuluh`, `all`) -> a number or `all`."""
+    return {r["word"].lower(): r["value"] for r in read_rows("group_counts")}
+
+
+@lru_cache(maxsize=1)
+def _group_pattern() -> re.Pattern[str]:
+    """`[all] [other] <count> [the] negara anggota ASEAN [lainnya]` / `... ASEAN member states`."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(_group_counts(), key=len, reverse=True))
+    others = "|".join(re.escape(r["word"]) for r in read_rows("group_others"))
+    count = rf"(?:\d{{1,2}}|{words})"
+    return re.compile(
+        rf"(?:(?P<all>{count})\s+)?(?:(?P<pre>{others})\s+)?(?:(?P<n>{count})\s+)?(?:(?:the|of\s+the)\s+)?"
+        r"(?:(?:negara|negara-negara|Negara|Negara-negara)\s+(?:anggota\s+)?ASEAN"
+        r"|ASEAN\s+(?:member\s+states|member\s+countries|member\s+nations|members|countries|nations|states))"
+        rf"(?:\s+(?P<post>{others})(?!\w))?",
+        re.IGNORECASE,
+    )
 
 
 @dataclass(frozen=True)
 class GroupMention:
-    """A phrase naming ASEAN's members as a group (`10 negara ASEAN`, `the ten ASEAN member states`)."""
+    """A phrase naming ASEAN's members as a group (`10 negara ASEAN`, `the ten ASEAN member states`).
+    `count` is the number written (None for a generic phrase, -1 for `all`), `others` marks
+    `lainnya` / `other` (the members besides one already named)."""
     start: int
     end: int
     surface: str
+    count: int | None = None
+    others: bool = False
+
+
+def _count_value(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = " ".join(word.lower().split())
+    value = word if word.isdigit() else _group_counts().get(word)
+    return -1 if value == "all" else (int(value) if value else None)
 
 
 def find_asean_groups(text: str) -> list[GroupMention]:
-    """Phrases that stand for all ASEAN member states; expand with `asean_members_on(event date)`."""
-    return [GroupMention(m.start(), m.end(), m.group()) for m in _GROUP.finditer(text)
-            if "ASEAN" in m.group()]
+    """Phrases that stand for ASEAN's member states, counted (`sembilan negara anggota ASEAN
+    lainnya`, `all 10 ASEAN member states`) or generic (`negara-negara anggota ASEAN`, count None)."""
+    out = []
+    for m in _group_pattern().finditer(text):
+        if "ASEAN" not in m.group():
+            continue
+        counts = [c for c in (_count_value(m.group("n")), _count_value(m.group("all"))) if c is not None]
+        count = next((c for c in counts if c > 0), counts[0] if counts else None)
+        out.append(GroupMention(m.start(), m.end(), m.group(), count, bool(m.group("pre") or m.group("post"))))
+    return out
+
+
+def group_members(group: GroupMention, day: date) -> list[str]:
+    """The members a counted group phrase stands for on a day (the codebook: `10 negara ASEAN`
+    means every member on the event date, eleven after Timor-Leste joined): all of them for `all`,
+    a count of ten or more, the full count, or one short with `other` / `lainnya`; none for a
+    generic phrase (no count) or a partial one (`lima negara ASEAN`)."""
+    members = asean_members_on(day)
+    if group.count is None:
+        return []
+    if (group.count == -1 or group.count >= min(10, len(members))
+            or (group.others and group.count == len(members) - 1)):
+        return members
+    return []

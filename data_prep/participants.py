@@ -5,21 +5,34 @@ posting, a regulation abroad) is kept as a mention, not a participant."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
-from .countries import find_asean_groups, find_countries, asean_members_on
+from .countries import find_asean_groups, find_countries, group_members
 from .events import cue_pattern, is_reference
-from .people import PersonMention
+from .people import PersonMention, inside_org_name, side_countries, speech_pattern
+from .resources import read_rows
 from .sentences import Sentence
 
 ROLE_OF_CUE = {"participation": "participant", "co_chair": "co_chair", "host": "host"}
 ROLE_RANK = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 3}
 # A country right after one of these is a place or a destination, not a delegation.
-_LOCATIVE = re.compile(r"(?:\b(?:di|ke|untuk|in|to|at|against|towards)\s+(?:the\s+)?)$", re.IGNORECASE)
+_LOCATIVE = re.compile(r"(?:\b(?:di|ke|untuk|in|to|at|against|towards)\s+(?:the\s+)?"
+                       r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*)?)$", re.IGNORECASE)
+# A cue this close after a country (`Singapore hosted`, `Thailand bertindak selaku tuan rumah`,
+# `Brunei Darussalam yang memimpin`) is that country's own role.
+_OWN_CUE_GAP = re.compile(r"^(?:\s+[\w'’-]+){0,3}\s+$")
 # Two countries joined by a dash (`Amerika Serikat-China`, `US–China`) name a relation between them
 # (a trade war, bilateral ties), not two delegations; only a co-chairing pair is written that way.
 _PAIR_JOIN = re.compile(r"\s*[-–—]\s*")
+# A dateline (`HÀ NỘI -`, `Jakarta (ANTARA) -`) before a sentence's subject.
+_DATELINE = re.compile(r"^[^-–—.]{0,40}?\s[-–—]\s+")
+# How reliable each rule is (the `confidence` of its CountryFact).
+CONFIDENCE = {"host_cue": 0.9, "co_chair_cue": 0.9, "participation_cue": 0.85, "delegation_phrase": 0.85,
+              "counted_group": 0.85, "counted_group_no_cue": 0.6, "country_as_speaker": 0.6,
+              "official_of_country": 0.75}
+METHOD_OF_ROLE = {"host": "host_cue", "co_chair": "co_chair_cue", "participant": "participation_cue"}
 
 
 @dataclass(frozen=True)
@@ -32,42 +45,120 @@ class CountryFact:
     confidence: float = 0.8
 
 
+@lru_cache(maxsize=1)
+def _delegation_words() -> re.Pattern[str]:
+    """`Delegasi Indonesia dipimpin`, `Australia's side was led by`: a leading cue after one of these
+    says who led a delegation, not who chaired the meeting."""
+    words = [r["word"] for r in read_rows("side_words") if r["position"] in ("before", "after")]
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))\b")
+
+
 def _cues(sentence: Sentence) -> list[tuple[int, str]]:
+    """(start, kind) of every role cue; a cue overlapping an earlier or longer one (`tuan rumah` in
+    `tuan rumah bersama`, `hosted by` in `co-hosted by`) is dropped; a leading cue next to a
+    delegation word counts as participation, and a host cue after `akan`/`will` is dropped."""
     spans = []
     for kind in ROLE_OF_CUE:
-        spans += [(m.start(), kind) for m in cue_pattern(kind).finditer(sentence.text)]
-    return sorted(spans)
+        spans += [(m.start(), m.end(), kind) for m in cue_pattern(kind).finditer(sentence.text)]
+    kept, last_end = [], -1
+    for span in sorted(spans, key=lambda sp: (sp[0], -sp[1])):  # leftmost, then longest, wins
+        if span[0] >= last_end:
+            kept.append(span)
+            last_end = span[1]
+    out = []
+    text = sentence.text
+    for start, end, kind in sorted(kept):
+        if kind in ("co_chair", "host") and _future_words().search(" ".join(text[:start].split()[-2:])):
+            continue  # `Indonesia akan menggelar ...`: a future event, not this one
+        near = text[max(0, start - 40):start].split(",")[-1] + " " + " ".join(text[end:].split()[:2])
+        if kind in ("co_chair", "host") and _delegation_words().search(near):
+            kind = "participation"  # `Delegasi RI dipimpin ...`, `yang memimpin delegasi`
+        out.append((start, kind))
+    return out
 
 
-def _governing_role(cues: list[tuple[int, str]], pos: int) -> str:
+@lru_cache(maxsize=1)
+def _partner_words() -> re.Pattern[str]:
+    words = [r["word"] for r in read_rows("partner_words")]
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))\b")
+
+
+@lru_cache(maxsize=1)
+def _future_words() -> re.Pattern[str]:
+    words = [r["word"] for r in read_rows("future_words")]
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))\b")
+
+
+def _governing_role(cues: list[tuple[int, str]], pos: int, text: str = "", end: int = 0) -> str:
+    """The role a country takes from the cues of its sentence: a cue right after it, else the last
+    cue before it, else the nearest."""
+    after = [c for c in cues if c[0] >= end and _OWN_CUE_GAP.match(" " + text[end:c[0]])] if text else []
+    if after:
+        return ROLE_OF_CUE[after[0][1]]
     before = [c for c in cues if c[0] < pos]
-    kind = before[-1][1] if before else min(cues, key=lambda c: c[0] - pos)[1]
-    return ROLE_OF_CUE[kind]
+    if not before:
+        return ROLE_OF_CUE[min(cues, key=lambda c: abs(c[0] - pos))[1]]
+    role = ROLE_OF_CUE[before[-1][1]]
+    between = text[before[-1][0]:pos] if text else ""
+    if role == "host" and ("," in between or _partner_words().search(" ".join(between.split()[-2:]))):
+        return "participant"  # `tuan rumah ..., melanjutkan dari Singapura`, `menggelar sesi bersama India`
+    return role
+
+
+def _country_as_speaker(text: str, mentions) -> list[tuple[str, int]]:
+    """`Indonesia meminta ...`, `Malaysia, this year's chair, outlined ...`, `HÀ NỘI - Việt Nam will
+    ..., Minister X told ...`: the sentence's subject is a country and the sentence reports speech."""
+    body_at = (_DATELINE.match(text).end() if _DATELINE.match(text) else 0)
+    head = text[body_at:]
+    first = next((m for m in mentions if m.start >= body_at), None)
+    if first is None or not speech_pattern().search(text, first.end):
+        return []
+    lead = head[:first.start - body_at].split()
+    if len(lead) > 1 or any(not w[:1].isupper() for w in lead) or text[first.end:first.end + 2] in ("'s", "’s"):
+        return []
+    return [(first.iso3, first.start)]
 
 
 def countries_in_sentence(sentence: Sentence, event_date: date) -> list[CountryFact]:
-    """Countries that a cue sentence says took part (group phrases such as `10 negara ASEAN` expand
-    to ASEAN's members on the event date)."""
+    """Countries that a sentence says took part: after a host, co-chair or participation cue, in a
+    delegation phrase, as the speaking subject, or as a counted group (`sembilan negara anggota
+    ASEAN lainnya`, expanded to ASEAN's members on the event date; a generic `negara-negara ASEAN`
+    counts for nothing)."""
     if is_reference(sentence) or cue_pattern("comparison").search(sentence.text):
         return []  # another event, or countries cited as examples or for comparison
-    cues = _cues(sentence)
-    if not cues:
-        return []
     text = sentence.text
+    cues = _cues(sentence)
     facts = []
-    mentions = find_countries(text)
+    mentions = [m for m in find_countries(text) if not inside_org_name(text, m.start, m.end)]
     paired = {x.start for a, b in zip(mentions, mentions[1:])
               if _PAIR_JOIN.fullmatch(text[a.end:b.start]) for x in (a, b)}
-    for m in mentions:
-        if _LOCATIVE.search(text[max(0, m.start - 20):m.start]):
-            continue
-        role = _governing_role(cues, m.start)
-        if m.start in paired and role != "co_chair":
-            continue
-        facts.append(CountryFact(m.iso3, role, sentence))
+    if cues:
+        for m in mentions:
+            if _LOCATIVE.search(text[max(0, m.start - 20):m.start]):
+                continue
+            role = _governing_role(cues, m.start, text, m.end)
+            if m.start in paired and role != "co_chair":
+                continue
+            method = METHOD_OF_ROLE[role]
+            facts.append(CountryFact(m.iso3, role, sentence, method, CONFIDENCE[method]))
+    hosts = {f.iso3 for f in facts if f.role == "host"}
+    if len(hosts) > 1:
+        # `Indonesia dan Australia menggelar dialog ...`: a plain host verb with two subjects says
+        # both held it (a bilateral), not who hosted; only a co-host cue makes co-chairs.
+        facts = [replace(f, role="participant", method="joint_subject_host_cue", confidence=0.7)
+                 if f.role == "host" else f for f in facts]
+    for iso3, start, _ in side_countries(text):
+        facts.append(CountryFact(iso3, "participant", sentence, "delegation_phrase", CONFIDENCE["delegation_phrase"]))
+    for iso3, _ in _country_as_speaker(text, mentions):
+        facts.append(CountryFact(iso3, "speaker_country", sentence, "country_as_speaker",
+                                 CONFIDENCE["country_as_speaker"]))
     for g in find_asean_groups(text):
-        role = _governing_role(cues, g.start)
-        facts += [CountryFact(iso3, role, sentence) for iso3 in asean_members_on(event_date)]
+        members = group_members(g, event_date)
+        if not members:
+            continue  # a generic phrase: the members are not said to take part
+        role = _governing_role(cues, g.start) if cues else "participant"
+        method = "counted_group" if cues else "counted_group_no_cue"
+        facts += [CountryFact(iso3, role, sentence, method, CONFIDENCE[method]) for iso3 in members]
     return facts
 
 
@@ -76,8 +167,9 @@ def countries_of_people(people: list[PersonMention]) -> list[CountryFact]:
     facts = []
     for p in people:
         if p.iso3 and p.official:
-            role = "co_chair" if cue_pattern("co_chair").search(p.sentence.text) else "speaker_country"
-            facts.append(CountryFact(p.iso3, role, p.sentence))
+            role = "co_chair" if any(k == "co_chair" for _, k in _cues(p.sentence)) else "speaker_country"
+            facts.append(CountryFact(p.iso3, role, p.sentence, "official_of_country",
+                                     round(CONFIDENCE["official_of_country"] * p.confidence / 0.85, 2)))
     return facts
 
 

@@ -1,18 +1,35 @@
 """Step 5, people: attendees and speakers with their title and organisation as written
 (`Menteri Luar Negeri RI Budi Santoso` -> name `Budi Santoso`, title `Menteri Luar Negeri RI`,
-country IDN). Titles, honorifics and organisation aliases come from data files."""
+country IDN). Office words, modifiers, ranks, honorifics, organisation words and list cues come
+from data files; the rules here only say how they combine:
+
+- a title is a run of office words (`Wakil` + `Menteri`) plus its complement (of/for/dan ...,
+  organisation words, acronyms in brackets) up to the personal name;
+- a name is a run of 1-5 capitalised tokens outside the organisation/place vocabulary, with any
+  leading honorific or rank moved into the title."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .countries import demonyms, find_countries, gazetteer
+from .places import find_places
 from .resources import cues, read_rows
 from .sentences import Sentence
 from .textutil import phrase_pattern
 
-_TOKEN = r"(?:[A-Z][\w'’-]*\.?|[A-Z]\.)"
+_UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
+_TOKEN = rf"(?:[{_UPPER}][\w'’-]*\.?|[{_UPPER}]\.)"
+_BRACKET = r"\([^()]{1,80}\)"
+MAX_NAME_TOKENS = 5
+
+# How reliable each rule is (the `confidence` of its PersonMention).
+CONFIDENCE = {
+    "title_before_name": 0.85, "name_then_title": 0.85, "name_bracket_title": 0.85,
+    "rank_or_honorific": 0.75, "enumeration": 0.7, "speaker_verb": 0.7, "according_to": 0.7,
+    "name_from_org": 0.6,
+}
 
 
 @dataclass(frozen=True)
@@ -28,9 +45,18 @@ class PersonMention:
     confidence: float = 0.8             # 0..1, how sure that rule is; reviewers sort by the weakest
 
 
+# --- vocabularies (data files) -------------------------------------------------------------------
+
 @lru_cache(maxsize=1)
 def _titles() -> dict[str, dict[str, str]]:
-    return {" ".join(r["title"].replace(",", " ").split()): r for r in read_rows("titles")}
+    """Office heads (`Menteri`, `Direktur Jenderal`, `Minister`), keyed by their lower-case form."""
+    return {" ".join(r["title"].replace(",", " ").split()).lower(): r for r in read_rows("titles")}
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> tuple[str, ...]:
+    """Words that make a new office out of any head: `Wakil`, `Deputy`, `Acting`."""
+    return tuple(r["modifier"] for r in read_rows("title_modifiers"))
 
 
 @lru_cache(maxsize=1)
@@ -39,21 +65,49 @@ def _honorifics() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _ranks() -> tuple[str, ...]:
+    return tuple(sorted((r["rank"] for r in read_rows("ranks")), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
 def _org_aliases() -> dict[str, str]:
     return {r["alias"]: r["iso3"] for r in read_rows("org_aliases")}
 
 
 @lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Capitalised words of organisation names (`Kementerian`, `Agency`, `University`)."""
+    return frozenset(r["word"] for r in read_rows("org_words"))
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    """Organisation words that head a non-government body's name (`University`, `Yayasan`): a
+    country next to one is part of that name, not a delegation."""
+    return frozenset(r["word"] for r in read_rows("org_words") if r["head"] == "true")
+
+
+@lru_cache(maxsize=None)
+def _list_cues(kind: str) -> tuple[str, ...]:
+    return tuple(r["cue"] for r in read_rows("list_cues") if r["kind"] == kind)
+
+
+@lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
-    """Capitalised words that cannot start or be part of a person's name."""
-    words = set()
+    """Capitalised words that cannot be part of a person's name: places, countries, organisation
+    words and aliases, office words, ranks, demonyms and sentence-opening function words."""
+    words = {r["word"] for r in read_rows("place_words")}
     for surface in list(gazetteer()) + list(_org_aliases()) + [r["city"] for r in read_rows("cities")]:
-        words.update(surface.split())
-    for title in _titles():
-        words.update(title.split())
-    words.update({"Foto", "Dok", "Jakarta", "Kemlu", "Menurut", "Dalam", "Sementara", "Selain", "The",
-                  "Namun", "Saat", "Pada", "Di", "Ia", "Dia", "Kami", "Kita", "He", "She", "They", "In",
-                  "Kedutaan", "Besar", "Kementerian", "Direktorat", "Ministry", "Embassy", "Foundation"})
+        if len(surface.split()) == 1:  # words of longer names (`San`, `Baru`) can be personal names
+            words.add(surface)
+    for title in read_rows("titles"):
+        words.update(title["title"].replace(",", " ").split())
+    for phrase in _modifiers() + _ranks():
+        words.update(phrase.split())
+    words.update(org_words())
+    words.update({"Foto", "Dok", "Menurut", "Dalam", "Sementara", "Selain", "The", "Namun", "Saat",
+                  "Pada", "Di", "Ia", "Dia", "Kami", "Kita", "He", "She", "They", "In", "Its", "His", "Her",
+                  "This", "That", "It", "A", "An", "On", "At", "For", "Besar", "Embassy", "Baca", "Juga"})
     words.update(demonyms())
     for h in _honorifics():
         words.difference_update(h.split())
@@ -61,77 +115,188 @@ def _not_name_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _title_alternation() -> str:
-    return "|".join(re.escape(t).replace(r"\ ", r",?\s+") for t in sorted(_titles(), key=len, reverse=True))
+def _connectors() -> str:
+    """Lower-case words inside a title's complement (`Menteri Komunikasi dan Digital`, `Minister for X`)."""
+    return _alternation(r["word"] for r in read_rows("title_connectors"))
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r",?\s+") for p in sorted(set(phrases), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _office_regex() -> str:
+    """An office: modifiers then a head, case-insensitive (`Wakil Menteri`, `deputy prime minister`)."""
+    heads = _alternation(r["title"] for r in read_rows("titles"))
+    mods = _alternation(_modifiers())
+    return rf"(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w-])"
+
+
+@lru_cache(maxsize=1)
+def _country_prefix() -> str:
+    demonym = _alternation(demonyms())
+    country = _alternation(gazetteer())
+    return rf"(?:{demonym}|(?:{country})['’]s)"
 
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
-    titles = _title_alternation()
-    demonym = "|".join(re.escape(d) for d in sorted(demonyms(), key=len, reverse=True))
-    country = "|".join(re.escape(c) for c in sorted(gazetteer(), key=len, reverse=True))
-    token = rf"(?!(?:{titles})(?![\w-])){_TOKEN}"
+    token = rf"(?!{_office_regex()}){_TOKEN}"
     return re.compile(
-        rf"(?:(?P<pre>(?:{demonym})|(?:{country})['’]s)\s+)?(?P<title>{titles})(?![\w-])"
-        rf"(?P<rest>(?:,?\s+(?:(?:dan|and|of|for|to|untuk|the)\s+)?{token})*)"
+        rf"(?<![\w-])(?:(?P<pre>{_country_prefix()})\s+)?(?P<title>{_office_regex()})"
+        rf"(?P<rest>(?:,?\s+(?:(?:{_connectors()})\s+)?(?:{token}|{_BRACKET}))*)"
     )
 
 
-_NAME_FIRST = re.compile(
-    rf"(?<![\w-])(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}}),\s+(?P<title>[A-Z][^,;.()]*?)(?=\s*[;,.)]|\s+dan\s|$)")
-_NAME_FROM = re.compile(rf"(?<![\w-])(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s+(?:dari|from)\s+"
-                        rf"(?P<org>{_TOKEN}(?:\s+(?:dan|and|of|{_TOKEN}))*)")
+@lru_cache(maxsize=1)
+def _lead_regex() -> str:
+    """Honorifics and ranks that may stand before a name (`Dato' Sri`, `Komjen Pol`, `Lieut. Gen.`)."""
+    return _alternation(_honorifics() + _ranks())
 
 
-_SPEAKER_BEFORE = re.compile(rf"(?:^|[,;:“\"]\s*|\b(?:dan|and)\s+)(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}})\s+"
-                             r"(?:mengatakan|menyatakan|menjelaskan|menuturkan|menilai|menegaskan|menambahkan"
-                             r"|said|told|stressed|added|noted)\b")
-_SPEAKER_AFTER = re.compile(rf"\b(?:Menurut|According to)\s+(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{1,3}}),")
+@lru_cache(maxsize=1)
+def _lead_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’.-])(?P<lead>(?:(?:{_lead_regex()})(?=\s)\s+)+)"
+                      rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}})")
 
 
-def _strip_honorifics(tokens: list[str]) -> list[str]:
-    """Drop leading honorifics (`Datuk`, `Tan Sri`, `U`, `Profesor`) and a stray final full stop."""
+_NAME_RUN = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,{MAX_NAME_TOKENS + 3}}}"
+_NAME_BRACKET = re.compile(rf"(?<![\w-])(?P<name>{_NAME_RUN})\s*\((?P<title>[^()]{{3,160}})\)")
+
+
+@lru_cache(maxsize=1)
+def _name_from_pattern() -> re.Pattern[str]:
+    """`Name dari/from Organisation`."""
+    return re.compile(rf"(?<![\w-])(?P<name>{_NAME_RUN})\s+(?:{_alternation(_list_cues('from'))})\s+"
+                      rf"(?P<org>{_TOKEN}(?:\s+(?:{_connectors()}|{_TOKEN}))*)")
+
+
+@lru_cache(maxsize=1)
+def _according_to_pattern() -> re.Pattern[str]:
+    """`Menurut Name,` / `According to Name,`."""
+    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('according_to'))}))\s+(?P<name>{_NAME_RUN}),")
+
+
+# --- token helpers ---------------------------------------------------------------------------
+
+def _is_tail_word(token: str) -> bool:
+    """Tokens that belong to a title's tail, never to a name: countries, cities, organisation words
+    and aliases, acronyms (`UNDP`), bracketed parts and CamelCase names (`DiploFoundation`)."""
+    if token.startswith("("):
+        return True
+    bare = token.rstrip(".,")
+    if "-" in bare.strip("-") and any(_is_tail_word(part) for part in bare.split("-") if part):
+        return True  # `SOMTC-Indonesia`, `ASEAN-Japan`
+    return (bare in _not_name_words() or token in _not_name_words() or bool(re.search(r"[a-z][A-Z]", bare))
+            or (bare.isupper() and len(bare) > 2) or bare.endswith(("'s", "’s")))
+
+
+def _split_lead(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split leading honorifics and ranks (`Dato'`, `Tan Sri`, `Komjen Pol`, `Lieut. Gen.`) off a
+    name: (lead, name). A stray final full stop is dropped from the name."""
+    lead: list[str] = []
+    phrases = [p.split() for p in _honorifics() + _ranks()]
     while tokens:
-        for h in _honorifics():
-            parts = h.split()
+        for parts in phrases:
             if tokens[:len(parts)] == parts and len(tokens) > len(parts):
-                tokens = tokens[len(parts):]
+                lead, tokens = lead + tokens[:len(parts)], tokens[len(parts):]
                 break
         else:
             break
     if tokens and tokens[-1].endswith(".") and len(tokens[-1]) > 2:
         tokens = tokens[:-1] + [tokens[-1].rstrip(".")]
-    return tokens
+    return lead, tokens
 
 
-def _is_tail_word(token: str) -> bool:
-    """Tokens that belong to a title's tail, never to a name: countries, cities, organisation aliases,
-    acronyms (`UNDP`) and CamelCase organisation names (`DiploFoundation`)."""
-    token = token.rstrip(".")
-    return (token in _not_name_words() or bool(re.search(r"[a-z][A-Z]", token))
-            or (token.isupper() and len(token) > 2))
+@lru_cache(maxsize=1)
+def _place_pattern() -> re.Pattern[str]:
+    return phrase_pattern(list(gazetteer()) + [r["city"] for r in read_rows("cities")])
 
 
-def _name_after_title(rest: str) -> tuple[str, list[str]]:
-    """Split what follows a title into its tail (country, organisation) and the person's name:
-    the name is what follows the last tail word of the first comma-segment that holds one."""
+def _in_place_name(tokens: list[str]) -> set[int]:
+    """Indices of tokens inside a multi-word country name (`Selandia Baru`) or a well-known city
+    (`Jakarta`, `Kuala Lumpur`; places.py, GeoNames)."""
+    starts, pos = [], 0
+    joined = " ".join(tokens)
+    for t in tokens:
+        starts.append(pos)
+        pos += len(t) + 1
+    spans = [(m.start(), m.end()) for m in _place_pattern().finditer(joined) if " " in m.group()]
+    spans += [(p.char_start, p.char_end) for p in find_places(joined) if p.confidence >= 0.9]
+    return {i for i, st in enumerate(starts) for a, b in spans if a <= st < b}
+
+
+def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(tail, lead, name) of a run of capitalised tokens: the name follows the last organisation,
+    place or office word and any honorific or rank."""
+    places = _in_place_name(tokens)
+    last_tail = max((i for i, t in enumerate(tokens) if _is_tail_word(t) or i in places), default=-1)
+    candidate = tokens[last_tail + 1:]
+    cut = next((i for i, t in enumerate(candidate) if t[:1].islower()), len(candidate))
+    lead, name = _split_lead(candidate[:cut])
+    return tokens[:last_tail + 1], lead, name
+
+
+def _valid_name(tokens: list[str], single_ok: bool) -> bool:
+    if not tokens or len(tokens) > MAX_NAME_TOKENS or (len(tokens) == 1 and not single_ok):
+        return False
+    if len(tokens) == 1 and re.fullmatch(rf"[{_UPPER}]\.?", tokens[0]):
+        return False
+    if _in_place_name(tokens):
+        return False
+    return not any(_is_tail_word(t) or not t[:1].isupper() for t in tokens)
+
+
+def _lowercase_elsewhere(token: str, context: str) -> bool:
+    """A capitalised word that the text also writes in lower case is a common word, not a name."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(token.lower().rstrip('.'))}(?![\w-])", context))
+
+
+def _split_outside_brackets(text: str, sep: str) -> list[str]:
+    """Split on a separator regex, ignoring separators inside brackets."""
+    parts, depth, last = [], 0, 0
+    for m in re.finditer(rf"\(|\)|{sep}", text):
+        if m.group() == "(":
+            depth += 1
+        elif m.group() == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[last:m.start()])
+            last = m.end()
+    parts.append(text[last:])
+    return parts
+
+
+def _name_after_title(rest: str) -> tuple[str, list[str], list[str]]:
+    """Split what follows an office into its tail (organisation, country), lead (honorifics, ranks)
+    and the person's name: the first run between connectors (`dan`, `of`, commas) that ends in a
+    name. A lone word before `dan`/`and`/`of` is part of an organisation (`Pemuda dan Olahraga`)."""
     tail: list[str] = []
-    for segment in rest.split(","):
-        tokens = segment.split()
-        last_tail = max((i for i, t in enumerate(tokens) if _is_tail_word(t)), default=-1)
-        candidate = tokens[last_tail + 1:]
-        cut = next((i for i, t in enumerate(candidate) if t[:1].islower()), len(candidate))
-        name = _strip_honorifics(candidate[:cut])
-        if _valid_name(name, single_ok=True):
-            return " ".join(tail + tokens[:last_tail + 1]), name
-        tail.extend(tokens)
-    return " ".join(tail), []
+    for segment in _split_outside_brackets(rest, ","):
+        tokens = re.findall(r"\([^()]*\)|\S+", segment)
+        chunks: list[list[str]] = [[]]
+        for t in tokens:
+            if t[:1].islower():
+                chunks.append([t])  # a connector opens a new chunk
+            else:
+                chunks[-1].append(t)
+        for i, chunk in enumerate(chunks):
+            words = [t for t in chunk if not t[:1].islower()]
+            conn = chunk[:len(chunk) - len(words)]
+            seg_tail, lead, name = _trailing_name(words)
+            next_conn = chunks[i + 1][0] if i + 1 < len(chunks) else ""
+            if _valid_name(name, single_ok=True) and not (len(name) == 1 and next_conn):
+                return " ".join(tail + conn + seg_tail + lead), lead, name
+            tail.extend(chunk)
+    return " ".join(tail), [], []
 
+
+# --- titles, organisations, countries ----------------------------------------------------------
 
 def _country_of(text: str) -> str | None:
     """The country a title or organisation names: a country name/alias, a demonym, or an
     organisation alias such as `Kemlu`."""
-    found = find_countries(text)
+    found = [m for m in find_countries(text) if not inside_org_name(text, m.start, m.end)]
     if found:
         return found[-1].iso3
     for word, iso3 in {**demonyms(), **_org_aliases()}.items():
@@ -140,86 +305,335 @@ def _country_of(text: str) -> str | None:
     return None
 
 
+def inside_org_name(text: str, start: int, end: int) -> bool:
+    """A country inside a non-government body's name: `Universitas Indonesia`, `Singapore
+    Management University` (a government body such as an embassy is not one of these)."""
+    before = text[:start].split()[-1:]
+    after = re.findall(r"\S+", text[end:end + 60])[:3]
+    if before and before[0] in org_heads():
+        return True
+    capitalised = []
+    for w in after:
+        if not w[:1].isupper():
+            break
+        capitalised.append(w.rstrip(".,;:"))
+        if w[-1] in ".,;:":
+            break
+    return any(w in org_heads() for w in capitalised)
+
+
 def _best_title(title: str, *, prefix_only: bool = False) -> str | None:
-    key = " ".join(title.replace(",", " ").split())
-    keys = [t for t in _titles() if (key.startswith(t) if prefix_only else t in key)]
+    """The longest office head in a title (case-insensitive), at its start when `prefix_only`
+    (modifiers such as `Wakil`, `Deputy` may come first)."""
+    key = " ".join(title.replace(",", " ").split()).lower()
+    if prefix_only:
+        mods = "|".join(re.escape(m.lower()) for m in _modifiers())
+        key = re.sub(rf"^(?:(?:{mods})\s+)*", "", key)
+    keys = [t for t in _titles() if (key == t or key.startswith(t + " ")) if prefix_only] if prefix_only else \
+        [t for t in _titles() if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", key)]
     return max(keys, key=len, default=None)
 
 
 def _title_info(title: str) -> tuple[bool, str | None]:
-    """(is an official post, country implied by the post itself) for a title as written."""
+    """(is an official post, country implied by the post itself) for a title as written: an office
+    flagged official, or any office of a government body named by an alias (`Kepala ... Kominfo`)."""
     best = _best_title(title)
+    alias = next((iso for a, iso in _org_aliases().items()
+                  if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", title)), None)
     if best is None:
-        return False, None
+        return bool(alias), alias
     row = _titles()[best]
-    return row["official"] == "true", row["iso3"] or None
+    return row["official"] == "true" or bool(alias), row["iso3"] or None
 
 
 def _organization(title: str) -> str | None:
-    """What is left of a title once office words and country names are taken out
+    """What is left of a title once office words, ranks, honorifics and country names are taken out
     (`Direktur DiploFoundation` -> `DiploFoundation`)."""
     best = _best_title(title)
-    rest = re.sub(re.escape(best).replace(r"\ ", r",?\s+"), " ", title, count=1) if best else title
+    rest = re.sub(re.escape(best).replace(r"\ ", r",?\s+"), " ", title, count=1, flags=re.IGNORECASE) \
+        if best else title
     for m in sorted(find_countries(rest), key=lambda m: -m.start):
         rest = rest[:m.start] + rest[m.end:]
-    rest = re.sub(r"^(?:\s|dan\b|and\b|of\b|for\b|untuk\b|the\b|Pendiri\b|Founder\b)+|\s+(?:dan|and|of|for)$",
-                  "", rest).strip(" ,")
+    words = [w for w in re.findall(r"\([^()]*\)|\S+", rest)
+             if w not in _honorifics() and w not in _ranks() and w not in _modifiers()]
+    rest = " ".join(words)
+    rest = re.sub(r"^(?:\s|dan\b|and\b|of\b|for\b|untuk\b|the\b|to\b|Pendiri\b|Founder\b|,)+"
+                  r"|(?:\s+(?:dan|and|of|for)|,)+$", "", rest).strip(" ,")
     return rest if rest and rest[:1].isupper() and rest not in _not_name_words() else None
 
 
-def _valid_name(tokens: list[str], single_ok: bool) -> bool:
-    if not tokens or len(tokens) > 4 or (len(tokens) == 1 and not single_ok):
-        return False
-    return not any(_is_tail_word(t) or not t[:1].isupper() for t in tokens)
+def _mention(name: list[str], title: str | None, org: str | None, sentence: Sentence, method: str,
+             *, iso3: str | None = None, lead: list[str] | None = None) -> PersonMention:
+    official, implied = _title_info(title or "")
+    if lead and any(" ".join(lead).find(r) >= 0 for r in _ranks()):
+        official = True  # a military or police rank is a state office
+    iso3 = iso3 or (_country_of(title) if title else None) or implied or (_country_of(org) if org else None)
+    return PersonMention(" ".join(name), title or None, org, iso3, official, sentence, method,
+                         CONFIDENCE[method])
 
 
-def _mention(name: list[str], title: str | None, org: str | None, sentence: Sentence,
-             title_word: str | None = None) -> PersonMention:
-    official, implied = _title_info(title_word or title or "")
-    iso3 = _country_of(title) if title else None
-    iso3 = iso3 or implied or (_country_of(org) if org else None)
-    return PersonMention(" ".join(name), title, org, iso3, official, sentence)
+# --- the rules -----------------------------------------------------------------------------------
 
-
-def _lowercase_elsewhere(token: str, context: str) -> bool:
-    """A capitalised word that the text also writes in lower case is a common word, not a name."""
-    return bool(re.search(rf"(?<![\w-]){re.escape(token.lower())}(?![\w-])", context))
-
-
-def find_people(sentence: Sentence, context: str = "") -> list[PersonMention]:
-    """People named in one sentence with a title before (`Menlu RI Budi Santoso`) or after
-    (`Jane Doe, Wakil Duta Besar Kedutaan Australia`) their name, with `dari` + organisation, or
-    untitled but speaking (`Menurut Siti Rahma,`, `Siti Rahma mengatakan`). `context` is the whole
-    article, used to tell names from capitalised common words. Photo credits are skipped."""
-    text = sentence.text
-    context = context or text
-    found: dict[str, PersonMention] = {}
-    pos = 0
+def _by_title(text: str, sentence: Sentence) -> list[PersonMention]:
+    """`Menteri Luar Negeri RI Budi Santoso`, `Kepala Badan X (BX) Budi`, `Singapore's Minister for
+    ..., Mrs Jane Tan`."""
+    out, pos = [], 0
     while (m := _title_pattern().search(text, pos)) is not None:
         pos = m.end("title")
         if re.search(r"\((?:Foto|Photo|Dok)[^)]*$", text[:m.start()]):
             continue
-        tail, name = _name_after_title(m.group("rest"))
-        if not name:
-            continue
+        tail, lead, name = _name_after_title(m.group("rest"))
+        if not name or (len(name) == 1 and text[:m.start()].count("(") > text[:m.start()].count(")")):
+            continue  # `(Dirjen IP)`: an acronym in brackets after an office is not a person
         title = " ".join(filter(None, [m.group("pre"), m.group("title"), tail])).strip(" ,")
-        org = _organization(title)
-        found.setdefault(" ".join(name), _mention(name, title, org, sentence, m.group("title")))
-    for m in _NAME_FIRST.finditer(text):
-        name = _strip_honorifics(m.group("name").split())
+        out.append(_mention(name, title, _organization(title), sentence, "title_before_name", lead=lead))
+    return out
+
+
+def _title_after(title: str) -> tuple[str | None, str]:
+    """(country prefix, office) when a phrase after a name is a title: `Thailand's deputy prime
+    minister`, `a cybersecurity adviser to X`, `chief of the National Agency`."""
+    title = re.sub(r"^(?:the|a|an|its|his|her)\s+", "", title.strip(), flags=re.IGNORECASE)
+    pre = re.match(rf"{_country_prefix()}\s+", title)
+    body = title[pre.end():] if pre else title
+    # one lower-case descriptor may come before the office: `a cybersecurity adviser to X`
+    described = re.sub(r"^[a-z][\w-]*\s+", "", body)
+    if _best_title(body, prefix_only=True) or (described != body and _best_title(described, prefix_only=True)):
+        return (pre.group().strip() if pre else None), title
+    return None, ""
+
+
+def _run_before(text: str) -> list[str]:
+    """The capitalised tokens that end a piece of text (`... oleh musisi Budi K. Santoso`)."""
+    tokens = text.split()
+    start = len(tokens)
+    while start > 0 and re.fullmatch(_TOKEN, tokens[start - 1]):
+        start -= 1
+    return tokens[start:]
+
+
+_TITLE_AFTER_COMMA = re.compile(r"(?P<title>[^,;()]*?)(?=\s*[;,.()]|\s+(?:dan|and|who|yang)\s|$)")
+
+
+def _by_name_first(text: str, sentence: Sentence) -> list[PersonMention]:
+    """`Jane Doe, Wakil Duta Besar Kedutaan Australia,` and `Jane Doe, Thailand's deputy prime minister,`."""
+    out = []
+    for comma in re.finditer(r",\s+", text):
+        _, lead, name = _trailing_name(_run_before(text[:comma.start()]))
+        if not _valid_name(name, single_ok=False):
+            continue
+        pre, title = _title_after(_TITLE_AFTER_COMMA.match(text, comma.end()).group("title"))
+        if title:
+            out.append(_mention(name, title, _organization(title), sentence, "name_then_title", lead=lead))
+    return out
+
+
+def _by_bracket(text: str, sentence: Sentence) -> list[PersonMention]:
+    """`Jane Doe (Direktur Diplomasi Publik Kemenlu)`, `Mr. Taro Sato (Director, X Institute) for Japan`."""
+    out = []
+    for m in _NAME_BRACKET.finditer(text):
+        _, lead, name = _trailing_name(m.group("name").split())
         title = m.group("title").strip()
-        if _valid_name(name, single_ok=False) and _best_title(title, prefix_only=True):
-            found.setdefault(" ".join(name), _mention(name, title, _organization(title), sentence))
-    for pattern in (_SPEAKER_BEFORE, _SPEAKER_AFTER):
-        for m in pattern.finditer(text):
-            name = _strip_honorifics(m.group("name").split())
-            if _valid_name(name, single_ok=False) and not any(_lowercase_elsewhere(t, context) for t in name):
-                found.setdefault(" ".join(name), _mention(name, None, None, sentence))
-    for m in _NAME_FROM.finditer(text):
-        name = _strip_honorifics(m.group("name").split())
+        if not _valid_name(name, single_ok=False):
+            continue
+        if not (_best_title(title) or _title_info(title)[0]):
+            continue
+        after = re.match(r"\s+(?:for|untuk|dari|from|of)\s+", text[m.end():])
+        iso3 = None
+        if after:
+            nxt = [c for c in find_countries(text[m.end():m.end() + after.end() + 40]) if c.start == after.end()]
+            iso3 = nxt[0].iso3 if nxt else None
+        out.append(_mention(name, title, _organization(title), sentence, "name_bracket_title",
+                            iso3=iso3, lead=lead))
+    return out
+
+
+def _by_lead(text: str, sentence: Sentence) -> list[PersonMention]:
+    """`Ms Jane Doe`, `Dr. Taro Sato`, `General Min Aung`, `Komjen Pol Budi Santoso`: an honorific or
+    rank directly before two or more name tokens."""
+    out = []
+    for m in _lead_pattern().finditer(text):
+        tokens = m.group("name").split()
+        cut = next((i for i, t in enumerate(tokens) if _is_tail_word(t)), len(tokens))
+        lead, name = _split_lead(m.group("lead").split() + tokens[:cut])
         if _valid_name(name, single_ok=False):
-            found.setdefault(" ".join(name), _mention(name, None, m.group("org").strip(), sentence))
-    return list(found.values())
+            rank = [t for t in lead if t not in " ".join(_honorifics()).split()]
+            out.append(_mention(name, " ".join(rank) or None, None, sentence, "rank_or_honorific", lead=lead))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _list_pattern() -> re.Pattern[str]:
+    return phrase_pattern(_list_cues("list") + _list_cues("represented"), ignore_case=True)
+
+
+@lru_cache(maxsize=1)
+def _by_country_pattern() -> re.Pattern[str]:
+    """`Laos oleh`, `Myanmar by`, `Vietnam diwakili`: the country a list item's person represents."""
+    words = _alternation(_list_cues("represented") + _list_cues("by"))
+    return re.compile(rf"(?P<country>{_alternation(gazetteer())})\s+(?:{words})\b")
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_rows("language_stopwords"))
+
+
+def _by_enumeration(text: str, context: str, sentence: Sentence) -> list[PersonMention]:
+    """People in a list after a list cue (`Narasumber ... antara lain A (X), musisi B, serta C`;
+    `Vietnam diwakili A, Laos oleh B`): each item ends with a name; an item that opens with
+    `Country by/oleh` gives that country to its person and the ones after it."""
+    cue = _list_pattern().search(text)
+    if not cue:
+        return []
+    country = None
+    lead_in = _by_country_pattern().search(text[:cue.end()] + " ")
+    if lead_in and cue.group().lower() in {c.lower() for c in _list_cues("represented")}:
+        country = gazetteer()[" ".join(lead_in.group("country").split())]
+    out = []
+    items = _split_outside_brackets(text[cue.end():], r",|;|:|\s(?:dan|serta|and|sedangkan|while|whereas)\s")
+    for item in items:
+        own = _by_country_pattern().search(item)
+        if own:
+            country = gazetteer()[" ".join(own.group("country").split())]
+        bare = re.sub(r"\([^()]*\)", " ", item).strip().rstrip(".")
+        run = _run_before(bare)
+        before = bare.split()[:-len(run)] if run else []
+        if before and before[-1].lower() in _function_words() and not own:
+            continue  # `Checklist on Cyberspace Norms`: a name after `on`/`di` is not a list item's person
+        _, lead, name = _trailing_name(run)
+        if _valid_name(name, single_ok=False) and not any(_lowercase_elsewhere(t, context) for t in name):
+            out.append(_mention(name, None, None, sentence, "enumeration", iso3=country, lead=lead))
+    return out
+
+
+def _by_speech(text: str, context: str, sentence: Sentence) -> list[PersonMention]:
+    """Untitled speakers: `Siti Rahma mengatakan`, `founder Budi Santoso spoke`, `Menurut Siti Rahma,`."""
+    out = []
+    for m in speech_pattern().finditer(text):
+        _, lead, name = _trailing_name(_run_before(text[:m.start()]))
+        if _valid_name(name, single_ok=False) and not any(_lowercase_elsewhere(t, context) for t in name):
+            out.append(_mention(name, None, None, sentence, "speaker_verb", lead=lead))
+    for m in _according_to_pattern().finditer(text):
+        _, lead, name = _trailing_name(m.group("name").split())
+        if _valid_name(name, single_ok=False) and not any(_lowercase_elsewhere(t, context) for t in name):
+            out.append(_mention(name, None, None, sentence, "according_to", lead=lead))
+    return out
+
+
+def _by_org(text: str, context: str, sentence: Sentence) -> list[PersonMention]:
+    """`Jane Doe dari Yayasan X`, `Jane Doe from X University`."""
+    out = []
+    for m in _name_from_pattern().finditer(text):
+        _, lead, name = _trailing_name(m.group("name").split())
+        if _valid_name(name, single_ok=False) and not any(_lowercase_elsewhere(t, context) for t in name):
+            out.append(_mention(name, None, m.group("org").strip(), sentence, "name_from_org", lead=lead))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _side_pattern() -> re.Pattern[str]:
+    """`pihak Australia`, `the Malaysian side`, `Indonesia's delegation`, `Indonesia, melalui`."""
+    rows = read_rows("side_words")
+    before = _alternation(r["word"] for r in rows if r["position"] == "before")
+    after = _alternation(r["word"] for r in rows if r["position"] == "after")
+    link = _alternation(r["word"] for r in rows if r["position"] == "link")
+    country = _alternation(gazetteer())
+    demonym = _alternation(demonyms())
+    return re.compile(
+        rf"(?i:\b(?:{before}))\s+(?P<c1>{country})"
+        rf"|(?P<c2>{country}|{demonym})(?:['’]s)?\s+(?i:(?:{after}))\b"
+        rf"|(?P<c3>{country}),?\s+(?i:(?:{link}))\b")
+
+
+def side_countries(text: str) -> list[tuple[str, int, int]]:
+    """(iso3, start, end) of every side or delegation phrase: `pihak Australia`, `the Malaysian
+    side`, `the Vietnamese delegation`, `Indonesia, melalui ...`."""
+    out = []
+    for m in _side_pattern().finditer(text):
+        surface = " ".join((m.group("c1") or m.group("c2") or m.group("c3")).split())
+        iso3 = gazetteer().get(surface) or demonyms().get(surface)
+        if iso3:
+            out.append((iso3, m.start(), m.end()))
+    return out
+
+
+def _side_country(text: str, at: int) -> str | None:
+    """The country whose side a person at offset `at` speaks for: the last side phrase before them."""
+    best = None
+    for m in _side_pattern().finditer(text):
+        if m.start() > at:
+            break
+        surface = " ".join((m.group("c1") or m.group("c2") or m.group("c3")).split())
+        best = gazetteer().get(surface) or demonyms().get(surface)
+    return best
+
+
+@lru_cache(maxsize=1)
+def _on_behalf_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('on_behalf'))}))\s*$")
+
+
+@lru_cache(maxsize=1)
+def _represented_after() -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?i:(?:{_alternation(_list_cues('represented'))}))\b")
+
+
+def _absent(text: str, p: PersonMention) -> bool:
+    """A person someone else stood in for: `hadir mewakili Menteri X`, `on behalf of Minister X`,
+    `Rektor X diwakili ...` (X did not attend)."""
+    first = p.title.split()[0] if p.title else p.name
+    at = text.find(first if first in text else p.name)
+    end = text.find(p.name)
+    if at < 0 or end < 0:
+        return False
+    return bool(_on_behalf_pattern().search(text[:at])
+                or _represented_after().search(text[end + len(p.name):]))
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case: no final stop, nearly every word of six or more capitalised."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    return (len(words) >= 6 and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+            and sum(w[:1].isupper() for w in words) >= 0.85 * len(words))
+
+
+def _merge(found: dict[str, PersonMention], p: PersonMention) -> None:
+    """Keep the first rule's mention of a name, filling a missing country or title from later ones."""
+    cur = found.get(p.name)
+    if cur is None:
+        found[p.name] = p
+        return
+    title = cur.title or p.title
+    if p.method == "rank_or_honorific" and p.title and cur.title and p.title not in cur.title:
+        title = f"{p.title} {cur.title}"  # `Lieutenant General (Ret.)` + `chief of the agency`
+    found[p.name] = replace(cur, iso3=cur.iso3 or p.iso3, title=title,
+                            organization=cur.organization or p.organization, official=cur.official or p.official)
+
+
+def find_people(sentence: Sentence, context: str = "") -> list[PersonMention]:
+    """People named in one sentence: after a title, before a title (`Name, Title`), before a title
+    in brackets, after an honorific or rank, in a list of speakers or delegates, as the subject of a
+    verb of saying, or with `dari`/`from` + organisation. `context` is the whole article, used to tell
+    names from capitalised common words. Photo credits are skipped."""
+    text = sentence.text
+    context = context or text
+    found: dict[str, PersonMention] = {}
+    if _title_case(text):
+        return []  # a headline: every word is capitalised, so names cannot be told apart
+    for p in (_by_title(text, sentence) + _by_name_first(text, sentence) + _by_bracket(text, sentence)
+              + _by_lead(text, sentence) + _by_enumeration(text, context, sentence)
+              + _by_speech(text, context, sentence) + _by_org(text, context, sentence)):
+        if re.search(rf"\((?:Foto|Photo|Dok)[^)]*{re.escape(p.name)}", text) or _absent(text, p):
+            continue
+        if all(_lowercase_elsewhere(t, context) for t in p.name.split()):
+            continue  # `Penipuan Daring` in a title-case headline: common words, not a name
+        if p.iso3 is None and (at := text.find(p.name)) >= 0:
+            p = replace(p, iso3=_side_country(text, at))
+        _merge(found, p)
+    names = list(found)
+    # A shorter name inside a longer one from the same sentence is the same person.
+    return [p for n, p in found.items() if not any(n != o and f" {n} " in f" {o} " for o in names)]
 
 
 @lru_cache(maxsize=1)
