@@ -1,16 +1,20 @@
 """Step 6, themes: every sentence that supports a theme of the codebook, with the cue that shows it.
-Cues live in data/theme_cues.csv (Indonesian and English). A sentence qualifies on one strong cue,
-or on weak cues from two different groups (`Twitter` + `pemerintah`), so a bare platform name or a
-bare `WNI` is not enough on its own."""
+Cues live in data/theme_cues.csv (Indonesian and English) and match whole word families (`melindungi`
+finds `perlindungan`; `protect*` is a prefix). A sentence qualifies on one strong cue, or on weak cues
+from two different groups (`Twitter` + `pemerintah`). A cue inside the proper name of an organisation
+or office (`Ministry of Economy, Trade and Industry`, `Menteri Ekonomi Digital`) is not evidence."""
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .resources import read_rows
 from .sentences import Sentence
-from .textutil import phrase_pattern
+from .wordforms import Token, cue_keys, token_matches, tokens
+
+# How reliable each way of finding a theme is (codebook: method).
+CONFIDENCE = {"cue": 0.85, "word_family": 0.75, "weak_cues": 0.6}
 
 
 @dataclass(frozen=True)
@@ -21,8 +25,17 @@ class ThemeHit:
     cue: str
     cue_start: int
     cue_end: int
-    method: str = "strong_cue"   # strong_cue, or weak_cues (two weak cues from different groups)
-    confidence: float = 0.8
+    method: str = "cue"   # cue (as written), word_family (another inflection), weak_cues (two weak groups)
+    confidence: float = CONFIDENCE["cue"]
+
+
+@dataclass(frozen=True)
+class _Cue:
+    theme: str
+    text: str
+    keys: tuple[tuple[str, str], ...]
+    strong: bool
+    group: str
 
 
 @lru_cache(maxsize=1)
@@ -32,28 +45,94 @@ def theme_codes() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> dict[str, list[tuple[re.Pattern[str], str, str, str]]]:
-    out: dict[str, list[tuple[re.Pattern[str], str, str, str]]] = {code: [] for code in theme_codes()}
+def _cues() -> tuple[_Cue, ...]:
+    codes = set(theme_codes())
+    out = []
     for r in read_rows("theme_cues"):
-        if r["theme"] not in out:
+        if r["theme"] not in codes:
             raise ValueError(f"theme_cues.csv: unknown theme {r['theme']!r} (not in themes.csv)")
-        out[r["theme"]].append((phrase_pattern([r["cue"]], ignore_case=True), r["cue"], r["strength"], r["group"]))
-    return out
+        out.append(_Cue(r["theme"], r["cue"], tuple(cue_keys(r["cue"], r["lang"])), r["strength"] == "strong",
+                        r["group"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _name_heads() -> frozenset[str]:
+    """Words that open the proper name of an organisation or office (data/name_heads.csv)."""
+    return frozenset(r["word"] for r in read_rows("name_heads"))
+
+
+@lru_cache(maxsize=1)
+def _name_joiners() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_rows("name_joiners"))
+
+
+def _inside_a_name(words: list[Token], i: int, text: str) -> bool:
+    """Whether the capitalised word at `i` belongs to an organisation's or office's proper name: walking
+    left over capitalised words and joiners (`of`, `dan`, `,`) reaches a name head (`Ministry`, `Badan`)."""
+    if not words[i].text[:1].isupper():
+        return False
+    j = i
+    while j > 0:
+        prev = words[j - 1]
+        gap = text[prev.end:words[j].start].strip()
+        if gap not in ("", ","):
+            return False
+        if prev.text in _name_heads():
+            return True
+        if not (prev.text[:1].isupper() or prev.text in _name_joiners()):
+            return False
+        j -= 1
+    return words[i].text in _name_heads()
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[dict[str, list[_Cue]], list[_Cue]]:
+    """Cues by the key of their first word (family cues), and the cues that open with a prefix."""
+    by_key: dict[str, list[_Cue]] = defaultdict(list)
+    prefixed = []
+    for cue in _cues():
+        kind, key = cue.keys[0]
+        (prefixed.append(cue) if kind == "prefix" else by_key[key].append(cue))
+    return dict(by_key), prefixed
+
+
+def _matches(words: list[Token], text: str) -> list[tuple[_Cue, int, int, bool]]:
+    """Every cue occurrence in the words: (cue, start, end offsets in the sentence, written exactly)."""
+    by_key, prefixed = _index()
+    found = []
+    for i, word in enumerate(words):
+        candidates = [c for f in word.forms for c in by_key.get(f, ())]
+        candidates += [c for c in prefixed if token_matches(word, *c.keys[0])]
+        hits = [c for c in candidates if i + len(c.keys) <= len(words)
+                and all(token_matches(words[i + k], *c.keys[k]) for k in range(1, len(c.keys)))]
+        if not hits or _inside_a_name(words, i, text):
+            continue
+        for cue in dict.fromkeys(hits):
+            last = words[i + len(cue.keys) - 1]
+            exact = "*" in cue.text or text[word.start:last.end].lower() == cue.text.lower()
+            found.append((cue, word.start, last.end, exact))
+    # The longest cue wins (as spaCy's filter_spans): `perdagangan orang` (trafficking) hides the
+    # `perdagangan` (trade) inside it.
+    return [m for m in found if not any(o[1] <= m[1] and m[2] <= o[2] and o[2] - o[1] > m[2] - m[1]
+                                        for o in found)]
 
 
 def find_themes(sentence: Sentence) -> list[ThemeHit]:
     """The themes one sentence supports, each with its first strong cue (or first weak one)."""
-    hits = []
-    for theme, matchers in _matchers().items():
-        strong, weak, groups = [], [], set()
-        for pattern, cue, strength, group in matchers:
-            m = pattern.search(sentence.text)
-            if not m:
-                continue
-            (strong if strength == "strong" else weak).append(m)
-            if strength == "weak":
-                groups.add(group)
-        if strong or len(groups) >= 2:
-            m = min(strong or weak, key=lambda m: m.start())
-            hits.append(ThemeHit(theme, sentence, m.group(), sentence.start + m.start(), sentence.start + m.end()))
-    return hits
+    text = sentence.text
+    hits: dict[str, list] = defaultdict(list)
+    for m in _matches(tokens(text), text):
+        hits[m[0].theme].append(m)
+    out = []
+    for theme in theme_codes():
+        ms = hits.get(theme, [])
+        strong = [m for m in ms if m[0].strong]
+        groups = {m[0].group for m in ms if not m[0].strong}
+        if not strong and len(groups) < 2:
+            continue
+        cue, start, end, exact = min(strong or ms, key=lambda m: m[1])
+        method = "weak_cues" if not strong else ("cue" if exact else "word_family")
+        out.append(ThemeHit(theme, sentence, text[start:end], sentence.start + start, sentence.start + end,
+                            method, CONFIDENCE[method]))
+    return out
