@@ -53,6 +53,8 @@ def _attended(person: PersonMention, event: EventCandidate) -> bool:
         name_at = s.text.find(person.name)
         if name_at < 0 or cue.start() < name_at:
             return False
+        if not speech_pattern().search(s.text, name_at, cue.start()):
+            return False  # `Chinh met Widodo the previous afternoon`: they did something else, elsewhere
     if speech_pattern().search(s.text) or any(cue_pattern(k).search(s.text) for k in
                                                ("participation", "co_chair", "host", "opening")):
         return True

@@ -5,11 +5,11 @@ meeting, a cancelled date, a planned one) lose to the one being reported."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from .dates import DateMention, find_dates, find_weekdays, words
+from .dates import DateMention, find_dates, find_weekdays, month_lookup, words
 from .places import find_places, place_country
 from .resources import cues, read_rows
 from .sentences import Sentence
@@ -29,6 +29,7 @@ class NameMention:
     lang: str
     sentence: int
     method: str = "en_proper_name"
+    background: bool = False   # named as the setting of another meeting or as a past event
 
 
 @dataclass
@@ -160,9 +161,40 @@ def _masked(text: str) -> str:
     return _not_event_pattern().sub(lambda m: " " * len(m.group()), text)
 
 
-def find_event_names(sentences: list[Sentence], skip: int = 0) -> list[NameMention]:
+@lru_cache(maxsize=1)
+def _sideline_pattern() -> re.Pattern[str]:
+    """A sideline cue right before a name: `di sela KTT ...`, `on the sidelines of the ... Summit`."""
+    return re.compile(rf"(?i)\b(?:{_alt(words('sideline'))})\s+(?:(?:the|acara|rangkaian)\s+)?$")
+
+
+@lru_cache(maxsize=1)
+def _month_year_pattern() -> re.Pattern[str]:
+    """`Mei 2023`, `in May 2023`, `November 2019` (a month and year without a day)."""
+    return re.compile(rf"(?<![\d/])(?:(?i:{_alt(month_lookup())}))\.?\s+(?P<y>(?:19|20)\d\d)\b")
+
+
+def _past_time(sentence: Sentence, published: date | None) -> bool:
+    """The sentence dates what it speaks of to a month at least two months before publication
+    (`saat KTT ke-42 di Labuan Bajo, Mei 2023` in a 2025 story), and gives no day of its own."""
+    if published is None or find_dates(sentence.text):
+        return False
+    months = month_lookup()
+    for m in _month_year_pattern().finditer(sentence.text):
+        month = months[m.group().split()[0].lower().rstrip(".")]
+        if (published.year - int(m.group("y"))) * 12 + published.month - month >= 2:
+            return True
+    return False
+
+
+def _is_background(sentence: Sentence, start: int, published: date | None) -> bool:
+    """A name given as the setting of the reported meeting (`di sela KTT ke-42`) or as a past event."""
+    return bool(_sideline_pattern().search(sentence.text[max(0, start - 40):start])) or _past_time(sentence, published)
+
+
+def find_event_names(sentences: list[Sentence], skip: int = 0, published: date | None = None) -> list[NameMention]:
     """Event names in the sentences (from index `skip`, to pass over a headline): English and
-    Indonesian proper names, acronyms with an ordinal, and Indonesian `... tentang ...` descriptions."""
+    Indonesian proper names, acronyms with an ordinal, and Indonesian `... tentang ...` descriptions;
+    each marked when it names a background event (a larger meeting beside it, a past one)."""
     out = []
     for i, s in enumerate(sentences):
         if i < skip:
@@ -193,10 +225,27 @@ def find_event_names(sentences: list[Sentence], skip: int = 0) -> list[NameMenti
                 continue
             acr = m.group("a") or m.group("b")
             out.append(NameMention(m.group(), m.group() if m.group("a") else acr, "und", i, "acronym_ordinal"))
-    return out
+    return [replace(m, background=_is_background(sentences[m.sentence], sentences[m.sentence].text.find(m.name),
+                                                 published)) for m in out]
 
 
-def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: int = 0) -> list[NameMention]:
+def _other_time_than_lead(group: list[NameMention], sentences: list[Sentence], skip: int,
+                          dates: list[DateMention], text: str) -> bool:
+    """The lead (first body sentence) carries a day, the group is named neither in the headline nor
+    in the lead, and the group's own sentences carry only other days."""
+    if len(sentences) <= skip or any(m.sentence <= skip for m in group):
+        return False
+    days = {}
+    for d in dates:
+        days.setdefault(_sentence_of(sentences, d.char_start), set()).add(d.start)
+    lead = {d.start for d in dates if _sentence_of(sentences, d.char_start) == skip
+            and not _is_dateline(text, d, sentences, skip)}
+    own = set().union(*(days.get(m.sentence, set()) for m in group))
+    return bool(lead) and bool(own) and not (lead & own)
+
+
+def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: int = 0,
+                            published: date | None = None) -> list[NameMention]:
     """A meeting word in a sentence that carries a date or is followed by one that does (`menggelar
     webinar ..., Jumat (12/11)`), for articles that report a meeting without a proper name."""
     out = []
@@ -210,7 +259,8 @@ def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: in
             tagline = _tagline_pattern().match(text, m.end())
             if tagline:   # `webinar bertajuk "Ngobrol Digital"`: the stated title names it
                 name = f"{name.split()[0]} “{tagline.group('t').strip()}”"
-            out.append(NameMention(name, None, "und", i, "meeting_description"))
+            out.append(NameMention(name, None, "und", i, "meeting_description",
+                                   _is_background(sentences[i], m.start(), published)))
     return out
 
 
@@ -289,7 +339,7 @@ def _tier(group: list[NameMention], sentences: list[Sentence], dated: set[int]) 
     2: anything else. A dated sentence is the mention's own or the one before it. The best tier
     present is chosen from."""
     live = [m for m in group if (m.sentence in dated or m.sentence - 1 in dated)
-            and not is_reference(sentences[m.sentence])]
+            and not is_reference(sentences[m.sentence]) and not m.background]
     if any(m.method in PROPER for m in live):
         return 0
     if any(m.method == "acronym_ordinal" for m in group) and live:
@@ -318,6 +368,7 @@ def _choose_group(groups: list[list[NameMention]], sentences: list[Sentence], te
             score += 0.5 * len(re.findall(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?!\w)", text))
         score += 1.0 if shown.lang == "en" else 0.0
         score -= 3.0 * sum(is_reference(sentences[i]) for i in sents)
+        score -= 4.0 * sum(m.background for m in group)
         score += 1.0 if min(sents) < 3 else 0.0
         score += 2.0 if any(i in dated and not is_reference(sentences[i]) for i in sents) else 0.0
         score += 0.5 * sum(bool(word_pattern("held").search(sentences[i].text)) for i in sents)
@@ -351,13 +402,15 @@ def all_dates(text: str, default_year: int | None, published: date | None) -> li
 
 
 def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], default_year: int | None,
-                published: date | None = None) -> tuple[DateMention, int] | None:
+                published: date | None = None, background: set[int] = frozenset()) -> tuple[DateMention, int] | None:
     """The event's date: in a sentence naming the event, with a matching weekday, not a dateline,
-    not in a sentence about another, a cancelled or a planned event, and not after publication."""
+    not in a sentence about another, a cancelled or a planned event, not in a sentence naming a
+    background meeting (`di sela KTT ..., 9-11 Mei`), and not after publication."""
     best, best_score = None, float("-inf")
     for d in all_dates(text, default_year, published):
         idx = _sentence_of(sentences, d.char_start)
         score = 3.0 if idx in name_sentences else 0.0
+        score -= 3.0 if idx in background else 0.0
         score += 1.0 if d.has_year else 0.0
         if d.relative:
             score -= 1.0
@@ -446,17 +499,26 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
     skip = 1 if title and sentences and sentences[0].text == title else 0
     dates = all_dates(text, default_year, published)
     dated = {_sentence_of(sentences, d.char_start) for d in dates if not (published and d.start > published)}
-    mentions = [m for m in find_event_names(sentences, skip)]
+    mentions = find_event_names(sentences, skip, published)
     group = _choose_group(_groups(mentions), sentences, text, dated) if mentions else None
     if group is None or _tier(group, sentences, dated) == 2:
-        described = find_described_meetings(sentences, dated, skip)
+        described = [m for m in find_described_meetings(sentences, dated, skip, published) if not m.background]
         if described:
             group = _choose_group(_groups(described), sentences, text, dated)
-    if group is None:
-        return None
+    elif _other_time_than_lead(group, sentences, skip, dates, text):
+        # The lead reports a meeting on another day than the one this name is dated to: the name is
+        # the setting (`for the 42nd ASEAN Summit ... from May 9 to 11`), the lead's meeting the event.
+        described = [m for m in find_described_meetings(sentences, dated, skip, published) if not m.background
+                     and not any(m.name.lower() in g.name.lower() for g in group)]
+        if described:
+            mentions = [replace(m, background=True) if m in group else m for m in mentions]
+            group = _choose_group(_groups(described), sentences, text, dated)
+    if group is None or all(m.background or is_reference(sentences[m.sentence]) for m in group):
+        return None   # only a larger, past or other meeting is named: the article reports none
+    background = {m.sentence for m in mentions if m.background}
     chosen = _display(group)
     name_sents = _group_sentences(group, sentences)
-    picked = choose_date(text, sentences, name_sents, default_year, published)
+    picked = choose_date(text, sentences, name_sents - background, default_year, published, background)
     if picked is None:
         return None
     when, anchor = picked

@@ -160,7 +160,9 @@ def _lead_pattern() -> re.Pattern[str]:
                       rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}})")
 
 
-_NAME_RUN = rf"{_TOKEN}(?:\s+{_TOKEN}){{0,{MAX_NAME_TOKENS + 3}}}"
+# Lower-case particles inside a name (`Izzad Zalman bin Abdul Kader`, `Anna van Dijk`): data/name_particles.csv.
+_PARTICLES = "|".join(sorted((r["particle"] for r in read_rows("name_particles")), key=len, reverse=True))
+_NAME_RUN = rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLES})\s+)?{_TOKEN}){{0,{MAX_NAME_TOKENS + 3}}}"
 _NAME_BRACKET = re.compile(rf"(?<![\w-])(?P<name>{_NAME_RUN})\s*\((?P<title>[^()]{{3,160}})\)")
 
 
@@ -232,19 +234,23 @@ def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     places = _in_place_name(tokens)
     last_tail = max((i for i, t in enumerate(tokens) if _is_tail_word(t) or i in places), default=-1)
     candidate = tokens[last_tail + 1:]
-    cut = next((i for i, t in enumerate(candidate) if t[:1].islower()), len(candidate))
+    particles = {r["particle"] for r in read_rows("name_particles")}
+    cut = next((i for i, t in enumerate(candidate) if t[:1].islower()
+                and not (t in particles and 0 < i < len(candidate) - 1)), len(candidate))
     lead, name = _split_lead(candidate[:cut])
     return tokens[:last_tail + 1], lead, name
 
 
 def _valid_name(tokens: list[str], single_ok: bool) -> bool:
-    if not tokens or len(tokens) > MAX_NAME_TOKENS or (len(tokens) == 1 and not single_ok):
+    if not tokens or len(tokens) > MAX_NAME_TOKENS + 1 or (len(tokens) == 1 and not single_ok):
         return False
     if len(tokens) == 1 and re.fullmatch(rf"[{_UPPER}]\.?", tokens[0]):
         return False
     if _in_place_name(tokens):
         return False
-    return not any(_is_tail_word(t) or not t[:1].isupper() for t in tokens)
+    particles = {r["particle"] for r in read_rows("name_particles")}
+    inner = {i for i, t in enumerate(tokens) if t in particles and 0 < i < len(tokens) - 1}
+    return not any(_is_tail_word(t) or (not t[:1].isupper() and i not in inner) for i, t in enumerate(tokens))
 
 
 def _lowercase_elsewhere(token: str, context: str) -> bool:

@@ -168,3 +168,42 @@ def test_same_event_in_two_languages_merges_and_different_days_do_not():
     other = _event("Kampus menggelar seminar literasi digital di Jakarta, Jumat (4/9).", date(2020, 9, 5))
     assert not same_event(en, other)
     assert group_articles({"a": en, "b": id_, "c": other}) == [["a", "b"], ["c"]]
+
+
+# --- the reported meeting against its setting ----------------------------------------------------
+
+def test_a_side_meeting_wins_over_the_summit_it_was_held_beside():
+    text = ("Menteri Luar Negeri Indonesia bertemu Menteri Luar Negeri Laos di Vientiane pada Kamis (7/9).\n\n"
+            "Pertemuan bilateral itu digelar di sela Konferensi Tingkat Tinggi (KTT) ke-43 ASEAN yang "
+            "berlangsung pada 5-7 September.")
+    ev = _event(text, date(2023, 9, 8))
+    assert ev.name.lower().startswith("pertemuan bilateral")
+    assert ev.start_date == date(2023, 9, 7)
+
+
+def test_a_lead_dated_to_another_day_than_the_named_summit_reports_the_talks():
+    text = ("HANOI - The two trade ministers agreed on March 14 to widen cooperation on e-commerce.\n\n"
+            "They held talks in Hanoi as part of a visit for the 12th Mekong Business Summit, which ran "
+            "from March 12 to 13.")
+    ev = _event(text, date(2024, 3, 15))
+    assert ev.start_date == date(2024, 3, 14)
+    assert ev.name == "talks"
+
+
+def test_a_past_meeting_named_with_its_month_and_year_is_no_event():
+    text = ("Jumlah aduan warga tentang penipuan daring naik tajam, kata juru bicara kementerian pada Senin (3/3).\n\n"
+            "Para pemimpin ASEAN sudah membahas soal itu saat KTT ke-40 di Phnom Penh, November 2022.")
+    assert _event(text, date(2025, 3, 4)) is None
+
+
+def test_a_person_at_another_meeting_in_a_reference_sentence_is_not_an_attendee():
+    from data_prep.article import process_article
+
+    text = ("Ministers hold digital talks\n\nJAKARTA - The 3rd ASEAN Digital Forum opened in Jakarta on "
+            "Tuesday, March 5, 2024, and Minister Budi Arie Setiadi said the region must cooperate.\n\n"
+            "When President Joko Widodo met Prime Minister Hun Manet the previous evening, they discussed trade. "
+            "Delegates from five countries attended the forum, which closes on Wednesday.")
+    result = process_article("t", "t.txt", text.encode())
+    names = {p.name for p in result.people}
+    assert "Budi Arie Setiadi" in names
+    assert not names & {"Joko Widodo", "Hun Manet"}

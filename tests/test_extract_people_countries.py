@@ -201,3 +201,21 @@ def test_official_of_country_gives_a_speaker_country():
     text = "Vietnam's Deputy Minister of Information Pham Duc Long told the meeting that data matters."
     facts = countries_of_people(find_people(sent(text), text))
     assert [(f.iso3, f.method) for f in facts] == [("VNM", "official_of_country")]
+
+
+# --- names with particles, job titles, Philippine honorifics, countries spoken for -----------------
+
+def test_a_malay_name_with_bin_keeps_the_particle():
+    found = people("Pembicaranya adalah Ahmad Faiz bin Hassan Basri (Senior Officer di Sekretariat ASEAN).")
+    assert "Ahmad Faiz bin Hassan Basri" in found
+    assert found["Ahmad Faiz bin Hassan Basri"].method == "name_bracket_title"
+
+
+def test_a_philippine_honorific_is_kept_out_of_the_name():
+    found = people("Leading the delegation was Atty. Maria Clara D. Santos, who heads the legal office.")
+    assert "Maria Clara D. Santos" in found
+
+
+def test_a_country_spoken_for_by_a_group_takes_part():
+    text = "Two civic groups are speaking for Malaysia at the workshop."
+    assert {f.iso3 for f in countries_in_sentence(sent(text), DAY)} == {"MYS"}
