@@ -88,7 +88,8 @@ def test_cli_names_a_missing_gold_file(tmp_path, capsys):
 
 
 def test_dev_corpus_figures_never_fall_below_the_ratchet():
-    """The level last reached on tests/dev_corpus (ratchet.json); raise it when the figures improve."""
+    """The level last reached on tests/dev_corpus (ratchet.json); raise it when the figures improve.
+    Theme precision is not ratcheted: gold scores themes by recall, an extra theme is no error."""
     figures = evaluate(DEV / "articles", DEV / "gold.json").figures()
     ratchet = json.loads(RATCHET.read_text(encoding="utf-8"))
     worse = {k: (figures[k], v) for k, v in ratchet.items()
