@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .countries import CountryMention, find_countries
 from .dates import context_year
@@ -13,7 +14,9 @@ from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
 from .metadata import Metadata, extract_metadata
 from .participants import CountryFact, countries_in_sentence, countries_of_people
 from .people import PersonMention, find_people, speech_pattern
+from .resources import cues, read_rows
 from .sentences import Sentence, split_sentences
+from .textutil import phrase_pattern
 from .themes import ThemeHit, find_themes
 
 
@@ -70,11 +73,14 @@ def _about_event(sentence: Sentence, event: EventCandidate) -> bool:
     text = sentence.text
     if event.acronym and event.acronym in text or any(m.name in text for m in event.mentions):
         return True
-    return bool(_EVENT_WORDS.search(text))
+    return bool(_event_words().search(text))
 
 
-_EVENT_WORDS = re.compile(r"(?i)\b(?:pertemuan|konferensi|seminar|forum|meeting|conference|summit|"
-                          r"para menteri|ministers|negara peserta|participants|delegates)\b")
+@lru_cache(maxsize=1)
+def _event_words() -> re.Pattern[str]:
+    """Meeting words (data/event_types.csv) and words for its delegates (cues.csv `participation`)."""
+    meeting = [r["keyword"] for r in read_rows("event_types") if r["event_type"] != "not_event"]
+    return phrase_pattern(meeting + list(cues("participation")), ignore_case=True)
 
 
 def process_article(article_id: str, source_file: str, data: bytes) -> ArticleResult:

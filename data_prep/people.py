@@ -105,9 +105,7 @@ def _not_name_words() -> frozenset[str]:
     for phrase in _modifiers() + _ranks():
         words.update(phrase.split())
     words.update(org_words())
-    words.update({"Foto", "Dok", "Menurut", "Dalam", "Sementara", "Selain", "The", "Namun", "Saat",
-                  "Pada", "Di", "Ia", "Dia", "Kami", "Kita", "He", "She", "They", "In", "Its", "His", "Her",
-                  "This", "That", "It", "A", "An", "On", "At", "For", "Besar", "Embassy", "Baca", "Juga"})
+    words.update(r["word"] for r in read_rows("not_name_words"))
     words.update(demonyms())
     for h in _honorifics():
         words.difference_update(h.split())
