@@ -76,6 +76,9 @@ def _patterns() -> list[re.Pattern[str]]:
     of = rf"(?:\s+(?:{_alternation(words('date_of'))}))?"
     flags = re.IGNORECASE
     return [
+        # across months: 30 November - 1 Desember 2017, 30 Januari - 2 Februari, 28th February to 1st March
+        re.compile(rf"{weekday}\b{day}\s+(?P<mon>{mon})\b\.?{rng}{day2}\s+(?P<mon2>{mon})\b\.?"
+                   rf"(?:,?\s+(?P<y>\d{{4}}))?", flags),
         # Senin (3/2/2020), Rabu (5/2), (4/3/2020)
         re.compile(rf"{weekday}\((?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})(?:/(?P<y>\d{{4}}|\d{{2}}))?\)", flags),
         # 02/02/2024, 26/7/2017 (a four-digit year is required outside brackets)
@@ -122,9 +125,11 @@ def find_dates(text: str, default_year: int | None = None, published: date | Non
             year = year or year_for(month, default_year, published)
             if year is None:
                 continue
+            month2 = months[gd["mon2"].lower().rstrip(".")] if gd.get("mon2") else month
             try:
-                start = date(year, month, int(gd["d"]))
-                end = date(year, month, int(gd["d2"])) if gd.get("d2") else start
+                # `30 December - 2 January 2020`: the year written belongs to the end
+                start = date(year - (month2 < month and has_year), month, int(gd["d"]))
+                end = date(year + (month2 < month and not has_year), month2, int(gd["d2"])) if gd.get("d2") else start
             except ValueError:
                 continue
             if end < start:

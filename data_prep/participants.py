@@ -70,7 +70,7 @@ def _cues(sentence: Sentence) -> list[tuple[int, str]]:
     for start, end, kind in sorted(kept):
         if kind in ("co_chair", "host") and _future_words().search(" ".join(text[:start].split()[-2:])):
             continue  # `Indonesia akan menggelar ...`: a future event, not this one
-        near = text[max(0, start - 40):start].split(",")[-1] + " " + " ".join(text[end:].split()[:2])
+        near = text[max(0, start - 80):start].split(",")[-1] + " " + " ".join(text[end:].split()[:2])
         if kind in ("co_chair", "host") and _delegation_words().search(near):
             kind = "participation"  # `Delegasi RI dipimpin ...`, `yang memimpin delegasi`
         out.append((start, kind))

@@ -615,6 +615,17 @@ def _merge(found: dict[str, PersonMention], p: PersonMention) -> None:
                             organization=cur.organization or p.organization, official=cur.official or p.official)
 
 
+@lru_cache(maxsize=256)
+def defined_abbreviations(text: str) -> frozenset[str]:
+    """Short names a text defines in brackets after a longer capitalised name: `Delegasi Republik
+    Indonesia (Delri)`, `Badan Siber dan Sandi Negara (BSSN)`; they name bodies, never people."""
+    found = set()
+    for m in re.finditer(r"((?:[A-Z][\w'’-]*\s+)(?:(?:dan|and|of|for|[A-Z][\w'’-]*)\s+)*)\(([A-Z][A-Za-z]{1,11})\)", text):
+        if len(m.group(1).split()) >= 2:
+            found.add(m.group(2))
+    return frozenset(found)
+
+
 def find_people(sentence: Sentence, context: str = "") -> list[PersonMention]:
     """People named in one sentence: after a title, before a title (`Name, Title`), before a title
     in brackets, after an honorific or rank, in a list of speakers or delegates, as the subject of a
@@ -632,6 +643,8 @@ def find_people(sentence: Sentence, context: str = "") -> list[PersonMention]:
             continue
         if all(_lowercase_elsewhere(t, context) for t in p.name.split()):
             continue  # `Penipuan Daring` in a title-case headline: common words, not a name
+        if p.name in defined_abbreviations(context):
+            continue  # `Delegasi Republik Indonesia (Delri)`: an organisation's short name
         if p.iso3 is None and (at := text.find(p.name)) >= 0:
             p = replace(p, iso3=_side_country(text, at))
         _merge(found, p)

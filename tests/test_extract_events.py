@@ -207,3 +207,18 @@ def test_a_person_at_another_meeting_in_a_reference_sentence_is_not_an_attendee(
     names = {p.name for p in result.people}
     assert "Budi Arie Setiadi" in names
     assert not names & {"Joko Widodo", "Hun Manet"}
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("Sidang digelar di Phnom Penh pada 30 November - 1 Desember 2017.", date(2017, 11, 30), date(2017, 12, 1)),
+    ("The meetings ran from 30 January - 2 February in Manila.", date(2024, 1, 30), date(2024, 2, 2)),
+    ("Delegates met on 30 December - 2 January 2020.", date(2019, 12, 30), date(2020, 1, 2)),
+])
+def test_ranges_across_months(text, start, end):
+    (d,) = find_dates(text, published=date(2024, 3, 1))
+    assert (d.start, d.end) == (start, end)
+
+
+def test_an_exonym_takes_the_places_own_name():
+    assert [(p.name, p.iso3) for p in find_places("Sidang digelar di Singapura, lalu di Jenewa.")] == [
+        ("Singapore", "SGP"), ("Geneva", "CHE")]

@@ -219,3 +219,20 @@ def test_a_philippine_honorific_is_kept_out_of_the_name():
 def test_a_country_spoken_for_by_a_group_takes_part():
     text = "Two civic groups are speaking for Malaysia at the workshop."
     assert {f.iso3 for f in countries_in_sentence(sent(text), DAY)} == {"MYS"}
+
+
+def test_a_short_name_the_text_defines_in_brackets_is_an_organisation_not_a_person():
+    text = ("Delegasi Republik Indonesia (Delri) hadir di Manila. Sebagai ketua Delri, "
+            "Menteri Komunikasi Budi Santoso menyampaikan usulan Indonesia.")
+    found = {p.name for s in (text.split(". ")[1],) for p in find_people(sent(s), text)}
+    assert "Delri" not in found and "Budi Santoso" in found
+
+
+def test_a_delegation_led_by_an_official_is_no_chair_even_far_from_the_verb():
+    text = "Delegasi Republik Indonesia (Delri) di sidang itu dipimpin Menteri Luar Negeri RI Budi Santoso."
+    assert roles(text).get("IDN") == "participant"
+
+
+def test_the_indonesian_press_name_of_the_uae_is_a_country():
+    text = "Negara undangan yang hadir antara lain Spanyol, Rwanda, dan Persatuan Arab Emirat (UEA)."
+    assert {f.iso3 for f in countries_in_sentence(sent(text), DAY)} == {"ESP", "RWA", "ARE"}
