@@ -154,7 +154,7 @@ def find_asean_groups(text: str) -> list[GroupMention]:
     lainnya`, `all 10 ASEAN member states`) or generic (`negara-negara anggota ASEAN`, count None)."""
     out = []
     for m in _group_pattern().finditer(text):
-        if "ASEAN" not in m.group():
+        if "ASEAN" not in m.group().upper():
             continue
         counts = [c for c in (_count_value(m.group("n")), _count_value(m.group("all"))) if c is not None]
         count = next((c for c in counts if c > 0), counts[0] if counts else None)

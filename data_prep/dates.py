@@ -171,6 +171,27 @@ def find_weekdays(text: str, published: date | None, skip: list[DateMention] = (
     return out
 
 
+@lru_cache(maxsize=1)
+def _relative_day_pattern() -> tuple[re.Pattern[str], dict[str, int]]:
+    offsets = {r["word"].lower(): int(r["offset"]) for r in read_rows("relative_days")}
+    return re.compile(rf"(?i)(?<![\w-])(?:{_alternation(offsets)})(?![\w-])"), offsets
+
+
+def find_relative_days(text: str, published: date | None, skip: list[DateMention] = ()) -> list[DateMention]:
+    """`convened today`, `kemarin`: a day counted from the publication date (data/relative_days.csv);
+    nothing is found without a publication date or inside another date mention."""
+    if published is None:
+        return []
+    pattern, offsets = _relative_day_pattern()
+    out = []
+    for m in pattern.finditer(text):
+        if any(d.char_start <= m.start() < d.char_end for d in skip):
+            continue
+        day = published + timedelta(days=offsets[m.group().lower()])
+        out.append(DateMention(day, day, m.start(), m.end(), False, None, None, relative=True))
+    return out
+
+
 def bare_years(text: str) -> list[int]:
     """Four-digit numbers that may be years (1990-2100), in order."""
     return [int(y) for y in re.findall(r"(?<![\d/.,])(\d{4})(?![\d/]|[.,]\d)", text) if YEAR_MIN <= int(y) <= YEAR_MAX]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from .dates import DateMention, find_dates, find_weekdays, month_lookup, words
+from .dates import DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, words
 from .places import find_places, place_country
 from .resources import cues, read_rows
 from .sentences import Sentence
@@ -398,7 +398,8 @@ def _is_dateline(text: str, d: DateMention, sentences: list[Sentence], idx: int)
 def all_dates(text: str, default_year: int | None, published: date | None) -> list[DateMention]:
     """Full and year-less dates, then weekday-only references resolved against publication."""
     found = find_dates(text, default_year, published)
-    return sorted(found + find_weekdays(text, published, found), key=lambda d: d.char_start)
+    found += find_weekdays(text, published, found)
+    return sorted(found + find_relative_days(text, published, found), key=lambda d: d.char_start)
 
 
 def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], default_year: int | None,

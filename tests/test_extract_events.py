@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from data_prep.dates import context_year, find_dates, find_weekdays, weekday_year
+from data_prep.dates import context_year, find_dates, find_relative_days, find_weekdays, weekday_year
 from data_prep.events import extract_event
 from data_prep.merge import group_articles, same_event
 from data_prep.metadata import extract_metadata
@@ -222,3 +222,12 @@ def test_ranges_across_months(text, start, end):
 def test_an_exonym_takes_the_places_own_name():
     assert [(p.name, p.iso3) for p in find_places("Sidang digelar di Singapura, lalu di Jenewa.")] == [
         ("Singapore", "SGP"), ("Geneva", "CHE")]
+
+
+def test_today_and_yesterday_count_from_the_publication_date():
+    text = ("Ministers from all 10 ASEAN Member States convened today at the ASEAN Ministerial Conference "
+            "on Cybersecurity (AMCC) in Singapore.")
+    ev = _event(text, date(2016, 10, 11))
+    assert (ev.name, ev.start_date) == ("ASEAN Ministerial Conference on Cybersecurity", date(2016, 10, 11))
+    (d,) = find_relative_days("Para menteri bertemu kemarin di Hanoi.", date(2024, 5, 3))
+    assert d.start == date(2024, 5, 2)

@@ -236,3 +236,11 @@ def test_a_delegation_led_by_an_official_is_no_chair_even_far_from_the_verb():
 def test_the_indonesian_press_name_of_the_uae_is_a_country():
     text = "Negara undangan yang hadir antara lain Spanyol, Rwanda, dan Persatuan Arab Emirat (UEA)."
     assert {f.iso3 for f in countries_in_sentence(sent(text), DAY)} == {"ESP", "RWA", "ARE"}
+
+
+def test_a_hyphenated_singapore_portfolio_title_and_mixed_case_asean():
+    found = people("The forum was opened by Minister-in-charge of Smart Nation and Cybersecurity Jane Tan on Monday.")
+    assert list(found) == ["Jane Tan"]
+    assert "Member States" not in people("ASEAN Member States called for closer cooperation.")
+    (g,) = find_asean_groups("Ministers from all 10 Asean member states met.")
+    assert g.count == 10
