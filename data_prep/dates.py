@@ -198,24 +198,30 @@ def bare_years(text: str) -> list[int]:
 
 
 def context_year(text: str, published: date | None) -> int | None:
-    """The year to give dates written without one: the publication year, else the most common year
-    among full dates in the text, else None (we do not guess)."""
+    """The year to give dates written without one: the publication year; else, among the years of
+    the text's full dates and the year after each, the one its weekdays fit, else the commonest;
+    else the year its weekdays fit among the years it names; else None (we do not guess)."""
     if published:
         return published.year
     years = [d.start.year for d in find_dates(text) if d.has_year]
-    return max(set(years), key=years.count) if years else weekday_year(text)
+    if not years:
+        return weekday_year(text)
+    # A full date may belong to an earlier meeting the text recalls (`... diadakan pada 12 Juli 2018`):
+    # the year in which the year-less dates meet their weekdays wins over the commonest year.
+    fit = weekday_year(text, set(years) | {y + 1 for y in years})
+    return fit if fit is not None else max(set(years), key=years.count)
 
 
 WEEKDAY_WINDOW = 100   # characters around a year-less date searched for the weekday it fell on
 
 
-def weekday_year(text: str) -> int | None:
-    """For a text with no full date: the one year, among the years it names (`a priority for 2025`),
-    in which its year-less dates fall on the weekdays named beside them (`Jan 17 - ... on Friday`).
-    None when no year, or more than one, fits."""
+def weekday_year(text: str, candidates: set[int] | None = None) -> int | None:
+    """The one year, among `candidates` (default: the years the text names, `a priority for 2025`),
+    in which the text's year-less dates fall on the weekdays named beside them (`Jan 17 - ... on
+    Friday`). None when no year, or more than one, fits."""
     wd = re.compile(rf"(?i)\b(?:{_alternation(weekday_lookup())})\b")
     support: dict[int, int] = {}
-    for year in sorted(set(bare_years(text))):
+    for year in sorted(candidates if candidates is not None else set(bare_years(text))):
         for d in find_dates(text, year):
             if d.has_year:
                 continue

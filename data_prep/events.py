@@ -412,6 +412,8 @@ def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], 
         idx = _sentence_of(sentences, d.char_start)
         score = 3.0 if idx in name_sentences else 0.0
         score -= 3.0 if idx in background else 0.0
+        if _not_event_pattern().search(text[max(sentences[idx].start, d.char_start - 60):d.char_start]):
+            score -= 3.0   # `dalam konferensi pers ..., Rabu (4/9)`: the day of a press briefing
         score += 1.0 if d.has_year else 0.0
         if d.relative:
             score -= 1.0

@@ -231,3 +231,12 @@ def test_today_and_yesterday_count_from_the_publication_date():
     assert (ev.name, ev.start_date) == ("ASEAN Ministerial Conference on Cybersecurity", date(2016, 10, 11))
     (d,) = find_relative_days("Para menteri bertemu kemarin di Hanoi.", date(2024, 5, 3))
     assert d.start == date(2024, 5, 2)
+
+
+def test_without_a_publication_date_the_year_fits_the_weekdays_not_a_recalled_meeting():
+    text = ("Kemlu akan menggelar Forum Diplomasi Publik ASEAN pada Selasa (15/10) di Jakarta.\n\n"
+            "Forum itu tindak lanjut dari lokakarya yang diadakan di Bandung pada 3 Mei 2023, ujar juru bicara "
+            "dalam konferensi pers, Kamis (10/10).")
+    assert context_year(text, None) == 2024
+    ev = _event(text, None)
+    assert ev.start_date == date(2024, 10, 15)  # not the press briefing's Thursday
