@@ -62,10 +62,10 @@ def _host(event: MergedEvent, facts: list[CountryFact], openers: list[str | None
     """Host country and how it was found: a host cue, else the co-chair in whose country it met,
     else the country of the official who opened it, else the city's country."""
     hosts = Counter(f.iso3 for f in facts if f.role == "host")
-    if hosts:
-        return max(sorted(hosts), key=hosts.get), "host"
-    chairs = [f.iso3 for f in facts if f.role == "co_chair"]
     city_country = city_iso3(event.city)
+    if hosts:   # most host cues; on a tie, the country it met in
+        return max(sorted(hosts), key=lambda iso3: (hosts[iso3], iso3 == city_country)), "host"
+    chairs = [f.iso3 for f in facts if f.role == "co_chair"]
     if chairs:
         return (city_country if city_country in chairs else chairs[0]), "co_chair"
     opener = Counter(iso3 for iso3 in openers if iso3)

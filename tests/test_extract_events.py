@@ -240,3 +240,16 @@ def test_without_a_publication_date_the_year_fits_the_weekdays_not_a_recalled_me
     assert context_year(text, None) == 2024
     ev = _event(text, None)
     assert ev.start_date == date(2024, 10, 15)  # not the press briefing's Thursday
+
+
+def test_a_tie_between_host_cues_goes_to_the_country_it_met_in():
+    from data_prep.build import assemble
+    from data_prep.article import process_article
+
+    text = ("Menteri ASEAN bertemu di Siem Reap\n\nSiem Reap - Pertemuan Menteri Telekomunikasi ASEAN ke-9 "
+            "digelar di Siem Reap, Kamboja, pada 30 November 2017. Kamboja menjadi tuan rumah pertemuan itu.\n\n"
+            "Para menteri membahas jaringan pita lebar, keamanan siber dan layanan pemerintah berbasis digital "
+            "selama dua hari penuh di sebuah hotel di pusat kota.\n\n"
+            "Indonesia kelak menjadi tuan rumah pertemuan berikutnya di Bali, ujar Menteri Komunikasi Budi Santoso.")
+    tables, _ = assemble([process_article("a", "a.txt", text.encode())])
+    assert tables["events"].loc[0, "host_iso3"] == "KHM"
