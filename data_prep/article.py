@@ -38,7 +38,7 @@ class ArticleResult:
     country_facts: list[CountryFact] = field(default_factory=list)
     mentions: list[CountryMention] = field(default_factory=list)
     themes: list[ThemeHit] = field(default_factory=list)
-    outcomes: list[tuple[Sentence, str]] = field(default_factory=list)
+    outcomes: list[tuple[Sentence, str, str]] = field(default_factory=list)   # sentence, cue, method
     openers: list[PersonMention] = field(default_factory=list)
 
     def reject(self, reason: str) -> "ArticleResult":
@@ -68,12 +68,17 @@ def _attended(person: PersonMention, event: EventCandidate) -> bool:
 MIN_OUTCOME_WORDS = 6  # a subheading such as "Final results" is not an outcome sentence
 
 
-def _about_event(sentence: Sentence, event: EventCandidate) -> bool:
-    """The sentence speaks of the event itself (its name, acronym, a meeting word, its delegates)."""
+# How reliable each way of tying an outcome sentence to the event is (codebook: method).
+OUTCOME_CONFIDENCE = {"outcome_names_event": 0.85, "outcome_meeting_word": 0.7}
+
+
+def _about_event(sentence: Sentence, event: EventCandidate) -> str | None:
+    """How the sentence speaks of the event itself: by its name or acronym, or by a meeting word or
+    its delegates; None when it does not."""
     text = sentence.text
     if event.acronym and event.acronym in text or any(m.name in text for m in event.mentions):
-        return True
-    return bool(_event_words().search(text))
+        return "outcome_names_event"
+    return "outcome_meeting_word" if _event_words().search(text) else None
 
 
 @lru_cache(maxsize=1)
@@ -119,8 +124,9 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
         result.country_facts += countries_in_sentence(s, event.start_date)
         result.themes += find_themes(s)
         outcome = cue_pattern("outcome").search(s.text)
-        if outcome and not is_reference(s) and _about_event(s, event) and len(s.text.split()) >= MIN_OUTCOME_WORDS:
-            result.outcomes.append((s, outcome.group()))
+        how = _about_event(s, event) if outcome and not is_reference(s) else None
+        if how and len(s.text.split()) >= MIN_OUTCOME_WORDS:
+            result.outcomes.append((s, outcome.group(), how))
     result.country_facts += countries_of_people(result.people)
     result.mentions = find_countries(result.text)
     return result

@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .article import ArticleResult, process_article
+from .article import OUTCOME_CONFIDENCE, ArticleResult, process_article
 from .countries import country_name, is_asean
 from .events import city_iso3
 from .merge import MergedEvent, group_articles, merge_group
@@ -150,9 +150,10 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
                                  "char_start": hit.sentence.start, "char_end": hit.sentence.end,
                                  "cue_start": hit.cue_start, "cue_end": hit.cue_end,
                                  "method": hit.method, "confidence": hit.confidence})
-            for s, cue in r.outcomes:
+            for s, cue, how in r.outcomes:
                 outcomes.append({"event_id": ev.event_id, "article_id": r.article_id, "sentence": s.text,
-                                 "cue": cue, "char_start": s.start, "char_end": s.end})
+                                 "cue": cue, "char_start": s.start, "char_end": s.end,
+                                 "method": how, "confidence": OUTCOME_CONFIDENCE[how]})
             for m in r.mentions:
                 mentions.append({"event_id": ev.event_id, "article_id": r.article_id, "iso3": m.iso3,
                                  "country": country_name(m.iso3), "surface": m.surface,

@@ -19,7 +19,7 @@ TABLES: dict[str, list[str]] = {
                  "cue_start", "cue_end", "method", "confidence"],
     "themes": ["event_id", "theme", "n_evidence", "share"],
     # Added tables (see docs/CODEBOOK.md): outcomes, every country mention, the cleaned texts.
-    "outcomes": ["event_id", "article_id", "sentence", "cue", "char_start", "char_end"],
+    "outcomes": ["event_id", "article_id", "sentence", "cue", "char_start", "char_end", "method", "confidence"],
     "country_mentions": ["event_id", "article_id", "iso3", "country", "surface", "char_start", "char_end",
                          "is_participant"],
     "articles_text": ["article_id", "text"],
