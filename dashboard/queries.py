@@ -56,8 +56,8 @@ class EventCard:
     place: str
     host: str
     event_type: str
-    theme_title: str | None
-    outcomes: str | None
+    tagline: str | None      # the event's stated theme (events.tagline)
+    outcomes: str | None     # outcome sentences as a Markdown list (the outcomes table)
     evidence: str | None
     countries: pd.DataFrame = field(default_factory=pd.DataFrame)   # country, iso3, role, ASEAN, evidence
     attendees: pd.DataFrame = field(default_factory=pd.DataFrame)   # name, title, organization, country
@@ -84,10 +84,9 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     t = tables["themes"][tables["themes"]["event_id"] == event_id].sort_values("share", ascending=False)
     themes = t.assign(theme_label=t["theme"].map(lambda c: labels.get(c, c)))[
         ["theme", "theme_label", "share", "n_evidence"]].reset_index(drop=True)
-    outcomes = clean(r.get("outcomes"))
-    if "outcomes" in tables and not tables["outcomes"].empty:
-        sents = tables["outcomes"].loc[tables["outcomes"]["event_id"] == event_id, "sentence"].dropna().astype(str)
-        outcomes = "\n".join(f"- {s}" for s in dict.fromkeys(sents)) or outcomes
+    o = tables["outcomes"]
+    sents = o.loc[o["event_id"] == event_id, "sentence"].dropna().astype(str)
+    outcomes = "\n".join(f"- {s}" for s in dict.fromkeys(sents)) or None
     arts = tables["articles"]
     src = arts[(arts["event_id"] == event_id)][["article_id", "outlet", "title", "author", "published_date"]]
     return EventCard(
@@ -96,7 +95,7 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
         place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or "place not stated",
         host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else "not stated",
         event_type=str(clean(r["event_type"]) or "event").replace("_", " "),
-        theme_title=clean(r.get("theme_title")), outcomes=outcomes, evidence=clean(r.get("evidence")),
+        tagline=clean(r["tagline"]), outcomes=outcomes, evidence=clean(r["evidence"]),
         countries=countries, attendees=attendees, themes=themes, sources=src.reset_index(drop=True),
     )
 

@@ -161,8 +161,8 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
         c2.markdown(f"**Place**  \n{card.place}")
         c3.markdown(f"**Host**  \n{card.host}")
         c4.markdown(f"**Type**  \n{card.event_type}")
-        if card.theme_title:
-            st.markdown(f"**Theme of the event:** {card.theme_title}")
+        if card.tagline:
+            st.markdown(f"**Theme of the event:** {card.tagline}")
         if card.outcomes:
             st.markdown("**Outcomes**")
             st.markdown(card.outcomes)

@@ -120,6 +120,22 @@ def test_event_card_for_the_2019_conference(tables: dict, theme_labels: dict) ->
     assert queries.event_card(tables, "no-such-event") is None
 
 
+def test_event_card_shows_the_whole_event_row(tables: dict, theme_labels: dict) -> None:
+    """Every field of the card comes from the event's row and its outcome sentences (the tagline was
+    once read from a column that does not exist, so the card never showed it)."""
+    ev = tables["events"]
+    for _, row in ev.iterrows():
+        card = queries.event_card(tables, row["event_id"], theme_labels)
+        assert card.tagline == queries.clean(row["tagline"])
+        assert card.evidence == row["evidence"]
+        assert card.name.startswith(row["name"])
+        outcome_sents = tables["outcomes"].loc[tables["outcomes"]["event_id"] == row["event_id"], "sentence"]
+        assert card.outcomes == ("\n".join(f"- {s}" for s in dict.fromkeys(outcome_sents)) or None)
+    # The seed article (000_...) says the 2019 conference was "bertajuk 'Digital Diplomacy: Challenges ...'".
+    rcdd = ev.loc[ev["start_date"] == pd.Timestamp("2019-09-10"), "event_id"].iloc[0]
+    assert queries.event_card(tables, rcdd, theme_labels).tagline == "Digital Diplomacy: Challenges and Opportunities"
+
+
 def test_highlight_escapes_and_never_overlaps() -> None:
     text = "Retno <b>Marsudi</b> & Australia"
     spans = [queries.Span(0, 5, "person", "person: Retno"), queries.Span(2, 8, "economy", "overlap"),
