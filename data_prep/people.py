@@ -198,7 +198,8 @@ def _split_lead(tokens: list[str]) -> tuple[list[str], list[str]]:
     phrases = [p.split() for p in _honorifics() + _ranks()]
     while tokens:
         for parts in phrases:
-            if tokens[:len(parts)] == parts and len(tokens) > len(parts):
+            head = [t.replace("’", "'") for t in tokens[:len(parts)]]   # `Dato’` is `Dato'`
+            if head == parts and len(tokens) > len(parts):
                 lead, tokens = lead + tokens[:len(parts)], tokens[len(parts):]
                 break
         else:
@@ -271,13 +272,26 @@ def _split_outside_brackets(text: str, sep: str) -> list[str]:
     return parts
 
 
+def _apposed_name(tokens: list[str]) -> bool:
+    """A whole comma segment after a title that is a plain name: two to four capitalised words, none
+    of them an office head, organisation word, country or place (`Agung` may end a title, `Jaksa
+    Agung`, yet start a name)."""
+    heads = {r["title"].replace(",", " ").split()[0] for r in read_rows("titles")}
+    return (2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.isalpha() for t in tokens)
+            and not any(t in heads or t in org_words() or t in gazetteer() or t in demonyms() for t in tokens)
+            and not _in_place_name(tokens))
+
+
 def _name_after_title(rest: str) -> tuple[str, list[str], list[str]]:
     """Split what follows an office into its tail (organisation, country), lead (honorifics, ranks)
     and the person's name: the first run between connectors (`dan`, `of`, commas) that ends in a
     name. A lone word before `dan`/`and`/`of` is part of an organisation (`Pemuda dan Olahraga`)."""
     tail: list[str] = []
-    for segment in _split_outside_brackets(rest, ","):
+    for n, segment in enumerate(_split_outside_brackets(rest, ",")):
         tokens = re.findall(r"\([^()]*\)|\S+", segment)
+        lead, plain = _split_lead(tokens)
+        if n and _apposed_name(plain):
+            return " ".join(tail + lead), lead, plain   # `Kepala Kebijakan Publik Twitter Indonesia, Agung Yudha,`
         chunks: list[list[str]] = [[]]
         for t in tokens:
             if t[:1].islower():

@@ -244,3 +244,10 @@ def test_a_hyphenated_singapore_portfolio_title_and_mixed_case_asean():
     assert "Member States" not in people("ASEAN Member States called for closer cooperation.")
     (g,) = find_asean_groups("Ministers from all 10 Asean member states met.")
     assert g.count == 10
+
+
+def test_a_typographic_apostrophe_in_an_honorific_and_an_attorney_general():
+    found = people("Delegasi Malaysia diwakili Wakil Menteri Dalam Negeri Dato’ Razak Yusof, "
+                   "sedangkan delegasi Australia dipimpin Jaksa Agung Tom Miller.")
+    assert {"Razak Yusof", "Tom Miller"} <= set(found)
+    assert found["Tom Miller"].iso3 == "AUS"

@@ -387,3 +387,11 @@ def test_untitled_speakers_are_found_but_capitalised_common_words_are_not():
     second = [p.name for p in find_people(sentences[1], text)]
     assert first == ["Siti Rahmawati"]
     assert second == []  # "perusahaan" and "teknologi" are written in lower case elsewhere
+
+
+def test_video_teasers_and_scroll_prompts_are_site_furniture():
+    from data_prep.load import clean_text
+
+    cleaned = clean_text("Para menteri bertemu di Jakarta.\n\nSCROLL TO CONTINUE WITH CONTENT\n\n"
+                         "Saksikan juga video 'Bertemu Menlu Saudi, Retno Bahas Soal Teroris':\n\nMereka sepakat.")
+    assert cleaned.paragraphs == ["Para menteri bertemu di Jakarta.", "Mereka sepakat."]
