@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .countries import CountryMention, find_countries
 from .dates import context_year
-from .events import EventCandidate, cue_pattern, extract_event, is_reference
+from .events import EventCandidate, cue_pattern, extract_event, find_event_names, is_reference
 from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
 from .metadata import Metadata, extract_metadata
 from .participants import CountryFact, countries_in_sentence, countries_of_people
@@ -88,6 +88,16 @@ def _event_words() -> re.Pattern[str]:
     return phrase_pattern(meeting + list(cues("participation")), ignore_case=True)
 
 
+def _no_event_reason(sentences: list[Sentence], published) -> str:
+    """Why no event came out: no meeting named at all, or a meeting named with no date whose year is
+    known (the maintainer can then add the article's publication line)."""
+    names = [m.name for m in find_event_names(sentences) if not m.background]
+    if names and published is None:
+        return (f"no event found: it names '{names[0]}' but gives no date with a year "
+                "(no publication date line and no full date in the text)")
+    return "no event found (no named meeting, conference or seminar with a date)"
+
+
 def process_article(article_id: str, source_file: str, data: bytes) -> ArticleResult:
     """Run steps 1-6 on one file's bytes."""
     # Load inputs
@@ -114,7 +124,7 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
     event = extract_event(result.text, sentences, meta.title, meta.published_date,
                           context_year(result.text, meta.published_date))
     if event is None:
-        return result.reject("no event found (no named meeting, conference or seminar with a date)")
+        return result.reject(_no_event_reason(sentences, meta.published_date))
     result.event = event
     for s in sentences:
         people = [p for p in find_people(s, result.text) if _attended(p, event)]

@@ -298,3 +298,19 @@ def test_cli_missing_seeds_folder_fails_cleanly(tmp_path):
                            "--out", str(tmp_path / "o")], cwd=REPO, capture_output=True, text=True)
     assert proc.returncode == 2
     assert "seeds folder not found" in proc.stderr
+
+
+def test_a_named_meeting_without_any_year_is_rejected_with_a_reason_that_says_so(tmp_path):
+    from data_prep.build import build
+    import pandas as pd
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "no_year.txt").write_text(
+        "Digital ministers meet online\n\nKUALA LUMPUR - The first ASEAN Digital Ministers Meeting (ADGMIN1) "
+        "took place virtually on January 21, chaired by the Malaysian minister for communications, who said "
+        "the region must build digital ecosystems together as it recovers from the pandemic and trade slows.",
+        encoding="utf-8")
+    build(seeds, tmp_path / "out")
+    reason = pd.read_csv(tmp_path / "out" / "articles.csv")["reason"].iloc[0]
+    assert "ASEAN Digital Ministers Meeting" in reason and "no date with a year" in reason
