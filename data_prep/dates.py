@@ -87,7 +87,9 @@ def _patterns() -> list[re.Pattern[str]]:
         re.compile(rf"{weekday}\b{day}(?:{rng}{day2})?{of}\s+(?P<mon>{mon})\b\.?(?:,?\s+(?P<y>\d{{4}}))?", flags),
         # Sept 10, 2019; Jan 21-22, 2021; July 29 (no year); March 3 to 4
         re.compile(rf"{weekday}\b(?P<mon>{mon})\b\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?:{rng}(?P<d2>\d{{1,2}}))?"
-                   rf"(?!\d)(?:,?\s+(?P<y>\d{{4}}))?", flags),
+                   rf"(?!\d)(?:(?:,\s*|\s+)(?P<y>\d{{4}}))?", flags),   # also `July 30,2017`
+        # 2017.07.29, 2017-07-29 (year first: bylines and ISO dates)
+        re.compile(r"(?<![\d.\-/])(?P<y>(?:19|20)\d\d)([.\-/])(?P<m>\d{1,2})\2(?P<d>\d{1,2})(?![\d.\-/])"),
     ]
 
 

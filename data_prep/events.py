@@ -124,7 +124,9 @@ def _description_pattern() -> re.Pattern[str]:
     """A meeting word and up to five plain words after it: `lokakarya terpadu pengelolaan media digital`."""
     kw = _alt(list(_keywords("id")) + list(_keywords("en")))
     stop = _alt(_stopwords())
-    return re.compile(rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+(?!(?:{stop})\b)[a-z][\w-]*){{0,5}})(?![\w-])")
+    topic = _alt(words("topic"))   # `meeting on counterterrorism`, `rapat mengenai ...`
+    plain = rf"(?!(?:{stop})\b)[a-z][\w-]*"
+    return re.compile(rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+{plain}){{0,5}}(?:\s+(?:{topic})(?:\s+{plain}){{1,4}})?)(?![\w-])")
 
 
 @lru_cache(maxsize=None)

@@ -253,3 +253,19 @@ def test_a_tie_between_host_cues_goes_to_the_country_it_met_in():
             "Indonesia kelak menjadi tuan rumah pertemuan berikutnya di Bali, ujar Menteri Komunikasi Budi Santoso.")
     tables, _ = assemble([process_article("a", "a.txt", text.encode())])
     assert tables["events"].loc[0, "host_iso3"] == "KHM"
+
+
+@pytest.mark.parametrize("text, day", [
+    ("Published July 30,2017", date(2017, 7, 30)),
+    ("Ismira Tisna\n2017.07.29\nManado", date(2017, 7, 29)),
+    ("Updated 2021-01-22 08:00", date(2021, 1, 22)),
+])
+def test_dates_written_without_a_space_or_year_first(text, day):
+    (d,) = find_dates(text)
+    assert d.start == day
+
+
+def test_a_described_meeting_keeps_its_subject():
+    text = ("JAKARTA - Ministers from nine countries held a subregional meeting on counterterrorism in Jakarta "
+            "on Tuesday, November 6, 2018, to discuss how terrorist groups use social media.")
+    assert _event(text, date(2018, 11, 7)).name == "meeting on counterterrorism"
