@@ -17,7 +17,7 @@ from .article import OUTCOME_CONFIDENCE, ArticleResult, process_article
 from .countries import country_name, is_asean
 from .events import city_iso3
 from .merge import MergedEvent, group_articles, merge_group
-from .participants import CountryFact, best_role
+from .participants import CountryFact, best_role, official_fact
 from .resources import clear_caches
 from .people import canonical_names
 from .schema import DATE_COLUMNS, TABLES
@@ -111,17 +111,17 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
             aid, best = max(ms, key=lambda m: (m[1].iso3 is not None, m[1].name == name,
                                                 len(m[1].title or ""), -group.index(m[0])))
             org = next((p.organization for _, p in ms if p.organization), None)
+            sure = max((p for _, p in ms), key=lambda p: p.confidence)   # the most reliable finding
             attendees.append({"event_id": ev.event_id, "name": name, "title": best.title, "organization": org,
                               "iso3": iso3, "evidence": best.sentence.text, "article_id": aid,
-                              "method": best.method, "confidence": max(p.confidence for _, p in ms)})
+                              "method": sure.method, "confidence": sure.confidence})
 
         # Countries: cue facts, officials' countries (resolved by canonical name), and the host.
         facts = [(r.article_id, f) for r in arts for f in r.country_facts]
         for aid, p in people:
             iso3 = iso_of_name[canon[p.name]]
             if iso3 and p.official and not p.iso3:
-                facts.append((aid, CountryFact(iso3, "speaker_country", p.sentence, "official_of_country",
-                                               round(0.9 * p.confidence, 2))))
+                facts.append((aid, official_fact(iso3, p)))
         openers = [iso_of_name[canon[p.name]] for r in arts for p in r.openers]
         host, how = _host(ev, [f for _, f in facts], openers)
         roles = best_role([f for _, f in facts])
@@ -160,14 +160,14 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
                                  "char_start": m.start, "char_end": m.end,
                                  "is_participant": m.iso3 in roles})
         first = arts[0]
+        surest = max((r.event for r in arts), key=lambda e: e.confidence)   # method and confidence go together
         events.append({
             "event_id": ev.event_id, "name": ev.name, "acronym": ev.acronym,
             "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "venue": ev.venue,
             "host_iso3": host, "event_type": ev.event_type,
             "n_countries": len(roles), "n_attendees": len(by_name), "n_sources": len(group),
             "tagline": ev.tagline, "evidence": first.event.name_sentence.text, "date_evidence": first.event.anchor.text,
-            "article_id": first.article_id, "method": first.event.method,
-            "confidence": max(included[a].event.confidence for a in group),
+            "article_id": first.article_id, "method": surest.method, "confidence": surest.confidence,
         })
         if host is None:
             warnings.append(f"{ev.event_id}: no host country found")

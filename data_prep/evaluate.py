@@ -200,12 +200,10 @@ def read_tables(build_dir: Path) -> dict[str, pd.DataFrame]:
 def evaluate(corpus: Path, gold_file: Path, out_dir: Path | None = None) -> Evaluation:
     """Build `corpus` (into `out_dir`, or a temporary folder) and score it against `gold_file`."""
     gold = json.loads(Path(gold_file).read_text(encoding="utf-8"))
-    if out_dir is not None:
-        build(Path(corpus), Path(out_dir))
-        return score(read_tables(Path(out_dir)), gold)
     with tempfile.TemporaryDirectory() as tmp:
-        build(Path(corpus), Path(tmp))
-        return score(read_tables(Path(tmp)), gold)
+        folder = Path(out_dir) if out_dir is not None else Path(tmp)
+        build(Path(corpus), folder)
+        return score(read_tables(folder), gold)
 
 
 def subset(gold: dict, article_ids: set[str]) -> dict:

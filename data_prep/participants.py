@@ -162,15 +162,17 @@ def countries_in_sentence(sentence: Sentence, event_date: date) -> list[CountryF
     return facts
 
 
+def official_fact(iso3: str, person: PersonMention) -> CountryFact:
+    """The country an official who spoke at or led the event represents: co-chair when their sentence
+    has a co-chair cue, else speaker_country; as sure as the person was found."""
+    role = "co_chair" if any(k == "co_chair" for _, k in _cues(person.sentence)) else "speaker_country"
+    return CountryFact(iso3, role, person.sentence, "official_of_country",
+                       round(CONFIDENCE["official_of_country"] * person.confidence / 0.85, 2))
+
+
 def countries_of_people(people: list[PersonMention]) -> list[CountryFact]:
     """Countries represented by officials who spoke at or led the event."""
-    facts = []
-    for p in people:
-        if p.iso3 and p.official:
-            role = "co_chair" if any(k == "co_chair" for _, k in _cues(p.sentence)) else "speaker_country"
-            facts.append(CountryFact(p.iso3, role, p.sentence, "official_of_country",
-                                     round(CONFIDENCE["official_of_country"] * p.confidence / 0.85, 2)))
-    return facts
+    return [official_fact(p.iso3, p) for p in people if p.iso3 and p.official]
 
 
 def best_role(facts: list[CountryFact]) -> dict[str, CountryFact]:

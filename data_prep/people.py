@@ -158,23 +158,34 @@ def _lead_pattern() -> re.Pattern[str]:
                       rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}})")
 
 
-# Lower-case particles inside a name (`Izzad Zalman bin Abdul Kader`, `Anna van Dijk`): data/name_particles.csv.
-_PARTICLES = "|".join(sorted((r["particle"] for r in read_rows("name_particles")), key=len, reverse=True))
-_NAME_RUN = rf"{_TOKEN}(?:\s+(?:(?:{_PARTICLES})\s+)?{_TOKEN}){{0,{MAX_NAME_TOKENS + 3}}}"
-_NAME_BRACKET = re.compile(rf"(?<![\w-])(?P<name>{_NAME_RUN})\s*\((?P<title>[^()]{{3,160}})\)")
+@lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Lower-case particles inside a name (`Izzad Zalman bin Abdul Kader`, `Anna van Dijk`)."""
+    return frozenset(r["particle"] for r in read_rows("name_particles"))
+
+
+@lru_cache(maxsize=1)
+def _name_run() -> str:
+    """A run of capitalised name tokens, with particles allowed between them."""
+    return rf"{_TOKEN}(?:\s+(?:(?:{_alternation(_particles())})\s+)?{_TOKEN}){{0,{MAX_NAME_TOKENS + 3}}}"
+
+
+@lru_cache(maxsize=1)
+def _name_bracket_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<name>{_name_run()})\s*\((?P<title>[^()]{{3,160}})\)")
 
 
 @lru_cache(maxsize=1)
 def _name_from_pattern() -> re.Pattern[str]:
     """`Name dari/from Organisation`."""
-    return re.compile(rf"(?<![\w-])(?P<name>{_NAME_RUN})\s+(?:{_alternation(_list_cues('from'))})\s+"
+    return re.compile(rf"(?<![\w-])(?P<name>{_name_run()})\s+(?:{_alternation(_list_cues('from'))})\s+"
                       rf"(?P<org>{_TOKEN}(?:\s+(?:{_connectors()}|{_TOKEN}))*)")
 
 
 @lru_cache(maxsize=1)
 def _according_to_pattern() -> re.Pattern[str]:
     """`Menurut Name,` / `According to Name,`."""
-    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('according_to'))}))\s+(?P<name>{_NAME_RUN}),")
+    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('according_to'))}))\s+(?P<name>{_name_run()}),")
 
 
 # --- token helpers ---------------------------------------------------------------------------
@@ -233,7 +244,7 @@ def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     places = _in_place_name(tokens)
     last_tail = max((i for i, t in enumerate(tokens) if _is_tail_word(t) or i in places), default=-1)
     candidate = tokens[last_tail + 1:]
-    particles = {r["particle"] for r in read_rows("name_particles")}
+    particles = _particles()
     cut = next((i for i, t in enumerate(candidate) if t[:1].islower()
                 and not (t in particles and 0 < i < len(candidate) - 1)), len(candidate))
     lead, name = _split_lead(candidate[:cut])
@@ -247,7 +258,7 @@ def _valid_name(tokens: list[str], single_ok: bool) -> bool:
         return False
     if _in_place_name(tokens):
         return False
-    particles = {r["particle"] for r in read_rows("name_particles")}
+    particles = _particles()
     inner = {i for i, t in enumerate(tokens) if t in particles and 0 < i < len(tokens) - 1}
     return not any(_is_tail_word(t) or (not t[:1].isupper() and i not in inner) for i, t in enumerate(tokens))
 
@@ -272,13 +283,18 @@ def _split_outside_brackets(text: str, sep: str) -> list[str]:
     return parts
 
 
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """The first word of every title (`Menteri`, `Jaksa`, `Director`)."""
+    return frozenset(r["title"].replace(",", " ").split()[0] for r in read_rows("titles"))
+
+
 def _apposed_name(tokens: list[str]) -> bool:
     """A whole comma segment after a title that is a plain name: two to four capitalised words, none
     of them an office head, organisation word, country or place (`Agung` may end a title, `Jaksa
     Agung`, yet start a name)."""
-    heads = {r["title"].replace(",", " ").split()[0] for r in read_rows("titles")}
     return (2 <= len(tokens) <= 4 and all(t[:1].isupper() and t.isalpha() for t in tokens)
-            and not any(t in heads or t in org_words() or t in gazetteer() or t in demonyms() for t in tokens)
+            and not any(t in _title_heads() or t in org_words() or t in gazetteer() or t in demonyms() for t in tokens)
             and not _in_place_name(tokens))
 
 
@@ -449,7 +465,7 @@ def _by_name_first(text: str, sentence: Sentence) -> list[PersonMention]:
 def _by_bracket(text: str, sentence: Sentence) -> list[PersonMention]:
     """`Jane Doe (Direktur Diplomasi Publik Kemenlu)`, `Mr. Taro Sato (Director, X Institute) for Japan`."""
     out = []
-    for m in _NAME_BRACKET.finditer(text):
+    for m in _name_bracket_pattern().finditer(text):
         _, lead, name = _trailing_name(m.group("name").split())
         title = m.group("title").strip()
         if not _valid_name(name, single_ok=False):

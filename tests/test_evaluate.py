@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from data_prep.__main__ import main
 from data_prep.evaluate import evaluate, score
