@@ -9,25 +9,24 @@ st.query_params after sidebar_filters has run."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import streamlit as st
 
 from dashboard.filters import (
-    FilterOptions, Filters, filters_from_query_params, filters_to_query_params,
+    PAGE_PARAMS, FilterOptions, Filters, filters_from_query_params, filters_to_query_params,
 )
 
 # Widget keys (prefix "flt_": the global filters).
 K_EVENTS, K_COUNTRIES, K_THEMES = "flt_events", "flt_countries", "flt_themes"
-K_FROM, K_TO, K_ASEAN = "flt_date_from", "flt_date_to", "flt_asean_only"
+K_FROM, K_TO, K_ASEAN = "flt_date_from", "flt_date_to", "flt_asean_only"  # K_FROM/K_TO: the filter's dates
+K_ONLY = "flt_only_chosen"
+K_DATES, K_PERIOD = "flt_dates", "flt_period"  # the date-range slider and its quick choices
 K_SEEDED = "flt_seeded"
 K_RESET = "flt_reset"
 
-# Page-owned query parameters, by the page's url_path (as st.navigation reports it).
-QP_CARD = "card"  # Timeline: the event whose card is open
-PAGE_PARAMS: dict[str, tuple[str, ...]] = {"timeline": (QP_CARD,)}
 
-_WIDE_MIN, _WIDE_MAX = date(1990, 1, 1), date(2100, 12, 31)
+ALL, LATEST = "all", "latest12"  # quick choices besides single years
 
 
 def _set_state(f: Filters) -> None:
@@ -37,6 +36,9 @@ def _set_state(f: Filters) -> None:
     st.session_state[K_FROM] = f.date_from
     st.session_state[K_TO] = f.date_to
     st.session_state[K_ASEAN] = f.asean_only
+    st.session_state[K_ONLY] = f.only_chosen
+    st.session_state.pop(K_DATES, None)  # the slider is redrawn from K_FROM/K_TO
+    st.session_state.pop(K_PERIOD, None)
 
 
 def reset_filters() -> None:
@@ -51,6 +53,7 @@ def current_filters() -> Filters:
         events=tuple(s.get(K_EVENTS) or ()), countries=tuple(s.get(K_COUNTRIES) or ()),
         themes=tuple(s.get(K_THEMES) or ()), date_from=s.get(K_FROM), date_to=s.get(K_TO),
         asean_only=bool(s.get(K_ASEAN, False)),
+        only_chosen=bool(s.get(K_ONLY, False)) and bool(s.get(K_COUNTRIES)),
     )
 
 
@@ -88,22 +91,85 @@ def sidebar_filters(options: FilterOptions, page: str = "") -> Filters:
     sb.multiselect(
         "Countries", country_codes, key=K_COUNTRIES, placeholder="All countries",
         format_func=lambda c: f"{options.countries.get(c, c)} ({c})" + (" · ASEAN" if c in options.asean else ""),
-        help="ASEAN members are listed first. Keeps events where any chosen country took part.",
+        help="ASEAN members are listed first. Keeps the events in which any chosen country took part, with "
+             "all their participants: the Overview then ranks the chosen countries' partners.",
     )
+    sb.toggle("Only the chosen countries' rows", key=K_ONLY, disabled=not st.session_state.get(K_COUNTRIES),
+              help="Off (default): a country filter keeps the events those countries took part in, with every "
+                   "participant, so you see their partners. On: participants and attendees of the chosen "
+                   "countries only.")
     sb.multiselect("Events", list(options.events), key=K_EVENTS, placeholder="All events",
                    format_func=lambda e: options.events.get(e, e))
     sb.multiselect("Themes", list(options.themes), key=K_THEMES, placeholder="All themes",
                    format_func=lambda t: options.themes.get(t, t),
                    help="Keeps events with evidence for any chosen theme.")
-    sb.date_input("From", key=K_FROM, min_value=_WIDE_MIN, max_value=_WIDE_MAX, format="YYYY-MM-DD",
-                  help=f"Events ending on or after this date (earliest in the data: {options.date_min}).")
-    sb.date_input("To", key=K_TO, min_value=_WIDE_MIN, max_value=_WIDE_MAX, format="YYYY-MM-DD",
-                  help=f"Events starting on or before this date (latest in the data: {options.date_max}).")
+    date_range_control(options)
     sb.button("Reset filters", key=K_RESET, on_click=reset_filters, icon=":material/restart_alt:",
               width="stretch")
     f = current_filters()
     write_query_params(f, keep=PAGE_PARAMS.get(page, ()))
     return f
+
+
+def _domain(options: FilterOptions) -> tuple[date, date] | None:
+    """The slider's range: the data's dates, widened to hold dates a link asked for."""
+    s = st.session_state
+    ends = [d for d in (options.date_min, options.date_max, s.get(K_FROM), s.get(K_TO)) if isinstance(d, date)]
+    if not ends:
+        return None
+    lo, hi = min(ends), max(ends)
+    return (lo, hi) if lo < hi else (lo, lo + timedelta(days=1))
+
+
+def quick_ranges(options: FilterOptions) -> dict[str, tuple[date, date]]:
+    """The quick choices: all dates, the latest 12 months of data, and each year with events."""
+    if options.date_min is None or options.date_max is None:
+        return {}
+    out = {ALL: (options.date_min, options.date_max)}
+    lo12 = options.date_max - timedelta(days=365)
+    out[LATEST] = (max(lo12, options.date_min), options.date_max)
+    for y in range(options.date_min.year, options.date_max.year + 1):
+        out[str(y)] = (max(date(y, 1, 1), options.date_min), min(date(y, 12, 31), options.date_max))
+    return out
+
+
+def _dates_from_slider(options: FilterOptions) -> None:
+    """Slider moved: its ends become the filter (an end at the data's edge means no limit there)."""
+    lo, hi = st.session_state[K_DATES]
+    dom = _domain(options)
+    st.session_state[K_FROM] = None if dom and lo <= dom[0] and lo <= (options.date_min or lo) else lo
+    st.session_state[K_TO] = None if dom and hi >= dom[1] and hi >= (options.date_max or hi) else hi
+
+
+def _dates_from_period(options: FilterOptions) -> None:
+    """A quick choice picked: the slider and the filter jump to its range."""
+    rng = quick_ranges(options).get(st.session_state.get(K_PERIOD))
+    if rng is None:
+        return
+    st.session_state[K_FROM] = None if rng[0] <= options.date_min else rng[0]
+    st.session_state[K_TO] = None if rng[1] >= options.date_max else rng[1]
+    st.session_state.pop(K_DATES, None)
+
+
+def date_range_control(options: FilterOptions) -> None:
+    """Quick choices plus a slider over the data's dates; both apply at once (no calendar to close)."""
+    dom = _domain(options)
+    if dom is None:
+        return
+    sb, s = st.sidebar, st.session_state
+    quick = quick_ranges(options)
+    names = {ALL: "All", LATEST: "Latest 12 months"}
+    now = (s.get(K_FROM) or options.date_min, s.get(K_TO) or options.date_max)
+    s[K_PERIOD] = next((k for k, rng in quick.items() if rng == now), None)  # the choice the range matches
+    sb.segmented_control("Dates", list(quick), key=K_PERIOD, format_func=lambda k: names.get(k, k),
+                         on_change=_dates_from_period, args=(options,),
+                         help="Latest 12 months: the year before the newest event in the data.")
+    lo = s.get(K_FROM) or dom[0]
+    hi = s.get(K_TO) or dom[1]
+    s[K_DATES] = (max(min(lo, dom[1]), dom[0]), min(max(hi, dom[0]), dom[1]))
+    sb.slider("Date range", min_value=dom[0], max_value=dom[1], key=K_DATES, step=timedelta(days=1),
+              format="YYYY-MM-DD", on_change=_dates_from_slider, args=(options,), label_visibility="collapsed",
+              help="Events ending on or after the first date and starting on or before the second.")
 
 
 def write_query_params(f: Filters, keep: tuple[str, ...] = ()) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from urllib.parse import urlencode
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -12,7 +13,15 @@ import pandas as pd
 
 # URL parameter names (short, stable: they are part of every shared link).
 QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN = "event", "country", "theme", "from", "to", "asean"
-QP_KEYS = (QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN)
+QP_ONLY = "only"  # only=1: with a country filter, keep only the chosen countries' own rows
+QP_KEYS = (QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN, QP_ONLY)
+_TRUE = {"1", "true", "yes", "on"}
+
+# Page-owned query parameters, by the page's url_path: they narrow nothing, and other pages drop them.
+QP_CARD = "card"          # Timeline: the event whose card is open
+QP_ARTICLE = "article"    # Sources: the article shown in the reader
+QP_HL = "hl"              # Sources: "<start>-<end>", character offsets of a sentence to highlight in it
+PAGE_PARAMS: dict[str, tuple[str, ...]] = {"timeline": (QP_CARD,), "sources": (QP_ARTICLE, QP_HL)}
 
 _EVENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")
@@ -34,11 +43,13 @@ class Filters:
     date_from: date | None = None
     date_to: date | None = None
     asean_only: bool = False
+    only_chosen: bool = False  # with countries: participants and attendees of the chosen countries only
 
     def __post_init__(self) -> None:
         for name in ("events", "countries", "themes"):
             object.__setattr__(self, name, _norm(getattr(self, name)))
         object.__setattr__(self, "asean_only", bool(self.asean_only))
+        object.__setattr__(self, "only_chosen", bool(self.only_chosen))
 
     def is_empty(self) -> bool:
         """True when no filter is set."""
@@ -135,10 +146,11 @@ _CORE = {"events", "participants", "attendees", "themes", "evidence", "articles"
 def apply_filters(tables: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
     """Filtered views of every table, consistent with each other.
 
-    Events pass when they match every filter (a country or theme filter keeps events where that
-    country took part / that theme has evidence). Country-level rows (participants, attendees) are
-    narrowed to the chosen countries (and to ASEAN members with asean_only); theme rows to the chosen
-    themes; articles to those reporting a kept event. Tables not named here pass through unchanged.
+    Events pass when they match every filter: a country filter keeps the events in which any chosen
+    country took part, a theme filter those with evidence for a chosen theme. A kept event keeps all
+    its participants and attendees, so a country's partners stay visible; `only_chosen` narrows those
+    rows to the chosen countries, and `asean_only` to ASEAN members. Theme rows are narrowed to the
+    chosen themes; articles to those reporting a kept event. Tables not named here pass through unchanged.
     """
     keep = kept_event_ids(tables, f)
     out = dict(tables)
@@ -146,7 +158,7 @@ def apply_filters(tables: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.D
 
     p = tables["participants"]
     p = p[p["event_id"].isin(keep)]
-    if f.countries:
+    if f.countries and f.only_chosen:
         p = p[p["iso3"].isin(f.countries)]
     if f.asean_only:
         p = p[p["is_asean"].astype(bool)]
@@ -154,7 +166,7 @@ def apply_filters(tables: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.D
 
     a = tables["attendees"]
     a = a[a["event_id"].isin(keep)]
-    if f.countries or f.asean_only:
+    if (f.countries and f.only_chosen) or f.asean_only:
         pairs = set(zip(out["participants"]["event_id"], out["participants"]["iso3"]))
         mask = pd.Series([(e, i) in pairs for e, i in zip(a["event_id"], a["iso3"])], index=a.index, dtype=bool)
         a = a[mask]
@@ -241,7 +253,27 @@ def filters_to_query_params(f: Filters) -> dict[str, list[str]]:
         qp[QP_TO] = [f.date_to.isoformat()]
     if f.asean_only:
         qp[QP_ASEAN] = ["1"]
+    if f.only_chosen:
+        qp[QP_ONLY] = ["1"]
     return qp
+
+
+def page_url(page: str, f: Filters, **params: str) -> str:
+    """A relative link to another page of the app that keeps the filters, e.g.
+    page_url("sources", f, article="a01", hl="120-180") -> "sources?country=IDN&article=a01&hl=120-180"."""
+    unknown = set(params) - set(PAGE_PARAMS.get(page, ()))
+    if unknown:
+        raise ValueError(f"page {page!r} owns no query parameter {sorted(unknown)}")
+    qp = filters_to_query_params(f) | {k: [v] for k, v in params.items() if v}
+    return page + ("?" + urlencode(qp, doseq=True) if qp else "")
+
+
+def parse_span(value: str | None) -> tuple[int, int] | None:
+    """'120-180' -> (120, 180); None for anything else (a URL is user input)."""
+    m = re.fullmatch(r"(\d{1,9})-(\d{1,9})", str(value or "").strip())
+    if not m or int(m.group(1)) >= int(m.group(2)):
+        return None
+    return int(m.group(1)), int(m.group(2))
 
 
 def _values(qp: Mapping, key: str) -> list[str]:
@@ -284,7 +316,8 @@ def filters_from_query_params(qp: Mapping, options: FilterOptions | None = None)
         return Filters(
             events=tuple(events), countries=tuple(countries), themes=tuple(themes),
             date_from=_parse_date(_values(qp, QP_FROM)), date_to=_parse_date(_values(qp, QP_TO)),
-            asean_only=any(v in {"1", "true", "yes", "on"} for v in asean_vals),
+            asean_only=any(v in _TRUE for v in asean_vals),
+            only_chosen=any(v.lower() in _TRUE for v in _values(qp, QP_ONLY)),
         )
     except Exception:  # a URL is user input: never let it break the page
         return Filters()
@@ -310,6 +343,8 @@ def describe_filters(f: Filters, options: FilterOptions | None = None) -> list[s
         parts.append("Countries: " + ", ".join(o.countries.get(c, c) for c in f.countries))
     if f.asean_only:
         parts.append("ASEAN members only")
+    if f.only_chosen and f.countries:
+        parts.append("only the chosen countries' rows")
     if f.themes:
         parts.append("Themes: " + ", ".join(o.themes.get(t, t) for t in f.themes))
     if f.date_from or f.date_to:

@@ -116,12 +116,13 @@ def _source_point(row: dict, centroid: tuple[float, float]) -> tuple[list[float]
 
 def _arc_rows(arcs: pd.DataFrame | None, counts: pd.DataFrame) -> list[dict]:
     """Arcs as plain dicts: from the event's city (optional source_lon/source_lat columns) or else the host
-    country's centroid, to the participant's centroid; unknown countries and self-links are dropped."""
+    country's centroid, to the participant's centroid; unknown countries and self-links are dropped. An
+    optional n_events column (events two partners shared) fills the tooltip."""
     if arcs is None or arcs.empty:
         return []
     centroids = country_centroids()
     names = dict(zip(counts["iso3"], counts["country"]))
-    cols = [c for c in ("source_iso3", "target_iso3", "source_lon", "source_lat") if c in arcs.columns]
+    cols = [c for c in ("source_iso3", "target_iso3", "source_lon", "source_lat", "n_events") if c in arcs.columns]
     rows = []
     for arc in arcs[cols].drop_duplicates().to_dict("records"):
         src, dst = arc["source_iso3"], arc["target_iso3"]
@@ -138,7 +139,7 @@ def _arc_rows(arcs: pd.DataFrame | None, counts: pd.DataFrame) -> list[dict]:
                 "from_city": from_city,
                 # same keys as the country features, so the shared tooltip template fills in
                 "name": label,
-                "n_events": "",
+                "n_events": "" if pd.isna(arc.get("n_events", pd.NA)) else f"{int(arc['n_events'])} together",
                 "event_names": "",
             }
         )

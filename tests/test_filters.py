@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.filters import (
-    Filters, apply_filters, empty_reason, filters_from_query_params, filters_to_query_params,
-    restrict_to_options,
+    Filters, apply_filters, empty_reason, filters_from_query_params, filters_to_query_params, page_url,
+    parse_span, restrict_to_options,
 )
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -32,10 +32,10 @@ def test_no_filters_is_an_empty_query_string() -> None:
 
 def test_query_params_whole_url() -> None:
     f = Filters(events=("2019-09-10-rcdd",), countries=("IDN", "AUS"), themes=("economy",),
-                date_from=date(2018, 1, 1), date_to=date(2019, 12, 31), asean_only=True)
+                date_from=date(2018, 1, 1), date_to=date(2019, 12, 31), asean_only=True, only_chosen=True)
     assert filters_to_query_params(f) == {
         "event": ["2019-09-10-rcdd"], "country": ["AUS", "IDN"], "theme": ["economy"],
-        "from": ["2018-01-01"], "to": ["2019-12-31"], "asean": ["1"],
+        "from": ["2018-01-01"], "to": ["2019-12-31"], "asean": ["1"], "only": ["1"],
     }
     assert filters_from_query_params(filters_to_query_params(f)) == f
 
@@ -59,6 +59,7 @@ dates = st.one_of(st.none(), st.dates(min_value=date(1990, 1, 1), max_value=date
 filters_strategy = st.builds(
     Filters, events=st.lists(slug, max_size=4).map(tuple), countries=st.lists(iso3, max_size=5).map(tuple),
     themes=st.lists(theme, max_size=4).map(tuple), date_from=dates, date_to=dates, asean_only=st.booleans(),
+    only_chosen=st.booleans(),
 )
 
 
@@ -69,7 +70,7 @@ def test_round_trip_is_exact(f: Filters) -> None:
 
 
 @SETTINGS
-@given(st.dictionaries(st.sampled_from(["event", "country", "theme", "from", "to", "asean", "x"]),
+@given(st.dictionaries(st.sampled_from(["event", "country", "theme", "from", "to", "asean", "only", "x"]),
                        st.one_of(st.text(max_size=30), st.lists(st.text(max_size=30), max_size=4))))
 def test_any_query_string_parses(qp: dict) -> None:
     f = filters_from_query_params(qp)
@@ -86,12 +87,27 @@ def test_no_filters_keeps_every_row(tables: dict) -> None:
     assert empty_reason(tables, Filters()) is None
 
 
-def test_country_filter_answers_the_journalist(tables: dict) -> None:
-    """"Did Australia attend the 2019 conference?" The AUS filter keeps that event and only AUS rows."""
+def test_country_filter_keeps_its_events_with_every_participant(tables: dict) -> None:
+    """"With whom did Australia meet?" The AUS filter keeps the events Australia took part in, each with
+    all its participants and attendees, so the partners stay visible."""
     out = apply_filters(tables, Filters(countries=("AUS",)))
+    p = tables["participants"]
+    assert set(out["events"]["event_id"]) == set(p.loc[p["iso3"] == "AUS", "event_id"])
     assert RCDD_DATE in set(out["events"]["start_date"])
+    for name in ("participants", "attendees"):
+        full = tables[name][tables[name]["event_id"].isin(out["events"]["event_id"])]
+        assert len(out[name]) == len(full), name
+    assert {"AUS", "IDN", "NZL"} <= set(out["participants"]["iso3"])
+
+
+def test_only_chosen_narrows_rows_to_the_chosen_countries(tables: dict) -> None:
+    """"Only what Australia's delegation did": the same events, Australia's own rows."""
+    wide = apply_filters(tables, Filters(countries=("AUS",)))
+    out = apply_filters(tables, Filters(countries=("AUS",), only_chosen=True))
+    assert list(out["events"]["event_id"]) == list(wide["events"]["event_id"])
     assert set(out["participants"]["iso3"]) == {"AUS"}
-    assert set(out["participants"]["event_id"]) == set(out["events"]["event_id"])
+    assert set(out["attendees"]["iso3"].dropna()) <= {"AUS"}
+    assert len(out["evidence"]) == len(wide["evidence"])  # themes are the events', not a country's
 
 
 def test_date_filter_keeps_events_in_range(tables: dict) -> None:
@@ -164,7 +180,7 @@ def test_random_filter_combinations_never_raise(tables: dict, options, filter_va
         themes=tuple(data.draw(st.lists(st.sampled_from(filter_values["themes"]), max_size=3))),
         date_from=data.draw(st.one_of(st.none(), st.dates(date(2017, 1, 1), date(2021, 1, 1)))),
         date_to=data.draw(st.one_of(st.none(), st.dates(date(2017, 1, 1), date(2021, 1, 1)))),
-        asean_only=data.draw(st.booleans()),
+        asean_only=data.draw(st.booleans()), only_chosen=data.draw(st.booleans()),
     )
     out = apply_filters(tables, f)
     _consistent(out)
@@ -172,3 +188,14 @@ def test_random_filter_combinations_never_raise(tables: dict, options, filter_va
     assert (reason is None) == (not out["events"].empty)
     if reason is not None:
         assert reason.startswith("No events match ")
+
+
+def test_page_links_keep_the_filters_and_name_the_page_params() -> None:
+    f = Filters(countries=("AUS",), date_from=date(2019, 1, 1))
+    assert page_url("sources", f, article="a01", hl="120-180") == \
+        "sources?country=AUS&from=2019-01-01&article=a01&hl=120-180"
+    assert page_url("sources", Filters(), article="a01", hl="") == "sources?article=a01"
+    with pytest.raises(ValueError):
+        page_url("map", f, article="a01")  # the Map owns no article parameter
+    assert parse_span("120-180") == (120, 180)
+    assert parse_span("180-120") is None and parse_span("x") is None and parse_span(None) is None

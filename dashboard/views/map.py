@@ -1,10 +1,11 @@
 """Map: participating countries shaded by number of events, ASEAN members outlined; for a chosen
-event, arcs from the host to each participant. Polygons ship with the app: no tiles, no token."""
+event, arcs from the host to each participant; with a country filter and no event chosen, arcs from
+the chosen countries to their partners. Polygons ship with the app: no tiles, no token."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import geo, queries, ui
+from dashboard import geo, partners, queries, ui
 
 ctx = ui.page_context()
 ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")
@@ -38,6 +39,12 @@ if choice != "(all events)":
         if where is not None:
             arcs["source_lon"], arcs["source_lat"] = where
 
+chosen = list(ctx.filters.countries)
+if arcs is None and chosen:  # a country view: who the chosen countries met
+    allp = ctx.tables["participants"]
+    allp = allp[allp["event_id"].isin(ev["event_id"])]
+    arcs = partners.partner_arcs(partners.partner_table(allp, ev, chosen), chosen, allp)
+
 if counts.empty:
     st.info("No participating countries for this selection.")
     st.stop()
@@ -54,7 +61,10 @@ st.markdown(
     f'vertical-align:middle;margin:0 4px 0 16px"></span>ASEAN member'
     + "</div>", unsafe_allow_html=True)
 st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
-           + ("Arcs: event city (dot) → participant; right-drag to tilt. " if arcs is not None and not arcs.empty else "")
+           + ("Arcs: event city (dot) → participant; right-drag to tilt. " if choice != "(all events)" and arcs is not None
+              and not arcs.empty else "")
+           + ("Arcs: chosen country (dot) → each partner it met at the filtered events; hover an arc for how "
+              "many events they shared. " if choice == "(all events)" and arcs is not None and not arcs.empty else "")
            + "Outlines: Natural Earth 1:50m, shipped with the app.")
 
 with st.expander("The map as an image (for slides)", expanded=False):

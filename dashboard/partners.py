@@ -1,0 +1,116 @@
+"""A country's partners: the countries that took part in the same events, ranked by shared events,
+and the co-attendance matrix of a selection. Answers "with whom did Indonesia meet?"; pure pandas
+and plotly, no Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import palette
+from dashboard.charts import _layout, empty_figure  # one layout for every chart
+
+PARTNER_COLUMNS = ["country", "iso3", "ASEAN", "shared_events", "share_of_events", "with", "events"]
+
+
+def _event_labels(events: pd.DataFrame) -> dict[str, str]:
+    return {r.event_id: f"{r.name} ({r.start_date:%Y-%m-%d})" if pd.notna(r.start_date) else str(r.name)
+            for r in events[["event_id", "name", "start_date"]].itertuples(index=False)}
+
+
+def partner_table(participants: pd.DataFrame, events: pd.DataFrame, chosen: Sequence[str]) -> pd.DataFrame:
+    """One row per partner of the chosen countries: a country that took part in at least one of the
+    given events together with a chosen country. shared_events counts those events, share_of_events
+    divides by the chosen countries' events, `with` names which chosen countries it met there.
+    Partners are ranked by shared events, then name; the chosen countries are not their own partners."""
+    chosen = [c for c in dict.fromkeys(chosen)]
+    if not chosen or participants.empty or events.empty:
+        return pd.DataFrame(columns=PARTNER_COLUMNS)
+    p = participants[participants["event_id"].isin(events["event_id"])]
+    p = p[["event_id", "iso3", "country", "is_asean"]].dropna(subset=["iso3"]).drop_duplicates(["event_id", "iso3"])
+    mine = p[p["iso3"].isin(chosen)]
+    own_events = set(mine["event_id"])
+    names = dict(zip(p["iso3"], p["country"]))
+    met = mine.groupby("event_id")["iso3"].agg(lambda s: sorted(set(s)))
+    labels = _event_labels(events)
+    order = {e: i for i, e in enumerate(events.sort_values("start_date")["event_id"])}
+    rows = []
+    for iso, g in p[p["event_id"].isin(own_events) & ~p["iso3"].isin(chosen)].groupby("iso3"):
+        evs = sorted(set(g["event_id"]), key=lambda e: order.get(e, 0))
+        with_ = sorted({c for e in evs for c in met.get(e, [])})
+        rows.append({
+            "country": names.get(iso, iso), "iso3": iso, "ASEAN": "yes" if g["is_asean"].any() else "no",
+            "shared_events": len(evs), "share_of_events": len(evs) / len(own_events),
+            "with": ", ".join(names.get(c, c) for c in with_), "events": "; ".join(labels.get(e, e) for e in evs),
+        })
+    out = pd.DataFrame(rows, columns=PARTNER_COLUMNS)
+    return out.sort_values(["shared_events", "country"], ascending=[False, True]).reset_index(drop=True)
+
+
+def co_attendance(participants: pd.DataFrame, iso3s: Sequence[str]) -> pd.DataFrame:
+    """Square matrix of the given countries (in the given order, labelled by name): each cell counts the
+    events both took part in; the diagonal counts a country's own events."""
+    iso3s = list(dict.fromkeys(iso3s))
+    p = participants[participants["iso3"].isin(iso3s)].drop_duplicates(["event_id", "iso3"])
+    names = dict(zip(p["iso3"], p["country"]))
+    present = [i for i in iso3s if i in names]
+    if not present:
+        return pd.DataFrame()
+    onehot = pd.crosstab(p["event_id"], p["iso3"]).reindex(columns=present, fill_value=0)
+    m = onehot.T @ onehot
+    m.index = m.columns = [names[i] for i in present]
+    m.index.name, m.columns.name = "country", "with"
+    return m.astype(int)
+
+
+def partner_arcs(partners: pd.DataFrame, chosen: Sequence[str], participants: pd.DataFrame) -> pd.DataFrame:
+    """Map arcs from each chosen country to each partner it met, with the number of shared events
+    (columns source_iso3, target_iso3, n_events)."""
+    if partners.empty:
+        return pd.DataFrame(columns=["source_iso3", "target_iso3", "n_events"])
+    p = participants.drop_duplicates(["event_id", "iso3"])
+    rows = []
+    for src in dict.fromkeys(chosen):
+        own = set(p.loc[p["iso3"] == src, "event_id"])
+        shared = p[p["event_id"].isin(own) & p["iso3"].isin(partners["iso3"])].groupby("iso3")["event_id"].nunique()
+        rows += [{"source_iso3": src, "target_iso3": iso, "n_events": int(n)} for iso, n in shared.items()]
+    return pd.DataFrame(rows, columns=["source_iso3", "target_iso3", "n_events"])
+
+
+def partners_figure(partners: pd.DataFrame, chosen_names: str, top: int = 20, title: str | None = None) -> go.Figure:
+    """Horizontal bars: the top partners by shared events, ASEAN members in the member colour, each bar
+    labelled with its count and share of the chosen countries' events."""
+    if partners.empty:
+        return empty_figure("No partners: the chosen countries attended no event with another country.")
+    d = partners.head(top).iloc[::-1]
+    fig = go.Figure(go.Bar(
+        y=d["country"], x=d["shared_events"], orientation="h",
+        marker=dict(color=[palette.ASEAN_MEMBER if a == "yes" else palette.OTHER_COUNTRY for a in d["ASEAN"]],
+                    line=dict(color="#1A1A1A", width=0.5)),
+        text=[f"{n} ({s:.0%})" for n, s in zip(d["shared_events"], d["share_of_events"])], textposition="outside",
+        customdata=d[["events"]].to_numpy(), cliponaxis=False,
+        hovertemplate="<b>%{y}</b>: %{x} shared events<br>%{customdata[0]}<extra></extra>",
+    ))
+    fig = _layout(fig, title, 140 + 26 * len(d))
+    fig.update_xaxes(title=f"events shared with {chosen_names}", dtick=1 if d["shared_events"].max() <= 10 else None,
+                     range=[0, d["shared_events"].max() * 1.25 + 0.5], automargin=True)
+    fig.update_yaxes(title=None, automargin=True)
+    return fig
+
+
+def co_attendance_figure(matrix: pd.DataFrame, title: str | None = None) -> go.Figure:
+    """Heatmap of co_attendance, counts written in each cell."""
+    if matrix.empty:
+        return empty_figure("No countries to compare.")
+    fig = go.Figure(go.Heatmap(
+        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale=palette.SEQUENTIAL,
+        text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
+        hovertemplate="<b>%{y}</b> and <b>%{x}</b>: %{z} events together<extra></extra>",
+        colorbar=dict(title="events"),
+    ))
+    fig = _layout(fig, title, max(320, 140 + 30 * len(matrix.index)))
+    fig.update_xaxes(tickangle=-40, side="bottom", automargin=True)
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    return fig
