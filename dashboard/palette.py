@@ -54,6 +54,7 @@ SEQUENTIAL: list[list[float | str]] = [[0.0, "#F2F7FB"], [0.35, SKY_BLUE], [1.0,
 # Light tints of the theme colours for text highlights (readable dark text on top).
 HIGHLIGHT_PEOPLE = "#FCE3B0"     # light orange
 HIGHLIGHT_COUNTRIES = "#CDE8F7"  # light sky blue
+HIGHLIGHT_QUOTE = "#FFF3A3"      # light yellow: the sentence a link pointed to
 
 
 def _stable_fallback(key: str) -> str:

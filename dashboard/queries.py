@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
 from dashboard import palette
+
+
+EMPTY_TEXT = "not stated"  # the one wording for a missing value, everywhere in the app
 
 
 def clean(v) -> str | None:
@@ -20,9 +24,14 @@ def clean(v) -> str | None:
     return v or None
 
 
+def yes_no(v) -> str:
+    """A flag as 'yes' or 'no' (a missing flag is 'no': the codebook's flags are never unknown)."""
+    return "yes" if not pd.isna(v) and bool(v) else "no"
+
+
 def fmt_date(v) -> str:
-    """A date cell as YYYY-MM-DD, or 'date not stated'."""
-    return "date not stated" if v is None or pd.isna(v) else f"{pd.Timestamp(v):%Y-%m-%d}"
+    """A date cell as YYYY-MM-DD, or EMPTY_TEXT."""
+    return EMPTY_TEXT if v is None or pd.isna(v) else f"{pd.Timestamp(v):%Y-%m-%d}"
 
 
 def event_label(row) -> str:
@@ -36,7 +45,7 @@ def event_label(row) -> str:
 def date_span(start, end) -> str:
     """'10 Sep 2019' or '10–11 Sep 2019' or '30 Sep – 1 Oct 2019'."""
     if pd.isna(start):
-        return "date not stated"
+        return EMPTY_TEXT
     s = pd.Timestamp(start)
     e = s if pd.isna(end) else pd.Timestamp(end)
     if e.date() == s.date():
@@ -44,6 +53,37 @@ def date_span(start, end) -> str:
     if (s.year, s.month) == (e.year, e.month):
         return f"{s.day}–{e.day} {s:%b %Y}"
     return f"{s.day} {s:%b %Y} – {e.day} {e:%b %Y}"
+
+
+def source_label(article: Mapping) -> str:
+    """'Antara · 2019-09-10 · Title' for an articles row (missing parts say EMPTY_TEXT)."""
+    return (f"{clean(article.get('outlet')) or 'outlet ' + EMPTY_TEXT} · {fmt_date(article.get('published_date'))}"
+            f" · {clean(article.get('title')) or 'untitled'}")
+
+
+def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
+    """Offsets of a sentence inside an article's text (whitespace-insensitive), or None if absent."""
+    sentence = " ".join(str(sentence or "").split())
+    if not sentence or not text:
+        return None
+    i = text.find(sentence)
+    if i >= 0:
+        return i, i + len(sentence)
+    pattern = r"\s+".join(re.escape(w) for w in sentence.split())
+    m = re.search(pattern, text)
+    return (m.start(), m.end()) if m else None
+
+
+@dataclass
+class Evidence:
+    """One supporting sentence on the card: the facts it supports, its article and a link to read it there."""
+
+    sentence: str
+    facts: list[str]
+    article_id: str
+    source: str              # 'Antara · 2019-09-10 · Title'
+    link: str                # the Sources page with this article open and the sentence highlighted
+    url: str | None = None   # the article's own web address, when its text gives one
 
 
 @dataclass
@@ -59,44 +99,99 @@ class EventCard:
     tagline: str | None      # the event's stated theme (events.tagline)
     outcomes: str | None     # outcome sentences as a Markdown list (the outcomes table)
     evidence: str | None
-    countries: pd.DataFrame = field(default_factory=pd.DataFrame)   # country, iso3, role, ASEAN, evidence
-    attendees: pd.DataFrame = field(default_factory=pd.DataFrame)   # name, title, organization, country
-    themes: pd.DataFrame = field(default_factory=pd.DataFrame)      # theme, theme_label, share, n_evidence
-    sources: pd.DataFrame = field(default_factory=pd.DataFrame)     # article_id, outlet, title, published_date
+    countries: pd.DataFrame = field(default_factory=pd.DataFrame)   # country, iso3, role, ASEAN, articles
+    attendees: pd.DataFrame = field(default_factory=pd.DataFrame)   # name, title, organization, country, articles
+    themes: pd.DataFrame = field(default_factory=pd.DataFrame)      # theme, theme_label, share, n_evidence, articles
+    sources: pd.DataFrame = field(default_factory=pd.DataFrame)     # article_id, outlet, title, published_date, url
+    n_articles: int = 0
+    country_evidence: list[Evidence] = field(default_factory=list)
+    attendee_evidence: list[Evidence] = field(default_factory=list)
+    event_evidence: list[Evidence] = field(default_factory=list)
 
 
-def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dict[str, str] | None = None) -> EventCard | None:
-    """The card for one event, or None when the event is not in tables['events']."""
+def _support(n: int, total: int) -> str:
+    return f"{n} of {total}"
+
+
+def _evidence_list(rows: pd.DataFrame, fact: str, texts: Mapping[str, str], articles: pd.DataFrame,
+                   link: Callable[[str, tuple[int, int] | None], str]) -> list[Evidence]:
+    """Rows carrying (evidence, article_id) grouped by sentence: each sentence once, with every fact it supports."""
+    out: dict[tuple[str, str], Evidence] = {}
+    by_id = articles.drop_duplicates("article_id").set_index("article_id")
+    for r in rows.itertuples(index=False):
+        sentence, aid = clean(getattr(r, "evidence")), clean(getattr(r, "article_id"))
+        if not sentence or not aid:
+            continue
+        if (sentence, aid) not in out:
+            art = by_id.loc[aid].to_dict() if aid in by_id.index else {}
+            span = sentence_span(texts.get(aid, ""), sentence)
+            out[(sentence, aid)] = Evidence(sentence, [], aid, source_label(art), link(aid, span), clean(art.get("url")))
+        value = str(getattr(r, fact))
+        if value not in out[(sentence, aid)].facts:
+            out[(sentence, aid)].facts.append(value)
+    return list(out.values())
+
+
+def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dict[str, str] | None = None,
+               link: Callable[[str, tuple[int, int] | None], str] | None = None) -> EventCard | None:
+    """The card for one event, or None when the event is not in tables['events']. `link(article_id, span)`
+    makes the address that opens an article with a sentence highlighted (default: no link)."""
+    link = link or (lambda article_id, span: "")
     ev = tables["events"]
     rows = ev[ev["event_id"] == event_id]
     if rows.empty:
         return None
     r = rows.iloc[0]
+    arts = tables["articles"]
+    src = arts[arts["event_id"] == event_id]
+    n_articles = int(src["article_id"].nunique())
+    txt = tables.get("articles_text", pd.DataFrame(columns=["article_id", "text"]))
+    texts = dict(zip(txt["article_id"], txt["text"].astype(str)))
     p = tables["participants"][tables["participants"]["event_id"] == event_id]
     names = dict(zip(tables["participants"]["iso3"], tables["participants"]["country"]))
     host_iso = clean(r["host_iso3"])
-    countries = p.assign(ASEAN=p["is_asean"].map({True: "yes", False: ""}))[
-        ["country", "iso3", "role", "ASEAN", "evidence"]].sort_values(["role", "country"]).reset_index(drop=True)
+
+    m = tables.get("country_mentions", pd.DataFrame(columns=["event_id", "article_id", "iso3", "is_participant"]))
+    m = m[(m["event_id"] == event_id) & m["is_participant"].fillna(False).astype(bool)]
+    said = m.groupby("iso3")["article_id"].nunique()
+    countries = p.assign(
+        ASEAN=p["is_asean"].map(yes_no),
+        articles=[_support(max(int(said.get(i, 0)), 1), n_articles) for i in p["iso3"]],
+    )[["country", "iso3", "role", "ASEAN", "articles"]].sort_values(["role", "country"]).reset_index(drop=True)
+
     a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
-    a["country"] = [names.get(i, i) if clean(i) else None for i in a["iso3"]]
-    attendees = a[["name", "title", "organization", "country", "evidence"]].reset_index(drop=True)
+    a["country"] = [names.get(i, i) if clean(i) else EMPTY_TEXT for i in a["iso3"]]
+    ev_texts = [texts.get(x, "") for x in src["article_id"]]
+    a["articles"] = [_support(max(sum(bool(_find_all(t, str(n))) for t in ev_texts), 1), n_articles) for n in a["name"]]
+    attendees = a[["name", "title", "organization", "country", "articles"]].reset_index(drop=True)
+
     labels = theme_labels or {}
+    e = tables["evidence"][tables["evidence"]["event_id"] == event_id]
+    theme_articles = e.groupby("theme")["article_id"].nunique()
     t = tables["themes"][tables["themes"]["event_id"] == event_id].sort_values("share", ascending=False)
-    themes = t.assign(theme_label=t["theme"].map(lambda c: labels.get(c, c)))[
-        ["theme", "theme_label", "share", "n_evidence"]].reset_index(drop=True)
+    themes = t.assign(theme_label=t["theme"].map(lambda c: labels.get(c, c)),
+                      articles=[_support(int(theme_articles.get(c, 0)), n_articles) for c in t["theme"]])[
+        ["theme", "theme_label", "share", "n_evidence", "articles"]].reset_index(drop=True)
+
     o = tables["outcomes"]
     sents = o.loc[o["event_id"] == event_id, "sentence"].dropna().astype(str)
     outcomes = "\n".join(f"- {s}" for s in dict.fromkeys(sents)) or None
-    arts = tables["articles"]
-    src = arts[(arts["event_id"] == event_id)][["article_id", "outlet", "title", "author", "published_date"]]
+    event_row = pd.DataFrame([{"fact": "the event", "evidence": r["evidence"], "article_id": r["article_id"]},
+                              {"fact": "its date", "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
     return EventCard(
         event_id=event_id, name=str(r["name"]) + (f" ({clean(r['acronym'])})" if clean(r["acronym"]) else ""),
         dates=date_span(r["start_date"], r["end_date"]),
-        place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or "place not stated",
-        host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else "not stated",
+        place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or EMPTY_TEXT,
+        host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else EMPTY_TEXT,
         event_type=str(clean(r["event_type"]) or "event").replace("_", " "),
         tagline=clean(r["tagline"]), outcomes=outcomes, evidence=clean(r["evidence"]),
-        countries=countries, attendees=attendees, themes=themes, sources=src.reset_index(drop=True),
+        countries=countries, attendees=attendees, themes=themes,
+        sources=src.assign(read=[link(x, None) or None for x in src["article_id"]])[
+            ["article_id", "outlet", "title", "author", "published_date", "read", "url"]].reset_index(drop=True),
+        n_articles=n_articles,
+        country_evidence=_evidence_list(p.sort_values(["role", "country"]), "country", texts, arts, link),
+        attendee_evidence=_evidence_list(a, "name", texts, arts, link),
+        event_evidence=_evidence_list(event_row, "fact", texts, arts, link),
     )
 
 
@@ -134,7 +229,7 @@ def country_summary(participants: pd.DataFrame, events: pd.DataFrame, attendees:
     for iso, g in p.groupby("iso3", sort=False):
         people = attendees.loc[attendees["iso3"] == iso, "name"]
         rows.append({
-            "country": g["country"].iloc[0], "iso3": iso, "ASEAN": "yes" if g["is_asean"].any() else "",
+            "country": g["country"].iloc[0], "iso3": iso, "ASEAN": yes_no(g["is_asean"].any()),
             "n_events": g["event_id"].nunique(), "roles": "; ".join(dict.fromkeys(g["role"].astype(str))),
             "events": "; ".join(dict.fromkeys(f"{n} ({d:%Y-%m-%d})" for n, d in zip(g["event_name"], g["start_date"]))),
             "people": "; ".join(dict.fromkeys(people.astype(str))),
@@ -189,7 +284,9 @@ def article_spans(article_id: str, text: str, tables: dict[str, pd.DataFrame],
         m = mentions[mentions["article_id"] == article_id]
         for r in m.itertuples(index=False):
             if pd.notna(r.char_start) and pd.notna(r.char_end) and 0 <= int(r.char_start) < int(r.char_end) <= len(text):
-                spans.append(Span(int(r.char_start), int(r.char_end), "country", f"country: {r.country} ({r.iso3})"))
+                part = bool(r.is_participant) if not pd.isna(r.is_participant) else False
+                spans.append(Span(int(r.char_start), int(r.char_end), "country" if part else "mention",
+                                  f"{'participant' if part else 'mentioned in passing'}: {r.country} ({r.iso3})"))
     else:
         sources.append(("country", "participants", "country"))
     arts = tables["articles"]
@@ -214,6 +311,10 @@ def cue_spans(sentence: str, cues: list[str], theme: str) -> list[Span]:
 
 
 def _style(kind: str) -> str:
+    if kind == "quote":
+        return f"background:{palette.HIGHLIGHT_QUOTE};outline:2px solid {palette.ORANGE}"
+    if kind == "mention":
+        return "background:transparent;border-bottom:2px dotted #767676"
     if kind == "person":
         return f"background:{palette.HIGHLIGHT_PEOPLE};border-bottom:2px solid {palette.ORANGE}"
     if kind == "country":
@@ -222,9 +323,13 @@ def _style(kind: str) -> str:
     return f"background:{palette.tint(c)};border-bottom:3px solid {c}"
 
 
-def highlight_html(text: str, spans: list[Span]) -> str:
+def highlight_html(text: str, spans: list[Span], quote: tuple[int, int] | None = None) -> str:
     """HTML of the text (escaped) with non-overlapping <mark> elements; where spans overlap, the earlier
-    (then longer) one wins. Paragraph breaks are kept."""
+    (then longer) one wins. `quote` (offsets of a linked sentence) is marked as a whole, its facts inside
+    it left plain. Paragraph breaks are kept."""
+    if quote is not None and 0 <= quote[0] < quote[1] <= len(text):
+        spans = [sp for sp in spans if sp.end <= quote[0] or sp.start >= quote[1]]
+        spans.append(Span(quote[0], quote[1], "quote", "the sentence you followed a link to"))
     chosen: list[Span] = []
     last_end = 0
     for sp in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
@@ -243,9 +348,12 @@ def highlight_html(text: str, spans: list[Span]) -> str:
     return f'<div style="line-height:1.7;font-size:1.02rem"><p>{body}</p></div>'
 
 
-def legend_html(theme_labels: dict[str, str], themes_present: list[str]) -> str:
-    """A one-line key for the highlight colours."""
+def legend_html(theme_labels: dict[str, str], themes_present: list[str], quote: bool = False) -> str:
+    """A one-line key for the highlight colours (with the linked sentence's when one is marked)."""
     items = [f'<mark style="{_style("person")};padding:0 4px">person</mark>',
-             f'<mark style="{_style("country")};padding:0 4px">country</mark>']
+             f'<mark style="{_style("country")};padding:0 4px">participating country</mark>',
+             f'<mark style="{_style("mention")};padding:0 4px">country mentioned in passing</mark>']
     items += [f'<mark style="{_style(t)};padding:0 4px">{html.escape(theme_labels.get(t, t))}</mark>' for t in themes_present]
+    if quote:
+        items.insert(0, f'<mark style="{_style("quote")};padding:0 4px">linked sentence</mark>')
     return " ".join(items)

@@ -179,7 +179,7 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
             "article_id": r.article_id, "outlet": m.outlet, "title": m.title, "author": m.author,
             "published_date": m.published_date, "language": m.language, "n_words": r.n_words,
             "event_id": article_event.get(r.article_id), "status": r.status, "reason": r.reason,
-            "source_file": r.source_file, "sha256": r.sha256,
+            "source_file": r.source_file, "sha256": r.sha256, "url": m.url,
         })
     tables = {
         "articles": articles, "events": events, "participants": participants, "attendees": attendees,

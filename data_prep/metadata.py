@@ -16,6 +16,7 @@ _DOMAIN = re.compile(
     r"(?:\.[a-z]{2})?)(?![\w/])")
 _LABELLED = re.compile(r"^(?P<label>Penulis|Reporter|Editor|Oleh|By|Pewarta|Redaktur|Writer)\b\s*:?\s*"
                        r"(?P<name>[^|•·\d]+?)\s*(?:[|•·]|$)", re.IGNORECASE)
+_URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:WIB|WITA|WIT|GMT|UTC)\b")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}$")
 HEADER_LINES = 8          # the outlet's name, if given, is in the first lines
@@ -28,6 +29,7 @@ class Metadata:
     outlet: str | None = None
     title: str | None = None
     author: str | None = None
+    url: str | None = None
     published_date: date | None = None
     language: str = "und"
     metadata_paragraphs: set[int] = field(default_factory=set)
@@ -39,6 +41,16 @@ def find_outlet(lines: list[str]) -> str | None:
         m = _DOMAIN.search(line)
         if m:
             return m.group(1)
+    return None
+
+
+def find_url(lines: list[str]) -> str | None:
+    """The article's own web address: the first http(s) address in the text (a `Sumber:`/`Source:`
+    line or a pasted address bar), or None; domain-only mentions are outlets, not addresses."""
+    for line in lines:
+        m = _URL.search(line)
+        if m:
+            return m.group(0)
     return None
 
 
@@ -84,7 +96,7 @@ def detect_language(text: str) -> str:
 def extract_metadata(paragraphs: list[str], header_lines: list[str]) -> Metadata:
     """Read outlet, title, author and publication date from the article's paragraphs (and its raw
     header lines, which still hold logos); mark bylines and datelines as metadata paragraphs."""
-    meta = Metadata(outlet=find_outlet(header_lines))
+    meta = Metadata(outlet=find_outlet(header_lines), url=find_url(header_lines))
     byline_names: set[str] = set()
     for i, para in enumerate(paragraphs[:HEADER_LINES]):
         lab = _LABELLED.match(para)

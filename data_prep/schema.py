@@ -4,7 +4,7 @@ the dashboard and the tests."""
 TABLES: dict[str, list[str]] = {
     "articles": [
         "article_id", "outlet", "title", "author", "published_date", "language", "n_words",
-        "event_id", "status", "reason", "source_file", "sha256",
+        "event_id", "status", "reason", "source_file", "sha256", "url",
     ],
     "events": [
         "event_id", "name", "acronym", "start_date", "end_date", "city", "venue", "host_iso3",

@@ -11,7 +11,7 @@ from data_prep.dates import find_dates
 from data_prep.events import EventCandidate
 from data_prep.load import MAX_BYTES, clean_text, decode_bytes
 from data_prep.merge import group_articles, same_event
-from data_prep.metadata import detect_language, extract_metadata
+from data_prep.metadata import detect_language, extract_metadata, find_url
 from data_prep.participants import countries_in_sentence
 from data_prep.people import find_people
 from data_prep.sentences import Sentence, split_sentences
@@ -395,3 +395,11 @@ def test_video_teasers_and_scroll_prompts_are_site_furniture():
     cleaned = clean_text("Para menteri bertemu di Jakarta.\n\nSCROLL TO CONTINUE WITH CONTENT\n\n"
                          "Saksikan juga video 'Bertemu Menlu Saudi, Retno Bahas Soal Teroris':\n\nMereka sepakat.")
     assert cleaned.paragraphs == ["Para menteri bertemu di Jakarta.", "Mereka sepakat."]
+
+
+def test_an_article_s_own_address_is_kept_and_a_bare_domain_is_not() -> None:
+    """`Sumber: https://…` or a pasted address bar gives the article's address; `Antaranews.com` is the outlet."""
+    assert find_url(["Antaranews.com", "Sumber: https://www.antaranews.com/berita/1053342/retno-diplomasi-digital."]) \
+        == "https://www.antaranews.com/berita/1053342/retno-diplomasi-digital"
+    assert find_url(["(https://kemlu.go.id/portal/id/read/568)", "Jakarta - ..."]) == "https://kemlu.go.id/portal/id/read/568"
+    assert find_url(["Kompas.com - 02/02/2024, 14:05 WIB", "JAKARTA, KOMPAS.com - Menteri ..."]) is None

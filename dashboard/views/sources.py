@@ -5,7 +5,7 @@ the tables here."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, maintenance, queries, ui
+from dashboard import data, filters, maintenance, queries, ui
 from data_prep.build import list_inputs
 from data_prep.load import MAX_BYTES
 
@@ -66,30 +66,50 @@ else:
                   column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
     ev_names = dict(zip(ctx.tables["events"]["event_id"], ctx.tables["events"]["name"]))
     ids = list(arts["article_id"])
+    url_article = st.query_params.get(filters.QP_ARTICLE)
+    included = ctx.tables["articles"][ctx.tables["articles"]["status"] == "included"]
+    if url_article and url_article not in ids and url_article in set(included["article_id"]):
+        arts = pd.concat([arts, included[included["article_id"] == url_article]])  # a link to a filtered-out article
+        ids.append(url_article)
     if ids:
-        def _label(a: str) -> str:
-            r = arts.set_index("article_id").loc[a]
-            return f"{a} · {queries.clean(r['outlet']) or 'outlet not stated'} · {queries.clean(r['title']) or 'untitled'}"
+        by_id = arts.drop_duplicates("article_id").set_index("article_id")
 
+        def _label(a: str) -> str:
+            return f"{a} · {queries.source_label(by_id.loc[a].to_dict())}"
+
+        if url_article != st.session_state.get("src_url_article") and url_article in ids:
+            st.session_state["src_article"] = url_article  # a link (not our own write): open that article
+        st.session_state["src_url_article"] = url_article
         chosen = st.selectbox("Read an article", ids, key="src_article", format_func=_label)
-        row = arts.set_index("article_id").loc[chosen]
+        quote = filters.parse_span(st.query_params.get(filters.QP_HL)) if chosen == url_article else None
+        if url_article != chosen and (url_article or chosen != ids[0]):  # the reader moved on: the URL names the article shown, without the old highlight
+            st.query_params[filters.QP_ARTICLE] = chosen
+            st.session_state["src_url_article"] = chosen
+            if filters.QP_HL in st.query_params:
+                del st.query_params[filters.QP_HL]
+        row = by_id.loc[chosen]
         texts = ctx.tables["articles_text"]
         text_rows = texts.loc[texts["article_id"] == chosen, "text"]
         with st.container(border=True):
             st.markdown(f"**{queries.clean(row['title']) or 'Untitled'}**  \n"
-                        f"{queries.clean(row['outlet']) or 'outlet not stated'} · "
-                        f"{queries.clean(row['author']) or 'no byline'} · {queries.fmt_date(row['published_date'])}")
+                        f"{queries.clean(row['outlet']) or 'outlet ' + queries.EMPTY_TEXT} · "
+                        f"{queries.clean(row['author']) or 'no byline'} · {queries.fmt_date(row['published_date'])}"
+                        + (f" · [original ↗]({queries.clean(row.get('url'))})" if queries.clean(row.get("url")) else ""))
             st.caption(f"Reports: {ev_names.get(row['event_id'], row['event_id'])} · language {row['language']}"
                        f" · {row['n_words']} words · file {row.get('source_file', chosen)}")
             if text_rows.empty:
                 st.info("The build has no cleaned text for this article (articles_text table missing).")
             else:
                 text = str(text_rows.iloc[0])
+                if quote is not None and quote[1] > len(text):
+                    quote = None
+                if quote is not None:
+                    st.markdown(f"**Linked sentence:** “{text[quote[0]:quote[1]]}” (marked in yellow below)")
                 spans = queries.article_spans(chosen, text, ctx.tables, ctx.theme_labels)
-                kinds = sorted({s.kind for s in spans} - {"person", "country"})
-                st.markdown(queries.legend_html(ctx.theme_labels, [t for t in ctx.theme_labels if t in kinds]),
-                            unsafe_allow_html=True)
-                st.markdown(queries.highlight_html(text, spans), unsafe_allow_html=True)
+                kinds = sorted({s.kind for s in spans} - {"person", "country", "mention"})
+                st.markdown(queries.legend_html(ctx.theme_labels, [t for t in ctx.theme_labels if t in kinds],
+                                                quote=quote is not None), unsafe_allow_html=True)
+                st.markdown(queries.highlight_html(text, spans, quote=quote), unsafe_allow_html=True)
 
 st.subheader(f"Rejected files ({len(rejected)})")
 if rejected.empty:

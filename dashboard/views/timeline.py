@@ -2,12 +2,12 @@
 
 The open card lives in the URL as `card=<event_id>` (left out for the default, the first event), so a
 link opens that card. An unknown or filtered-out id in the URL is ignored. The parameter is this page's
-own (filter_state.PAGE_PARAMS): it narrows nothing and other pages drop it."""
+own (filters.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 
 import streamlit as st
 
-from dashboard import charts, queries, ui
-from dashboard.filter_state import QP_CARD
+from dashboard import charts, filters, queries, ui
+from dashboard.filters import QP_CARD
 
 K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
 
@@ -51,6 +51,10 @@ if url_card != wanted_card:
     else:
         st.query_params[QP_CARD] = wanted_card
 st.session_state[K_URL_CARD] = wanted_card
-card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels)
+def _link(article_id: str, span: tuple[int, int] | None) -> str:
+    return filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}" if span else "")
+
+
+card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels, link=_link)
 if card is not None:
     ui.render_event_card(card, key_prefix="tl")
