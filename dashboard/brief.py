@@ -44,6 +44,10 @@ def parser() -> argparse.ArgumentParser:
                         "seeds if it holds none")
     p.add_argument("--event", action="append", default=[], metavar="ID", help="event id (repeatable)")
     p.add_argument("--country", action="append", default=[], metavar="ISO3", help="ISO 3166 alpha-3 code (repeatable)")
+    p.add_argument("--asean", action="store_true", help="ASEAN members only (the URL's asean=1)")
+    p.add_argument("--only", action="store_true",
+                   help="with --country: participants and attendees of the chosen countries only (the URL's only=1); "
+                        "without it a country filter keeps its events with every participant")
     p.add_argument("--theme", action="append", default=[], metavar="CODE", help="theme code (repeatable)")
     p.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD", help="events ending on or after")
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="events starting on or before")
@@ -82,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     _check("country", countries, options.countries, p)
     _check("theme", a.theme, options.themes, p)
     filters = Filters(events=tuple(a.event), countries=tuple(countries), themes=tuple(a.theme),
-                      date_from=a.date_from, date_to=a.date_to)
+                      date_from=a.date_from, date_to=a.date_to, asean_only=a.asean, only_chosen=a.only)
     try:
         pack = build_briefing(tables, filters, a.chart or DEFAULT_CHARTS, fmt,
                               built_at=data.read_build_report(build).get("built_at"), theme_labels=labels)
