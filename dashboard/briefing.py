@@ -34,6 +34,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import charts, map_figures
+from dashboard.theme_measures import DEFAULT_MEASURE, SHORT_NOTE, counted_evidence
 from dashboard.queries import clean, fmt_date
 from dashboard.chart_export import _opts, _require_chromium, style_for_export
 from dashboard.filters import (
@@ -67,15 +68,18 @@ class ChartSpec:
 # The dashboard's charts, in pack order (keys are also the export file-name slugs).
 CHARTS: dict[str, ChartSpec] = {c.key: c for c in (
     ChartSpec("timeline", "Events over time", "Each event on a date axis, by type; marker size = countries."),
-    ChartSpec("themes-by-event", "Theme shares per event", "How each event's theme evidence splits across themes."),
-    ChartSpec("theme-totals", "Leading themes", "Evidence sentences per theme over the filtered events."),
+    ChartSpec("themes-by-event", "Theme shares per event",
+              "How each event's theme sentences split across themes (n = the event's sentences)."),
+    ChartSpec("theme-totals", "Leading themes", "Filtered events touching each theme (at least one sentence)."),
     ChartSpec("theme-country-matrix", "Themes × countries",
-              "Theme evidence at the events each country took part in."),
+              "Theme sentences (once per article) at the events each country took part in."),
     ChartSpec("map", "Participating countries", "Countries shaded by number of events; ASEAN members outlined."),
     ChartSpec("attendees-by-country", "People named at each event, by country",
               "Attendees named in the sources, per event and country."),
 )}
 DEFAULT_CHARTS: tuple[str, ...] = tuple(CHARTS)
+# Charts whose source line carries the note on how theme figures are made (theme_measures.SHORT_NOTE).
+THEME_CHARTS = frozenset({"themes-by-event", "theme-totals", "theme-country-matrix"})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -179,7 +183,9 @@ def _event_evidence(ctx: _Context) -> pd.DataFrame:
 
 
 def _theme_evidence(ctx: _Context) -> pd.DataFrame:
-    ev = ctx.filtered["evidence"].merge(ctx.filtered["events"][["event_id", "start_date"]], on="event_id")
+    """The theme sentences the charts count (theme_measures.counted_evidence), in event date order."""
+    counted = counted_evidence(ctx.filtered["evidence"], ctx.tables["articles"])
+    ev = counted.merge(ctx.filtered["events"][["event_id", "start_date"]], on="event_id")
     return ev.sort_values(["start_date", "article_id", "char_start"])
 
 
@@ -198,15 +204,15 @@ def _chart(key: str, ctx: _Context) -> tuple[go.Figure | None, list[str]]:
         fig = charts.timeline_figure(data) if not data.empty else None
         return fig, _note_lines(_event_evidence(ctx), by_event, ctx)
     if key == "themes-by-event":
-        data = charts.theme_share_data(f["events"], f["themes"], ctx.labels)
+        data = charts.theme_share_data(f["events"], f["evidence"], f["articles"], ctx.labels)
         fig = charts.theme_shares_figure(data, list(ctx.labels)) if not data.empty else None
         return fig, _note_lines(_theme_evidence(ctx), by_theme, ctx)
     if key == "theme-totals":
-        data = charts.theme_totals(f["evidence"], ctx.labels)
-        fig = charts.theme_totals_figure(data) if not data.empty else None
+        data = charts.theme_totals(f["events"], f["evidence"], f["articles"], ctx.labels, DEFAULT_MEASURE)
+        fig = charts.theme_totals_figure(data, DEFAULT_MEASURE) if not data.empty else None
         return fig, _note_lines(_theme_evidence(ctx), by_theme, ctx)
     if key == "theme-country-matrix":
-        matrix = charts.theme_country_matrix(f["participants"], f["themes"], ctx.labels)
+        matrix = charts.theme_country_matrix(f["participants"], f["evidence"], f["articles"], ctx.labels)
         fig = charts.theme_country_heatmap(matrix) if not matrix.empty else None
         return fig, _note_lines(_people_evidence("participants", ctx), lambda r: str(r["country"]), ctx) + \
             _note_lines(_theme_evidence(ctx), by_theme, ctx)
@@ -286,9 +292,11 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
         if fig is None:
             skipped.append(spec.title)
             continue
-        figures.append(slide_figure(fig, subtitle, source))
+        note = SHORT_NOTE if key in THEME_CHARTS else None
+        figures.append(slide_figure(fig, subtitle, source + (f"\n{note}" if note else "")))
         chart_slides.append(Slide("chart", spec.title, [spec.description], image=len(figures) - 1,
-                                  notes=[f"{spec.title}: {spec.description}", subtitle, "",
+                                  notes=[f"{spec.title}: {spec.description}", *([note] if note else []),
+                                         subtitle, "",
                                          "Evidence behind this chart (sentence — outlet, date, article id):",
                                          *notes]))
 

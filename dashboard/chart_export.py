@@ -29,6 +29,9 @@ _FALLBACK = "/usr/bin/chromium"
 FORMATS = ("png", "svg", "pdf")
 SLIDE_WIDTH, SLIDE_HEIGHT = 1600, 900
 FONT = "Arial, Helvetica, sans-serif"
+# The source text under an exported chart: wrapped at this many characters (it starts at the plot's left
+# edge, which long axis labels push right), in at most this many lines of this height (font size 17).
+SOURCE_WRAP, SOURCE_MAX_LINES, SOURCE_LINE_PX = 90, 4, 22
 
 
 class ChromiumNotFound(RuntimeError):
@@ -98,10 +101,19 @@ def export_figure(
 
 
 def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> go.Figure:
-    """Return a copy of `fig` that stands alone on a slide: title, filter subtitle, source line.
+    """Return a copy of `fig` that stands alone on a slide: title, filter subtitle, source line (a `source`
+    with a newline gives two parts, e.g. the source and a note on how the figure is made).
 
-    Sized for 1600x900: large fonts, white background, margins that leave room for the texts.
+    Sized for 1600x900: large fonts, white background, margins that leave room for the texts. The source
+    text starts at the plot's left edge, so long parts are wrapped (at most SOURCE_MAX_LINES lines) rather
+    than run off the slide's right edge, and the bottom margin grows with the lines.
     """
+    lines = [w for part in source.split("\n") if part.strip()
+             for w in textwrap.wrap(" ".join(part.split()), width=SOURCE_WRAP)]
+    if len(lines) > SOURCE_MAX_LINES:
+        lines = lines[:SOURCE_MAX_LINES - 1] + [textwrap.shorten(" ".join(lines[SOURCE_MAX_LINES - 1:]),
+                                                                 width=SOURCE_WRAP, placeholder=" …")]
+    extra = SOURCE_LINE_PX * max(0, len(lines) - 1)  # each line after the first raises the plot
     out = go.Figure(fig)
     out.update_layout(
         template="plotly_white",
@@ -122,21 +134,21 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
             yanchor="top",
             yref="container",
         ),
-        margin=dict(t=205, b=150, l=110, r=60),
+        margin=dict(t=205, b=150 + extra, l=110, r=60),
         # Legend in one row above the plot, so it never spills off the right edge of the slide.
         legend=dict(
             orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=20)
         ),
     )
     out.add_annotation(
-        text=textwrap.shorten(source, width=170, placeholder=" …"),
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,
         y=0,
         xanchor="left",
         yanchor="bottom",
-        yshift=-140,  # just above the bottom edge: the 150 px margin less a 10 px gap
+        yshift=-140 - extra,  # just above the bottom edge: the bottom margin less a 10 px gap
         showarrow=False,
         align="left",
         font=dict(size=17, color="#666"),

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import palette
+from dashboard.theme_measures import DEFAULT_MEASURE, MEASURES, counted_evidence, theme_measures
 
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=15, color="#1A1A1A")
 
@@ -111,83 +112,145 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
 # Themes
 # ---------------------------------------------------------------------------------------------
 
-def theme_share_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Rows (event, theme) with share and evidence count, events in date order, for stacked bars."""
-    labels = theme_labels or {}
-    cols = ["event_id", "event_label", "start_date", "theme", "theme_label", "share", "n_evidence"]
-    if events.empty or themes.empty:
-        return pd.DataFrame(columns=cols)
+def _event_labels(events: pd.DataFrame) -> pd.DataFrame:
+    """event_id, start_date, event_label (`RCDD (2019-09-10)`: acronym or name, and the start date)."""
     ev = events[["event_id", "name", "acronym", "start_date"]].copy()
     ev["event_label"] = [f"{a if isinstance(a, str) and a else n} ({d:%Y-%m-%d})" if pd.notna(d) else str(n)
                          for n, a, d in zip(ev["name"], ev["acronym"], ev["start_date"])]
-    d = themes.merge(ev, on="event_id", how="inner")
+    return ev[["event_id", "start_date", "event_label"]]
+
+
+SHARE_COLUMNS = ["event_id", "event_label", "start_date", "theme", "theme_label", "share", "n_sentences",
+                 "event_n_sentences"]
+
+
+def theme_share_data(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,
+                     theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Rows (event, theme) for stacked bars, events in date order: n_sentences (counted once per article,
+    see theme_measures), the event's total event_n_sentences, share = n_sentences / that total, and an
+    event_label that carries the total (`RCDD (2019-09-10) · n=51`) so no bar hides how much it rests on."""
+    labels = theme_labels or {}
+    if events.empty or evidence.empty:
+        return pd.DataFrame(columns=SHARE_COLUMNS)
+    ev = counted_evidence(evidence[evidence["event_id"].isin(set(events["event_id"]))], articles)
+    if ev.empty:
+        return pd.DataFrame(columns=SHARE_COLUMNS)
+    d = ev.groupby(["event_id", "theme"]).size().rename("n_sentences").reset_index()
+    d["event_n_sentences"] = d.groupby("event_id")["n_sentences"].transform("sum")
+    d["share"] = d["n_sentences"] / d["event_n_sentences"]
+    d = d.merge(_event_labels(events), on="event_id", how="inner")
+    d["event_label"] = [f"{lab} · n={n}" for lab, n in zip(d["event_label"], d["event_n_sentences"])]
     d["theme_label"] = d["theme"].map(lambda t: labels.get(t, t))
-    return d.sort_values(["start_date", "theme"])[cols].reset_index(drop=True)
+    return d.sort_values(["start_date", "event_id", "theme"])[SHARE_COLUMNS].reset_index(drop=True)
 
 
-def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None, title: str | None = None) -> go.Figure:
-    """Horizontal stacked bars: each event's theme evidence split by theme (share of its evidence)."""
+SHARE_VALUES = ("share", "count")  # what the per-event bars measure
+
+
+def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None, title: str | None = None,
+                        *, values: str = "share") -> go.Figure:
+    """Horizontal stacked bars, one per event: its theme sentences split by theme, as shares of the event's
+    sentences (`values="share"`) or as sentence counts (`values="count"`); each segment is labelled with
+    its count and each event's label with its total n."""
+    if values not in SHARE_VALUES:
+        raise ValueError(f"values must be one of {SHARE_VALUES}, got {values!r}")
     if data.empty:
         return empty_figure("No theme evidence for these events.")
     order = [t for t in (theme_order or []) if t in set(data["theme"])] + sorted(set(data["theme"]) - set(theme_order or []))
     events_order = list(dict.fromkeys(data["event_label"]))
+    x_col = "share" if values == "share" else "n_sentences"
     fig = go.Figure()
     for theme in order:
         g = data[data["theme"] == theme]
         fig.add_trace(go.Bar(
-            y=g["event_label"], x=g["share"], orientation="h", name=g["theme_label"].iloc[0],
+            y=g["event_label"], x=g[x_col], orientation="h", name=g["theme_label"].iloc[0],
             marker=dict(color=palette.theme_color(theme), line=dict(color="white", width=1)),
-            customdata=g[["n_evidence", "theme_label"]].to_numpy(),
-            hovertemplate="%{y}<br><b>%{customdata[1]}</b>: %{x:.0%} (%{customdata[0]} sentences)<extra></extra>",
+            text=g["n_sentences"], textposition="inside", insidetextanchor="middle", textangle=0,
+            customdata=g[["n_sentences", "theme_label", "event_n_sentences", "share"]].to_numpy(),
+            hovertemplate="%{y}<br><b>%{customdata[1]}</b>: %{customdata[0]} of the event's %{customdata[2]} "
+                          "theme sentences (%{customdata[3]:.0%})<extra></extra>",
         ))
     fig = _layout(fig, title, 230 + 44 * len(events_order) + 26 * ((len(order) + 1) // 2))
-    fig.update_layout(barmode="stack", legend=dict(traceorder="normal", orientation="h", yanchor="top", y=-0.18 - 0.5 / len(events_order), x=0))
-    fig.update_xaxes(tickformat=".0%", title="share of the event's theme evidence", range=[0, 1])
+    fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"),
+                      legend=dict(traceorder="normal", orientation="h", yanchor="top", y=-0.18 - 0.5 / len(events_order), x=0))
+    if values == "share":
+        fig.update_xaxes(tickformat=".0%", range=[0, 1], title="share of each event's n theme sentences")
+    else:
+        fig.update_xaxes(title="theme sentences per event (once per article)")
     fig.update_yaxes(categoryorder="array", categoryarray=events_order[::-1], title=None)
     return fig
 
 
-def theme_totals(evidence: pd.DataFrame, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """theme, theme_label, n_evidence, n_events: theme evidence summed over the filtered events, largest first."""
-    labels = theme_labels or {}
-    if evidence.empty:
-        return pd.DataFrame(columns=["theme", "theme_label", "n_evidence", "n_events"])
-    d = evidence.groupby("theme").agg(n_evidence=("sentence", "size"), n_events=("event_id", "nunique")).reset_index()
-    d["theme_label"] = d["theme"].map(lambda t: labels.get(t, t))
-    return d.sort_values(["n_evidence", "theme"], ascending=[False, True])[
-        ["theme", "theme_label", "n_evidence", "n_events"]].reset_index(drop=True)
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def theme_totals_figure(data: pd.DataFrame, title: str | None = None, height: int = 300) -> go.Figure:
-    """Horizontal bars of evidence sentences per theme, each in its theme colour."""
+def theme_totals(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,
+                 theme_labels: Mapping[str, str] | None = None, measure: str = DEFAULT_MEASURE) -> pd.DataFrame:
+    """theme_measures over the filtered events, largest `measure` first (ties in catalogue order), with
+    `value` (the measure), `n_events_total` (the share's denominator) and `text` (value and n, for the bar)."""
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, got {measure!r}")
+    d = theme_measures(events, evidence, articles, theme_labels)
+    total = int(events["event_id"].nunique()) if not events.empty else 0
+    d["value"] = d[measure]
+    d["n_events_total"] = total
+    texts = {
+        "n_events": lambda r: f"{_plural(r.n_events, 'event')} · {r.share_events:.0%}",
+        "share_events": lambda r: f"{r.share_events:.0%} · {r.n_events} of {_plural(total, 'event')}",
+        "n_sentences": lambda r: f"{_plural(r.n_sentences, 'sentence')} in {_plural(r.n_events, 'event')}",
+    }[measure]
+    d["text"] = [texts(r) for r in d.itertuples(index=False)]
+    d = d.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
+    d.attrs["measure"] = measure
+    return d
+
+
+def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: str | None = None,
+                        height: int = 300) -> go.Figure:
+    """Horizontal bars of one measure per theme (theme_totals), each in its theme colour; the axis title
+    names the unit and every bar's text gives its value and n."""
+    measure = measure or data.attrs.get("measure") or DEFAULT_MEASURE
+    if measure not in MEASURES:
+        raise ValueError(f"measure must be one of {', '.join(MEASURES)}, got {measure!r}")
     if data.empty:
         return empty_figure("No theme evidence for these events.")
     d = data.iloc[::-1]
     fig = go.Figure(go.Bar(
-        y=d["theme_label"], x=d["n_evidence"], orientation="h",
+        y=d["theme_label"], x=d[measure], orientation="h",
         marker=dict(color=[palette.theme_color(t) for t in d["theme"]]),
-        text=d["n_evidence"], textposition="outside", customdata=d[["n_events"]].to_numpy(),
-        hovertemplate="<b>%{y}</b><br>%{x} sentences across %{customdata[0]} events<extra></extra>",
+        text=d["text"] if "text" in d else d[measure], textposition="outside",
+        customdata=d[["n_events", "n_events_total", "share_events", "n_sentences", "n_articles"]].to_numpy(),
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]} of %{customdata[1]} events touch it (%{customdata[2]:.0%})"
+                      "<br>%{customdata[3]} evidence sentences (once per article) in %{customdata[4]} articles"
+                      "<extra></extra>",
     ))
     fig = _layout(fig, title, height)
     fig.update_traces(cliponaxis=False)
-    fig.update_xaxes(title="evidence sentences", range=[0, max(1, d["n_evidence"].max()) * 1.12], automargin=True)
+    top = float(d[measure].max()) if len(d) else 0.0
+    floor = 0.05 if measure == "share_events" else 1.0  # an axis even when every bar is 0
+    fig.update_xaxes(title=MEASURES[measure], automargin=True, range=[0, max(floor, top) * 1.4])
+    if measure == "share_events":
+        fig.update_xaxes(tickformat=".0%")
     fig.update_yaxes(title=None, automargin=True)
     return fig
 
 
-def theme_country_matrix(participants: pd.DataFrame, themes: pd.DataFrame,
+def theme_country_matrix(participants: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,
                          theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Theme × country: evidence sentences at the events each country took part in (index theme label,
-    columns country name; ASEAN members first). Zero where the country was there but the theme was not."""
+    """Theme × country: theme sentences (counted once per article) at the events each country took part in
+    (index theme label, columns country name; ASEAN members first). Zero where the country was there but
+    the theme was not."""
     labels = theme_labels or {}
-    if participants.empty or themes.empty:
+    if participants.empty or evidence.empty:
         return pd.DataFrame()
+    ev = counted_evidence(evidence, articles)
+    per_event = ev.groupby(["event_id", "theme"]).size().rename("n_sentences").reset_index()
     pc = participants[["event_id", "iso3", "country", "is_asean"]].drop_duplicates(["event_id", "iso3"])
-    m = pc.merge(themes[["event_id", "theme", "n_evidence"]], on="event_id", how="inner")
+    m = pc.merge(per_event, on="event_id", how="inner")
     if m.empty:
         return pd.DataFrame()
-    table = m.pivot_table(index="theme", columns="country", values="n_evidence", aggfunc="sum", fill_value=0)
+    table = m.pivot_table(index="theme", columns="country", values="n_sentences", aggfunc="sum", fill_value=0)
     asean = pc.groupby("country")["is_asean"].any()
     col_order = sorted(table.columns, key=lambda c: (not bool(asean.get(c, False)), str(c)))
     order = [t for t in labels if t in table.index] + sorted(set(table.index) - set(labels))
@@ -204,7 +267,10 @@ def theme_country_heatmap(matrix: pd.DataFrame, title: str | None = None) -> go.
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale=palette.SEQUENTIAL,
         text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
-        hovertemplate="<b>%{x}</b><br>%{y}: %{z} sentences<extra></extra>", colorbar=dict(title="sentences"),
+        hovertemplate="<b>%{x}</b><br>%{y}: %{z} theme sentences (each counted once per article) "
+                      "in the articles on the events %{x} took part in<extra></extra>",
+        colorbar=dict(title=dict(text="theme sentences<br>at the country's<br>events (once<br>per article)",
+                                 side="top")),
     ))
     fig = _layout(fig, title, max(300, 120 + 42 * len(matrix.index)))
     fig.update_xaxes(tickangle=-40, side="bottom")

@@ -63,6 +63,21 @@ def test_chart_notes_cite_outlet_date_and_article(plan, tables) -> None:
     assert "“" in notes and " — " in notes
 
 
+def test_theme_slides_count_events_and_say_how(plan) -> None:
+    from dashboard.theme_measures import MEASURES, SHORT_NOTE
+
+    slide = next(s for s in plan.slides if s.kind == "chart" and s.title == CHARTS["theme-totals"].title)
+    fig = plan.figures[slide.image]
+    assert fig.layout.xaxis.title.text == MEASURES["n_events"], "the totals slide counts events touching a theme"
+    assert all(" event" in t for t in fig.data[0].text), "every bar says how many events"
+    for s in plan.slides:
+        if s.kind == "chart" and s.title in {CHARTS[k].title for k in ("themes-by-event", "theme-totals",
+                                                                        "theme-country-matrix")}:
+            assert SHORT_NOTE in s.notes
+            source = plan.figures[s.image].layout.annotations[-1].text.replace("<br>", " ")  # wrapped lines
+            assert SHORT_NOTE in source, "the note is on the image, under the source line"
+
+
 def test_sources_slide_lists_every_article(plan, tables) -> None:
     from dashboard.filters import apply_filters
 
@@ -160,3 +175,23 @@ def test_cli_empty_combination_says_why(build_dir: Path, tmp_path: Path) -> None
 def test_cli_bad_arguments(build_dir: Path, tmp_path: Path, args: list[str], message: str) -> None:
     r = _cli(*args, "--build", str(build_dir), cwd=tmp_path)
     assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_accepts_every_filter_the_url_does() -> None:
+    """One contract: each URL filter parameter has a CLI flag of the same name."""
+    from dashboard.brief import parser
+    from dashboard.filters import QP_KEYS
+    flags = {o for action in parser()._actions for o in action.option_strings}
+    assert {f"--{k}" for k in QP_KEYS} <= flags
+    a = parser().parse_args(["--out", "x.pdf", "--country", "AUS", "--asean", "--only"])
+    assert a.asean and a.only
+
+
+def test_pack_with_a_country_filter_shows_its_partners(tables) -> None:
+    """The pack follows the dashboard's rule: a country filter keeps its events with every participant."""
+    plan = plan_briefing(tables, Filters(countries=("AUS",)))
+    p = tables["participants"]
+    partners = set(p.loc[p["event_id"].isin(p.loc[p["iso3"] == "AUS", "event_id"]), "country"]) - {"Australia"}
+    slide = next(s for s in plan.slides if s.title == CHARTS["theme-country-matrix"].title)
+    columns = set(plan.figures[slide.image].data[0].x)
+    assert partners | {"Australia"} == columns

@@ -97,6 +97,20 @@ def test_style_adds_title_subtitle_source_and_leaves_input_alone() -> None:
     assert bar.layout.title.text == "old" and bar.layout.paper_bgcolor == "black"
 
 
+def test_a_note_after_the_source_is_kept_whole_on_wrapped_lines() -> None:
+    from dashboard.chart_export import SOURCE_WRAP
+
+    source = "Source: 38 news articles (" + ", ".join(f"outlet{i}.com" for i in range(9)) + ") · build 2026-01-01"
+    note = "Counted: events with ≥1 theme sentence; sentences once per article; cues inside organisation names excluded."
+    bar = go.Figure(go.Bar(x=["a"], y=[1]))
+    one = style_for_export(bar, TITLE, "Filters: none", "Source: kompas.com")
+    styled = style_for_export(bar, TITLE, "Filters: none", f"{source}\n{note}")
+    lines = styled.layout.annotations[0].text.split("<br>")
+    assert len(lines) >= 3 and all(len(line) <= SOURCE_WRAP for line in lines), "wrapped, not run off the slide"
+    assert " ".join(lines) == f"{source} {note}", "nothing cut: the source first, then the note"
+    assert styled.layout.margin.b > one.layout.margin.b, "the plot makes room for the extra lines"
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

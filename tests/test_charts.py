@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dashboard import charts, palette, queries
 from dashboard.data import theme_catalog
 from dashboard.filters import Filters, apply_filters
+from dashboard.theme_measures import MEASURES, counted_evidence
 
 
 def test_plotly_config_names_the_download() -> None:
@@ -58,30 +59,54 @@ def test_leading_theme_is_the_one_with_most_evidence() -> None:
 
 
 def test_theme_shares_sum_to_one_per_event(tables: dict, theme_labels: dict) -> None:
-    d = charts.theme_share_data(tables["events"], tables["themes"], theme_labels)
+    d = charts.theme_share_data(tables["events"], tables["evidence"], tables["articles"], theme_labels)
     sums = d.groupby("event_id")["share"].sum()
-    assert ((sums - 1.0).abs() < 1e-3).all()  # the build rounds shares to 4 decimals
+    assert ((sums - 1.0).abs() < 1e-9).all()
+    counted = counted_evidence(tables["evidence"], tables["articles"])
+    assert d["n_sentences"].sum() == len(counted), "segments count the counted sentences, not the raw rows"
+    # every bar shows its n: the event's counted total in its label, each segment's count as its text
+    assert all(lab.endswith(f" · n={n}") for lab, n in zip(d["event_label"], d["event_n_sentences"]))
     fig = charts.theme_shares_figure(d, list(theme_labels))
     for trace in fig.data:
         code = d.loc[d["theme_label"] == trace.name, "theme"].iloc[0]
         assert trace.marker.color == palette.theme_color(code)
+        assert list(trace.text) == list(d.loc[d["theme"] == code, "n_sentences"])
+    assert fig.layout.xaxis.tickformat == ".0%" and "share" in fig.layout.xaxis.title.text
+    counts = charts.theme_shares_figure(d, list(theme_labels), values="count")
+    assert sum(sum(trace.x) for trace in counts.data) == d["n_sentences"].sum()
+    assert "sentences" in counts.layout.xaxis.title.text
 
 
-def test_theme_totals_match_evidence(tables: dict, theme_labels: dict) -> None:
-    d = charts.theme_totals(tables["evidence"], theme_labels)
-    assert d["n_evidence"].sum() == len(tables["evidence"])
-    assert d["n_evidence"].is_monotonic_decreasing
+def test_theme_totals_take_a_measure_and_name_its_unit(tables: dict, theme_labels: dict) -> None:
+    ev, evidence, arts = tables["events"], tables["evidence"], tables["articles"]
+    counted = counted_evidence(evidence, arts)
+    sentences = charts.theme_totals(ev, evidence, arts, theme_labels, "n_sentences")
+    assert sentences["n_sentences"].sum() == len(counted) <= len(evidence)
+    assert sentences["value"].is_monotonic_decreasing
+    events = charts.theme_totals(ev, evidence, arts, theme_labels)  # default: events touching the theme
+    assert events["value"].is_monotonic_decreasing
+    by_theme = evidence.groupby("theme")["event_id"].nunique()
+    assert dict(zip(events["theme"], events["n_events"])) == by_theme.to_dict()
+    for measure, data in (("n_events", events), ("n_sentences", sentences)):
+        fig = charts.theme_totals_figure(data, measure)
+        assert fig.layout.xaxis.title.text == MEASURES[measure]
+        assert all(str(v) in t for v, t in zip(fig.data[0].x, fig.data[0].text)), "each bar's text gives its value"
+    assert all(t.endswith("%") for t in events["text"])  # "9 events · 35%"
 
 
 def test_theme_country_matrix_counts(tables: dict, theme_labels: dict) -> None:
-    m = charts.theme_country_matrix(tables["participants"], tables["themes"], theme_labels)
-    p, t = tables["participants"], tables["themes"]
+    m = charts.theme_country_matrix(tables["participants"], tables["evidence"], tables["articles"], theme_labels)
+    p = tables["participants"]
+    counted = counted_evidence(tables["evidence"], tables["articles"])
     events_aus = set(p.loc[p["iso3"] == "AUS", "event_id"])
-    expected = t[t["event_id"].isin(events_aus) & (t["theme"] == "peace_messaging")]["n_evidence"].sum()
+    expected = int((counted["event_id"].isin(events_aus) & (counted["theme"] == "peace_messaging")).sum())
     assert m.loc[theme_labels["peace_messaging"], "Australia"] == expected
     asean_names = set(p.loc[p["is_asean"], "country"])
     first_non_asean = next(i for i, c in enumerate(m.columns) if c not in asean_names)
     assert all(c not in asean_names for c in m.columns[first_non_asean:])  # ASEAN members first
+    fig = charts.theme_country_heatmap(m)
+    assert "once per article" in fig.data[0].colorbar.title.text.replace("<br>", " ")
+    assert "once per article" in fig.data[0].hovertemplate
 
 
 def test_attendee_counts_add_up(tables: dict) -> None:
@@ -96,9 +121,11 @@ def test_empty_inputs_give_a_message_not_a_blank_chart(tables: dict, theme_label
     out = apply_filters(tables, Filters(date_from=pd.Timestamp("2100-01-01").date()))
     figs = [
         charts.timeline_figure(charts.timeline_data(out["events"], out["themes"], theme_labels)),
-        charts.theme_shares_figure(charts.theme_share_data(out["events"], out["themes"], theme_labels)),
-        charts.theme_totals_figure(charts.theme_totals(out["evidence"], theme_labels)),
-        charts.theme_country_heatmap(charts.theme_country_matrix(out["participants"], out["themes"], theme_labels)),
+        charts.theme_shares_figure(charts.theme_share_data(out["events"], out["evidence"], out["articles"],
+                                                           theme_labels)),
+        charts.theme_totals_figure(charts.theme_totals(out["events"], out["evidence"], out["articles"], theme_labels)),
+        charts.theme_country_heatmap(charts.theme_country_matrix(out["participants"], out["evidence"],
+                                                                 out["articles"], theme_labels)),
         charts.attendees_figure(charts.attendee_counts(out["attendees"], out["events"], out["participants"])),
     ]
     for fig in figs:
@@ -152,7 +179,7 @@ def test_article_spans_point_at_the_cues(tables: dict, theme_labels: dict) -> No
     for row in texts.itertuples(index=False):
         spans = queries.article_spans(row.article_id, row.text, tables, theme_labels)
         ev = tables["evidence"][tables["evidence"]["article_id"] == row.article_id]
-        theme_spans = [s for s in spans if s.kind not in ("person", "country")]
+        theme_spans = [s for s in spans if s.kind not in ("person", "country", "mention")]  # mention: named in passing
         assert len(theme_spans) == len(ev)
         for s in theme_spans:
             assert row.text[s.start:s.end].strip()

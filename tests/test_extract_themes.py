@@ -69,3 +69,25 @@ def test_a_bare_platform_name_is_not_enough_but_two_weak_groups_are():
 
 def test_no_theme_in_a_plain_sentence():
     assert themes("Pertemuan berlangsung di sebuah hotel di tepi sungai.") == {}
+
+
+def test_a_cue_inside_a_ministry_name_is_no_evidence_through_the_whole_pipeline():
+    # A whole article through process_article (cleaning, sentence split, event, themes), as the build runs it.
+    # The names of Australia's and Japan's ministries hold `Trade` and `Economy`, but only the last paragraph
+    # says anything about the economy.
+    from data_prep.article import process_article
+
+    text = ("Australia and Japan join ASEAN cyber dialogue\n\n"
+            "JAKARTA, 12 March 2024 - The 3rd ASEAN Cyber Policy Dialogue was held in Jakarta on Tuesday "
+            "(12 March 2024), attended by officials from Indonesia, Australia and Japan.\n\n"
+            "Australia was represented by the Department of Foreign Affairs and Trade, while Japan sent a "
+            "delegation from the Ministry of Economy, Trade and Industry.\n\n"
+            "Australia's Department of Foreign Affairs and Trade (DFAT) and Japan's Ministry of Economy, Trade "
+            "and Industry (METI) said they would stay in touch with the ASEAN Secretariat.\n\n"
+            "Delegates discussed how to expand trade and investment between the two regions.\n")
+    result = process_article("t", "t.txt", text.encode("utf-8"))
+    assert result.event is not None, "the article reports an event, so its themes are read"
+    economy = [h for h in result.themes if h.theme == "economy"]
+    assert [h.sentence.text for h in economy] == [
+        "Delegates discussed how to expand trade and investment between the two regions."]
+    assert economy[0].cue == "trade"

@@ -4,6 +4,9 @@ a chosen theme, so a reader sees why each bar is as high as it is."""
 import streamlit as st
 
 from dashboard import charts, data, queries, ui
+from dashboard.theme_measures import (
+    DEFAULT_MEASURE, HOW_MADE, MEASURE_NAMES, MEASURES, SHORT_NOTE, counted_evidence,
+)
 
 ctx = ui.page_context()
 ui.header("Themes", ctx, "How each event's coverage splits across the six uses of digital diplomacy.")
@@ -14,17 +17,38 @@ with st.expander("What each theme means", expanded=False):
     cat = data.theme_catalog()
     ui.show_table(cat.rename(columns={"code": "code", "label": "theme", "definition": "what counts"}),
                   "theme-definitions", key="th_definitions")
+with st.expander("How these figures are made", expanded=False):
+    st.markdown(HOW_MADE)
+
+st.subheader("How much each theme comes up")
+measure = st.segmented_control("Measure", list(MEASURES), default=DEFAULT_MEASURE, key="th_measure",
+                               format_func=lambda m: MEASURE_NAMES[m],
+                               help="Events: how many filtered events touch the theme (each event once). "
+                                    "Sentences: how much was said about it (each sentence once per article).")
+measure = measure or DEFAULT_MEASURE  # a click on the chosen option clears it
+totals = charts.theme_totals(f["events"], f["evidence"], f["articles"], ctx.theme_labels, measure)
+ui.show_chart(charts.theme_totals_figure(totals, measure, height=320), "theme-totals", key="th_totals",
+              note=SHORT_NOTE)
+st.caption(f"Bars: {MEASURES[measure]}, over the {len(f['events'])} filtered events. "
+           + ("An event counts once however many sentences it has." if measure != "n_sentences" else
+              "A long report weighs more than a short one; switch to Events to count each event once."))
 
 st.subheader("Theme shares per event")
-shares = charts.theme_share_data(f["events"], f["themes"], ctx.theme_labels)
-ui.show_chart(charts.theme_shares_figure(shares, list(ctx.theme_labels)), "theme-shares-per-event", key="th_shares")
-st.caption("Share of each event's theme evidence (sentences matching a theme's cues). "
-           "With a theme filter, bars show only the chosen themes' shares.")
+values = st.segmented_control("Bars show", ["share", "count"], default="share", key="th_share_values",
+                              format_func=lambda v: {"share": "Shares", "count": "Sentence counts"}[v])
+values = values or "share"
+shares = charts.theme_share_data(f["events"], f["evidence"], f["articles"], ctx.theme_labels)
+ui.show_chart(charts.theme_shares_figure(shares, list(ctx.theme_labels), values=values), "theme-shares-per-event",
+              key="th_shares", note=SHORT_NOTE)
+st.caption(("Share of each event's theme sentences" if values == "share" else "Theme sentences per event")
+           + " (sentences matching a theme's cues, each counted once per article); n after the event's name is "
+           "its total, the number in a segment its count. With a theme filter, bars show only the chosen themes.")
 
 st.subheader("Themes × countries")
-matrix = charts.theme_country_matrix(f["participants"], f["themes"], ctx.theme_labels)
-ui.show_chart(charts.theme_country_heatmap(matrix), "theme-country-matrix", key="th_matrix")
-st.caption("Evidence sentences at the events each country took part in. ASEAN members first.")
+matrix = charts.theme_country_matrix(f["participants"], f["evidence"], f["articles"], ctx.theme_labels)
+ui.show_chart(charts.theme_country_heatmap(matrix), "theme-country-matrix", key="th_matrix", note=SHORT_NOTE)
+st.caption("Each cell: theme sentences (each counted once per article) in the reports of the events the "
+           "country took part in. ASEAN members first.")
 
 st.subheader("The evidence behind a theme")
 present = [t for t in ctx.theme_labels if t in set(f["evidence"]["theme"])]
@@ -37,8 +61,11 @@ arts = ctx.tables["articles"][["article_id", "outlet", "published_date"]]
 events = f["events"][["event_id", "name", "start_date"]].rename(columns={"name": "event"})
 rows = (ev.merge(events, on="event_id", how="left").merge(arts, on="article_id", how="left")
         .sort_values(["start_date", "article_id", "char_start"]))
+n_counted = len(counted_evidence(ev, ctx.tables["articles"]))
 st.markdown(f"**{len(rows)} sentences** from {rows['article_id'].nunique()} articles about "
-            f"{rows['event_id'].nunique()} events.")
+            f"{rows['event_id'].nunique()} events"
+            + (f"; {n_counted} count toward the figures above (a headline restating its article's body is "
+               "not counted again; a sentence repeated in one article counts once)." if n_counted != len(rows) else "."))
 for (event, start), g in rows.groupby(["event", "start_date"], sort=False, dropna=False):
     st.markdown(f"##### {event} · {queries.date_span(start, start)}")
     for (sentence, article_id), grp in g.groupby(["sentence", "article_id"], sort=False):
