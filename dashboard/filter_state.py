@@ -123,12 +123,13 @@ def _domain(options: FilterOptions) -> tuple[date, date] | None:
 
 def quick_ranges(options: FilterOptions) -> dict[str, tuple[date, date]]:
     """The quick choices: all dates, the latest 12 months of data, and each year with events."""
+    years = set(options.event_years)
     if options.date_min is None or options.date_max is None:
         return {}
     out = {ALL: (options.date_min, options.date_max)}
     lo12 = options.date_max - timedelta(days=365)
     out[LATEST] = (max(lo12, options.date_min), options.date_max)
-    for y in range(options.date_min.year, options.date_max.year + 1):
+    for y in sorted(years) if years else range(options.date_min.year, options.date_max.year + 1):
         out[str(y)] = (max(date(y, 1, 1), options.date_min), min(date(y, 12, 31), options.date_max))
     return out
 

@@ -66,6 +66,7 @@ class FilterOptions:
     themes: dict[str, str] = field(default_factory=dict)      # code -> label
     date_min: date | None = None
     date_max: date | None = None
+    event_years: tuple[int, ...] = ()                         # years in which some event starts
 
 
 def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, str] | None = None) -> FilterOptions:
@@ -86,6 +87,7 @@ def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, s
     return FilterOptions(
         events=events, countries=countries, asean=asean, themes=themes,
         date_min=None if pd.isna(dmin) else dmin.date(), date_max=None if pd.isna(dmax) else dmax.date(),
+        event_years=tuple(sorted({int(y) for y in ev["start_date"].dt.year.dropna()})),
     )
 
 

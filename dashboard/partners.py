@@ -85,18 +85,23 @@ def partners_figure(partners: pd.DataFrame, chosen_names: str, top: int = 20, ti
     if partners.empty:
         return empty_figure("No partners: the chosen countries attended no event with another country.")
     d = partners.head(top).iloc[::-1]
-    fig = go.Figure(go.Bar(
-        y=d["country"], x=d["shared_events"], orientation="h",
-        marker=dict(color=[palette.ASEAN_MEMBER if a == "yes" else palette.OTHER_COUNTRY for a in d["ASEAN"]],
-                    line=dict(color="#1A1A1A", width=0.5)),
-        text=[f"{n} ({s:.0%})" for n, s in zip(d["shared_events"], d["share_of_events"])], textposition="outside",
-        customdata=d[["events"]].to_numpy(), cliponaxis=False,
-        hovertemplate="<b>%{y}</b>: %{x} shared events<br>%{customdata[0]}<extra></extra>",
-    ))
+    fig = go.Figure()
+    for member, name, colour in (("yes", "ASEAN member", palette.ASEAN_MEMBER), ("no", "other country", palette.OTHER_COUNTRY)):
+        g = d[d["ASEAN"] == member]
+        if g.empty:
+            continue
+        fig.add_trace(go.Bar(
+            y=g["country"], x=g["shared_events"], orientation="h", name=name,
+            marker=dict(color=colour, line=dict(color="#1A1A1A", width=0.5)),
+            text=[f"{n} ({s:.0%})" for n, s in zip(g["shared_events"], g["share_of_events"])], textposition="outside",
+            customdata=g[["events"]].to_numpy(), cliponaxis=False,
+            hovertemplate="<b>%{y}</b>: %{x} shared events<br>%{customdata[0]}<extra></extra>",
+        ))
     fig = _layout(fig, title, 140 + 26 * len(d))
     fig.update_xaxes(title=f"events shared with {chosen_names}", dtick=1 if d["shared_events"].max() <= 10 else None,
                      range=[0, d["shared_events"].max() * 1.25 + 0.5], automargin=True)
-    fig.update_yaxes(title=None, automargin=True)
+    fig.update_yaxes(title=None, automargin=True, categoryorder="array", categoryarray=list(d["country"]))
+    fig.update_layout(barmode="overlay", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
     return fig
 
 

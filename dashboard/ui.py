@@ -3,6 +3,7 @@ display (the single hooks for the export controls), the empty-data message and t
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,10 +64,12 @@ def stop_if_empty(ctx: PageContext) -> None:
         st.stop()
 
 
-def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=None, **kwargs):
+def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=None, note: str | None = None,
+               **kwargs):
     """Show a plotly figure with the app's config (download filename `slug`, 2× scale).
 
-    The one place every chart passes through: export controls hook in here.
+    The one place every chart passes through: export controls hook in here. `note` (one short sentence
+    on how the figure is made) goes on its own line under the exported image's source line.
     """
     key = key or f"chart_{slug}"
     args = dict(config=charts.plotly_config(slug), theme=None, key=key, **kwargs)
@@ -74,7 +77,7 @@ def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=N
         args["on_select"] = on_select
     result = st.plotly_chart(fig, **args)
     if fig.data:  # nothing to export from a "no data" placeholder
-        _export_controls(fig, slug, key)
+        _export_controls(fig, slug, key, note)
     return result
 
 
@@ -87,8 +90,9 @@ def source_line(ctx: PageContext) -> str:
             + (f"; build of {built}" if built else "") + ". ASEAN digital diplomacy dashboard.")
 
 
-def _export_controls(fig: go.Figure, slug: str, key: str) -> None:
-    """The export helper's download control (PNG/SVG/PDF) under a chart; skipped if unavailable."""
+def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = None) -> None:
+    """The export helper's download control (PNG/SVG/PDF) under a chart; skipped if unavailable. A `note`
+    becomes a second line of the image's source text."""
     try:
         from dashboard import export_ui
     except ImportError:
@@ -96,11 +100,12 @@ def _export_controls(fig: go.Figure, slug: str, key: str) -> None:
     ctx = st.session_state.get(_CTX_KEY)
     if ctx is None:
         return
-    export_ui.chart_download_controls(fig, slug, ctx.filters, source_line(ctx), options=ctx.options,
+    source = source_line(ctx) + (f"\n{note}" if note else "")
+    export_ui.chart_download_controls(fig, slug, ctx.filters, source, options=ctx.options,
                                       key=f"exp_{key}")
 
 
-EMPTY_TEXT = "not stated"  # what the article reader and the event card say for a missing value
+EMPTY_TEXT = queries.EMPTY_TEXT  # the one wording for a missing value
 
 
 def display_copy(df: pd.DataFrame) -> pd.DataFrame:
@@ -152,15 +157,36 @@ def footer(ctx: PageContext) -> None:
     )
 
 
+def evidence_html(items: list[queries.Evidence]) -> str:
+    """Supporting sentences in full (they wrap), each with the facts it supports and a link to its
+    article on the Sources page with the sentence highlighted (and the article's own address, if known)."""
+    rows = []
+    for e in items:
+        src = html.escape(e.source)
+        link = (f'<a href="{html.escape(e.link)}" target="_self" title="Open the article with this sentence '
+                f'highlighted">{src}</a>') if e.link else src
+        if e.url:
+            link += f' · <a href="{html.escape(e.url)}" target="_blank" rel="noopener">original ↗</a>'
+        rows.append(f'<li style="margin-bottom:0.5rem"><b>{html.escape(", ".join(e.facts))}</b>: '
+                    f'“{html.escape(e.sentence)}”<br><span style="color:#555;font-size:0.9rem">— {link}</span></li>')
+    return '<ul style="padding-left:1.2rem;line-height:1.5">' + "".join(rows) + "</ul>"
+
+
+def _evidence(items: list[queries.Evidence]) -> None:
+    if items:
+        st.markdown("**The sentences behind these facts**")
+        st.markdown(evidence_html(items), unsafe_allow_html=True)
+
+
 def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
-    """The event card: name, date, place, host, countries, attendees, outcomes, themes, sources."""
+    """The event card: name, date, place, host, countries, attendees, outcomes, themes, sources; every
+    fact with how many of the event's articles support it and its sentence one click from its article."""
     with st.container(border=True):
         st.subheader(card.name)
-        c1, c2, c3, c4 = st.columns(4)
-        c1.markdown(f"**Date**  \n{card.dates}")
-        c2.markdown(f"**Place**  \n{card.place}")
-        c3.markdown(f"**Host**  \n{card.host}")
-        c4.markdown(f"**Type**  \n{card.event_type}")
+        with st.container(horizontal=True, gap="large"):
+            for label, value in (("Date", card.dates), ("Place", card.place), ("Host", card.host),
+                                 ("Type", card.event_type), ("Source articles", str(card.n_articles))):
+                st.markdown(f"**{label}**  \n{value}", width="content")
         if card.tagline:
             st.markdown(f"**Theme of the event:** {card.tagline}")
         if card.outcomes:
@@ -168,36 +194,45 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
             st.markdown(card.outcomes)
         else:
             st.markdown("**Outcomes:** none extracted from the sources.")
-        if card.evidence:
-            st.caption(f"Source sentence: “{card.evidence}”")
+        if card.event_evidence:
+            st.markdown("**Where the event and its date are read from**")
+            st.markdown(evidence_html(card.event_evidence), unsafe_allow_html=True)
         tab_c, tab_p, tab_t, tab_s = st.tabs([
             f"Countries ({len(card.countries)})", f"Attendees ({len(card.attendees)})",
             f"Themes ({len(card.themes)})", f"Source articles ({len(card.sources)})",
         ])
+        support = st.column_config.TextColumn("articles", help="How many of the event's articles support the fact.")
         with tab_c:
             if card.countries.empty:
                 st.write("No participating countries extracted.")
             else:
-                show_table(card.countries, f"{card.event_id}-countries", key=f"{key_prefix}_card_countries")
+                show_table(card.countries, f"{card.event_id}-countries", key=f"{key_prefix}_card_countries",
+                           column_config={"articles": support})
+                _evidence(card.country_evidence)
         with tab_p:
             if card.attendees.empty:
                 st.write("No attendees named in the sources.")
             else:
-                show_table(card.attendees, f"{card.event_id}-attendees", key=f"{key_prefix}_card_attendees")
+                show_table(card.attendees, f"{card.event_id}-attendees", key=f"{key_prefix}_card_attendees",
+                           column_config={"articles": support})
+                _evidence(card.attendee_evidence)
         with tab_t:
             if card.themes.empty:
                 st.write("No theme evidence for this event.")
             else:
                 show_table(
-                    card.themes[["theme_label", "share", "n_evidence"]], f"{card.event_id}-themes",
+                    card.themes[["theme_label", "share", "n_evidence", "articles"]], f"{card.event_id}-themes",
                     key=f"{key_prefix}_card_themes",
                     column_config={"share": st.column_config.ProgressColumn("share", format="percent", min_value=0, max_value=1),
-                                   "theme_label": "theme", "n_evidence": "sentences"},
+                                   "theme_label": "theme", "n_evidence": "sentences", "articles": support},
                 )
+                st.caption("The Themes page lists every theme sentence with its article.")
         with tab_s:
             if card.sources.empty:
                 st.write("No source articles.")
             else:
                 show_table(card.sources, f"{card.event_id}-sources", key=f"{key_prefix}_card_sources",
-                           column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
-                st.caption("Read each article with its facts highlighted on the Sources page.")
+                           column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
+                                          "read": st.column_config.LinkColumn("Sources page", display_text="read it"),
+                                          "url": st.column_config.LinkColumn("web address")})
+                st.caption("“read it” opens the article on the Sources page with every extracted fact highlighted.")

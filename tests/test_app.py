@@ -86,11 +86,11 @@ def test_url_round_trip_through_a_fresh_session(build_dir: Path, options) -> Non
     asean = sorted(options.asean)
     at.multiselect(key="flt_countries").set_value(asean[:2])
     at.multiselect(key="flt_themes").set_value(["economy"])
-    at.date_input(key="flt_date_from").set_value(date(2018, 1, 1))
+    at.slider(key="flt_dates").set_value((date(2019, 1, 1), options.date_max))
     at.toggle(key="flt_asean_only").set_value(True)
     at.run()
     assert_clean(at)
-    expected = Filters(countries=tuple(asean[:2]), themes=("economy",), date_from=date(2018, 1, 1), asean_only=True)
+    expected = Filters(countries=tuple(asean[:2]), themes=("economy",), date_from=date(2019, 1, 1), asean_only=True)
     assert used_filters(at) == expected
     url = {k: ([v] if isinstance(v, str) else v) for k, v in at.query_params.items()}
     assert url == filters_to_query_params(expected)
@@ -255,3 +255,84 @@ def test_unknown_or_filtered_out_card_is_ignored(build_dir: Path, tables) -> Non
     assert_clean(at)
     assert at.selectbox(key="tl_event").value == kept["event_id"].iloc[0]
     assert at.query_params == {"to": before.isoformat()}
+
+
+# --- the users' questions --------------------------------------------------------------------------
+
+def _partners_of(tables, iso3: str) -> set[str]:
+    """Countries at the events `iso3` took part in (from the participants table, not the app)."""
+    p = tables["participants"]
+    own = set(p.loc[p["iso3"] == iso3, "event_id"])
+    return set(p.loc[p["event_id"].isin(own), "iso3"]) - {iso3}
+
+
+def test_country_filter_lists_partners_on_overview_card_and_data(build_dir: Path, tables) -> None:
+    """"With whom did Australia meet?" answered on the Overview, the event card and the Data page."""
+    partners = _partners_of(tables, "AUS")
+    at = run_app(build_dir, query={"country": "AUS"})
+    assert_clean(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Partners"] == str(len(partners)) and metrics["Countries"] == str(len(partners) + 1)
+    table = next(d.value for d in at.dataframe if "shared_events" in d.value.columns)
+    assert set(table["iso3"]) == partners
+
+    rcdd = tables["events"].sort_values("start_date")["event_id"].iloc[-1]
+    at = open_timeline(build_dir, {"country": "AUS", "card": rcdd})
+    assert_clean(at)
+    p = tables["participants"]
+    card = next(d.value for d in at.dataframe if {"role", "ASEAN", "articles"} <= set(d.value.columns))
+    assert set(card["iso3"]) == set(p.loc[p["event_id"] == rcdd, "iso3"])
+    assert set(card["ASEAN"]) == {"yes", "no"}  # a non-member reads "no", never "not stated"
+
+    at.switch_page("views/data.py").run()
+    assert_clean(at)
+    shown = next(d.value for d in at.dataframe if set(d.value.columns) >= {"iso3", "role", "is_asean"})
+    assert set(shown["iso3"]) == partners | {"AUS"}
+
+
+def test_only_chosen_rows_keeps_events_and_narrows_rows(build_dir: Path, tables) -> None:
+    at = run_app(build_dir, "views/data.py", {"country": "AUS", "only": "1"})
+    assert_clean(at)
+    assert used_filters(at) == Filters(countries=("AUS",), only_chosen=True)
+    shown = next(d.value for d in at.dataframe if set(d.value.columns) >= {"iso3", "role", "is_asean"})
+    assert set(shown["iso3"]) == {"AUS"}
+
+
+def test_card_evidence_links_to_the_sentence_in_its_article(build_dir: Path, tables) -> None:
+    """Each card fact's sentence links to the Sources page; the link opens that article with exactly
+    that sentence highlighted."""
+    import re
+    from html import unescape
+    rcdd = tables["events"].sort_values("start_date")["event_id"].iloc[-1]
+    at = open_timeline(build_dir, {"country": "AUS", "card": rcdd})
+    links = [unescape(h) for m in at.markdown for h in re.findall(r'href="(sources\?[^"]+)"', m.value)]
+    assert links, "the card links its sentences to their articles"
+    link = next(li for li in links if "hl=" in li)
+    qs = dict(p.split("=", 1) for p in link.split("?", 1)[1].split("&"))
+    assert qs["country"] == "AUS"
+    start, end = map(int, qs["hl"].split("-"))
+    text = tables["articles_text"].set_index("article_id").loc[qs["article"], "text"]
+    sentence = text[start:end]
+    assert sentence in {str(s) for s in tables["participants"]["evidence"]} | \
+        {str(s) for s in tables["attendees"]["evidence"]} | {str(s) for s in tables["events"]["evidence"]} | \
+        {str(s) for s in tables["events"]["date_evidence"]}
+
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in qs.items():
+        at.query_params[k] = v
+    at.switch_page("views/sources.py").run()
+    assert_clean(at)
+    assert at.selectbox(key="src_article").value == qs["article"]
+    marked = [m.value for m in at.markdown if "linked sentence" not in m.value and "outline:2px" in m.value]
+    assert marked, "the linked sentence is marked in the article"
+    assert re.search(r"outline:2px[^>]*>([^<]+)</mark>", marked[0]).group(1) == __import__("html").escape(sentence)
+
+
+def test_a_quick_date_choice_applies_at_once(build_dir: Path, options) -> None:
+    at = run_app(build_dir)
+    at.segmented_control(key="flt_period").set_value("2018").run()
+    assert_clean(at)
+    assert used_filters(at) == Filters(date_to=date(2018, 12, 31))  # from the first event: no lower limit
+    assert at.query_params == {"to": "2018-12-31"}
+    at.segmented_control(key="flt_period").set_value("all").run()
+    assert used_filters(at) == Filters()

@@ -62,4 +62,6 @@ def test_arcs_and_chart_carry_the_counts(tables: dict) -> None:
     assert int(arcs.loc[arcs["target_iso3"] == "IDN", "n_events"].iloc[0]) == 3
     fig = partners_figure(p, "Australia")
     assert fig.layout.xaxis.title.text == "events shared with Australia"
-    assert "3 (100%)" in list(fig.data[0].text)
+    texts = {t for trace in fig.data for t in trace.text}
+    assert "3 (100%)" in texts
+    assert {trace.name for trace in fig.data} == {"ASEAN member", "other country"}
