@@ -3,6 +3,7 @@ function (tested directly, since AppTest cannot see chart pixels) and a figure f
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
@@ -29,6 +30,23 @@ def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
         margin=dict(l=10, r=30, t=50 if title else 10, b=10), legend=dict(title=None),
         hoverlabel=dict(font_size=14), paper_bgcolor="white", plot_bgcolor="white",
     )
+    return fig
+
+
+def wrap_label(text: str, width: int = 22, max_chars: int = 66) -> str:
+    """A long category label shortened to max_chars and broken into lines of about `width` characters
+    (plotly's <br>), so a narrow window keeps room for the plot instead of the labels."""
+    text = str(text)
+    if len(text) > max_chars:
+        text = text[: max_chars - 1].rsplit(" ", 1)[0] + "…"
+    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
+
+
+def wrap_ticks(fig: go.Figure, axis: str, categories: list, width: int = 22) -> go.Figure:
+    """Show an axis's categories with wrapped labels (the data keep the full labels, for hover and tests)."""
+    cats = list(categories)
+    getattr(fig, f"update_{axis}axes")(tickmode="array", tickvals=cats, ticktext=[wrap_label(c, width) for c in cats],
+                                       automargin=True)
     return fig
 
 
@@ -178,7 +196,7 @@ def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None
     else:
         fig.update_xaxes(title="theme sentences per event (once per article)")
     fig.update_yaxes(categoryorder="array", categoryarray=events_order[::-1], title=None)
-    return fig
+    return wrap_ticks(fig, "y", events_order, width=26)
 
 
 def _plural(n: int, word: str) -> str:
@@ -233,7 +251,7 @@ def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: s
     if measure == "share_events":
         fig.update_xaxes(tickformat=".0%")
     fig.update_yaxes(title=None, automargin=True)
-    return fig
+    return wrap_ticks(fig, "y", list(d["theme_label"]), width=18)
 
 
 def theme_country_matrix(participants: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,
@@ -269,13 +287,14 @@ def theme_country_heatmap(matrix: pd.DataFrame, title: str | None = None) -> go.
         text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
         hovertemplate="<b>%{x}</b><br>%{y}: %{z} theme sentences (each counted once per article) "
                       "in the articles on the events %{x} took part in<extra></extra>",
-        colorbar=dict(title=dict(text="theme sentences<br>at the country's<br>events (once<br>per article)",
-                                 side="top")),
+        colorbar=dict(title=dict(text="sentences<br>(once per<br>article)", side="top"), thickness=14),
     ))
     fig = _layout(fig, title, max(300, 120 + 42 * len(matrix.index)))
-    fig.update_xaxes(tickangle=-40, side="bottom")
+    cols = list(matrix.columns)  # every country named, however narrow the window
+    fig.update_xaxes(tickangle=-50, side="bottom", tickmode="array", tickvals=cols, ticktext=cols,
+                     tickfont=dict(size=12 if len(cols) > 12 else 14))
     fig.update_yaxes(autorange="reversed")
-    return fig
+    return wrap_ticks(fig, "y", list(matrix.index), width=18)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,4 +344,4 @@ def attendees_figure(data: pd.DataFrame, asean_countries: set[str] | frozenset[s
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"))
     fig.update_xaxes(title="people named", dtick=1, rangemode="tozero")
     fig.update_yaxes(categoryorder="array", categoryarray=events_order[::-1], title=None, automargin=True)
-    return fig
+    return wrap_ticks(fig, "y", events_order, width=26)

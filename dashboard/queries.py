@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard import palette
+from dashboard.theme_measures import counted_evidence
 
 
 EMPTY_TEXT = "not stated"  # the one wording for a missing value, everywhere in the app
@@ -166,11 +167,12 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     attendees = a[["name", "title", "organization", "country", "articles"]].reset_index(drop=True)
 
     labels = theme_labels or {}
-    e = tables["evidence"][tables["evidence"]["event_id"] == event_id]
-    theme_articles = e.groupby("theme")["article_id"].nunique()
-    t = tables["themes"][tables["themes"]["event_id"] == event_id].sort_values("share", ascending=False)
-    themes = t.assign(theme_label=t["theme"].map(lambda c: labels.get(c, c)),
-                      articles=[_support(int(theme_articles.get(c, 0)), n_articles) for c in t["theme"]])[
+    e = counted_evidence(tables["evidence"][tables["evidence"]["event_id"] == event_id], arts)
+    per = e.groupby("theme").agg(n_evidence=("sentence", "size"), n_art=("article_id", "nunique")).reset_index()
+    per["share"] = per["n_evidence"] / max(int(per["n_evidence"].sum()), 1)
+    per = per.sort_values(["n_evidence", "theme"], ascending=[False, True])
+    themes = per.assign(theme_label=per["theme"].map(lambda c: labels.get(c, c)),
+                        articles=[_support(int(n), n_articles) for n in per["n_art"]])[
         ["theme", "theme_label", "share", "n_evidence", "articles"]].reset_index(drop=True)
 
     o = tables["outcomes"]

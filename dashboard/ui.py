@@ -224,7 +224,8 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
                     card.themes[["theme_label", "share", "n_evidence", "articles"]], f"{card.event_id}-themes",
                     key=f"{key_prefix}_card_themes",
                     column_config={"share": st.column_config.ProgressColumn("share", format="percent", min_value=0, max_value=1),
-                                   "theme_label": "theme", "n_evidence": "sentences", "articles": support},
+                                   "theme_label": "theme", "n_evidence": "sentences (once per article)",
+                                   "articles": support},
                 )
                 st.caption("The Themes page lists every theme sentence with its article.")
         with tab_s:
