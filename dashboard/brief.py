@@ -1,7 +1,7 @@
 """Make the briefing pack without a browser:
 
     python -m dashboard.brief --out brief.pptx [--build DIR] [--event ID] [--country ISO3]
-                              [--theme CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+                              [--theme CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--asean] [--only]
 
 Filters are repeatable and optional; the suffix of --out (.pptx or .pdf) picks the format. If the build
 folder holds no tables, they are built from the seeds first. Same implementation as the dashboard's
@@ -11,21 +11,15 @@ folder holds no tables, they are built from the seeds first. Same implementation
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
-# dashboard.data defines a Streamlit cache; outside `streamlit run` Streamlit warns that it has no runtime.
-import streamlit.runtime.caching.cache_data_api  # noqa: E402,F401
-
-logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
-
-from dashboard import data  # noqa: E402
-from dashboard.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for  # noqa: E402
-from dashboard.chart_export import ChromiumNotFound  # noqa: E402
-from dashboard.filters import Filters, filter_options  # noqa: E402
+from dashboard import data
+from dashboard.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for
+from dashboard.chart_export import ChromiumNotFound
+from dashboard.filters import Filters, filter_options
 
 
 def _iso_date(text: str) -> date:

@@ -1,5 +1,5 @@
-"""Loading the build's tables: plain readers usable anywhere, plus one Streamlit cache keyed on the
-build's content so the app reads each build once."""
+"""Loading the build's tables: plain readers, no Streamlit (the app's cache is dashboard/context.py),
+so command-line tools and tests import them without a Streamlit runtime."""
 
 from __future__ import annotations
 
@@ -140,32 +140,3 @@ def codebook_text() -> str | None:
         return CODEBOOK_MD.read_text(encoding="utf-8")
     except OSError:
         return None
-
-
-try:  # Streamlit-cached loader; the plain functions above work without Streamlit.
-    import streamlit as st
-
-    @st.cache_data(show_spinner=False, max_entries=4)
-    def _cached_tables(folder: str, signature: str) -> dict[str, pd.DataFrame]:
-        return read_tables(Path(folder))
-
-    def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
-        """read_tables, cached once per build content (the signature changes when files change)."""
-        return _cached_tables(str(folder), build_signature(folder))
-
-    @st.cache_data(show_spinner=False, max_entries=4)
-    def _cached_report(folder: str, signature: str) -> dict:
-        return read_build_report(Path(folder))
-
-    def load_build_report(folder: Path) -> dict:
-        """read_build_report, cached like the tables (not re-read on every rerun)."""
-        return _cached_report(str(folder), build_signature(folder))
-
-except ImportError:  # pragma: no cover
-    def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
-        """read_tables (Streamlit absent: no cache)."""
-        return read_tables(folder)
-
-    def load_build_report(folder: Path) -> dict:
-        """read_build_report (Streamlit absent: no cache)."""
-        return read_build_report(folder)

@@ -46,9 +46,12 @@ def reset_filters() -> None:
     _set_state(Filters())
 
 
-def current_filters() -> Filters:
-    """The filters as the widgets hold them now."""
+def current_filters(options: FilterOptions | None = None) -> Filters:
+    """The filters as the widgets hold them now; before the sidebar has run in this session (a page run
+    on its own), the URL's."""
     s = st.session_state
+    if not s.get(K_SEEDED):
+        return filters_from_query_params(st.query_params, options)
     return Filters(
         events=tuple(s.get(K_EVENTS) or ()), countries=tuple(s.get(K_COUNTRIES) or ()),
         themes=tuple(s.get(K_THEMES) or ()), date_from=s.get(K_FROM), date_to=s.get(K_TO),

@@ -4,45 +4,18 @@ display (the single hooks for the export controls), the empty-data message and t
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, queries
-from dashboard.filters import FilterOptions, Filters, describe_filters
-
-_CTX_KEY = "_page_context"
-
-
-@dataclass
-class PageContext:
-    """What the entry script hands each page: full and filtered tables, filters, options, build info."""
-
-    build_dir: Path
-    tables: dict[str, pd.DataFrame]
-    filtered: dict[str, pd.DataFrame]
-    filters: Filters
-    options: FilterOptions
-    theme_labels: dict[str, str]
-    report: dict = field(default_factory=dict)
-    empty_reason: str | None = None
-
-
-def set_page_context(ctx: PageContext) -> None:
-    """Called by app.py before running the page."""
-    st.session_state[_CTX_KEY] = ctx
-
+from dashboard import charts, context, export_ui, queries
+from dashboard.context import PageContext
+from dashboard.filters import describe_filters
 
 def page_context() -> PageContext:
-    """The context app.py prepared for this run (stops the page with a message if absent)."""
-    ctx = st.session_state.get(_CTX_KEY)
-    if ctx is None:
-        st.error("Open the dashboard through dashboard/app.py.")
-        st.stop()
-    return ctx
+    """The current page's data (dashboard.context.page_context, cached)."""
+    return context.page_context()
 
 
 def header(title: str, ctx: PageContext, subtitle: str | None = None) -> None:
@@ -91,18 +64,11 @@ def source_line(ctx: PageContext) -> str:
 
 
 def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = None) -> None:
-    """The export helper's download control (PNG/SVG/PDF) under a chart; skipped if unavailable. A `note`
-    becomes a second line of the image's source text."""
-    try:
-        from dashboard import export_ui
-    except ImportError:
-        return
-    ctx = st.session_state.get(_CTX_KEY)
-    if ctx is None:
-        return
+    """The download control (PNG/SVG/PDF) under a chart; a `note` becomes a second line of the image's
+    source text."""
+    ctx = page_context()
     source = source_line(ctx) + (f"\n{note}" if note else "")
-    export_ui.chart_download_controls(fig, slug, ctx.filters, source, options=ctx.options,
-                                      key=f"exp_{key}")
+    export_ui.chart_download_controls(fig, slug, ctx.filters, source, options=ctx.options, key=f"exp_{key}")
 
 
 EMPTY_TEXT = queries.EMPTY_TEXT  # the one wording for a missing value

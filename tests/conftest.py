@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 from pathlib import Path
 
@@ -23,8 +22,6 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if given:
         out = Path(given)
     else:
-        if importlib.util.find_spec("data_prep.build") is None:
-            pytest.skip("data_prep.build is not available yet: nothing to build the tables with")
         from data_prep.build import build
 
         out = tmp_path_factory.mktemp("build")

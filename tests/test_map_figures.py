@@ -275,9 +275,10 @@ def test_static_figure_traces_and_extent(static_fig) -> None:
     assert static_fig.layout.title.text == "Countries met on digital diplomacy"
 
 
-@pytest.mark.skipif(not os.path.exists("/usr/bin/chromium"), reason="needs Debian's /usr/bin/chromium for kaleido")
-def test_static_figure_renders_to_svg(static_fig) -> None:
-    svg = static_fig.to_image(format="svg").decode("utf-8")
+def test_static_figure_renders_to_svg(static_fig, chromium) -> None:
+    from dashboard.chart_export import export_figure
+
+    svg = export_figure(static_fig, "svg").decode("utf-8")
     assert svg.startswith("<svg")
     assert "Countries met on digital diplomacy" in svg
     assert "ASEAN member" in svg

@@ -2,18 +2,14 @@
 
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, export_ui, ui
 
 ctx = ui.page_context()
 ui.header("Data", ctx, "The filtered tables, one row per fact, each with its source article and sentence.")
 
 if ctx.empty_reason:
     st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
-try:
-    from dashboard import export_ui
-except ImportError:  # exports not installed: the tables are still shown
-    export_ui = None
-if export_ui is not None and not ctx.empty_reason:
+if not ctx.empty_reason:
     with st.expander("Download the filtered tables (CSV, Excel, Parquet, or all as a zip)", expanded=True):
         export_ui.table_download_controls(ctx.filtered, ctx.filters, options=ctx.options,
                                           build_note=ctx.report.get("built_at"), key="dt_dl")

@@ -5,16 +5,11 @@ the chosen countries to their partners. Polygons ship with the app: no tiles, no
 import pandas as pd
 import streamlit as st
 
-from dashboard import geo, partners, queries, ui
+from dashboard import geo, map_figures, partners, queries, ui
 
 ctx = ui.page_context()
 ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")
 ui.stop_if_empty(ctx)
-try:
-    from dashboard import map_figures
-except ImportError as exc:  # the offline map module is missing or broken: say so, keep the page up
-    st.warning(f"The map is not available in this installation ({exc}).")
-    st.stop()
 
 f = ctx.filtered
 ev = f["events"].sort_values("start_date")

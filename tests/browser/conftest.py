@@ -65,10 +65,6 @@ def chromium_path() -> str:
     path = "/usr/bin/chromium" if Path("/usr/bin/chromium").is_file() else shutil.which("chromium")
     if not path:
         _missing("Chromium not found (/usr/bin/chromium or `chromium` on PATH): apt-get install chromium")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        _missing("Playwright for Python is not installed: pip install -e '.[test]'")
     return path
 
 

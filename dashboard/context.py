@@ -1,0 +1,73 @@
+"""What every page reads: the build's tables (cached once per build content), the filters the sidebar
+holds, and the filtered tables (cached per filter combination). A page calls page_context() itself,
+so it runs and tests on its own; nothing is handed over through session_state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data, filters
+from dashboard.filter_state import current_filters
+
+
+@dataclass
+class PageContext:
+    """Full and filtered tables, filters, options and build info for one run of a page."""
+
+    build_dir: Path
+    tables: dict[str, pd.DataFrame]
+    filtered: dict[str, pd.DataFrame]
+    filters: filters.Filters
+    options: filters.FilterOptions
+    theme_labels: dict[str, str]
+    report: dict = field(default_factory=dict)
+    empty_reason: str | None = None
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _tables(folder: str, signature: str) -> dict[str, pd.DataFrame]:
+    return data.read_tables(Path(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _report(folder: str, signature: str) -> dict:
+    return data.read_build_report(Path(folder))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _filtered(folder: str, signature: str, f: filters.Filters) -> dict[str, pd.DataFrame]:
+    return filters.apply_filters(_tables(folder, signature), f)
+
+
+def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    """data.read_tables, cached once per build content (the signature changes when files change)."""
+    return _tables(str(folder), data.build_signature(folder))
+
+
+def load_build_report(folder: Path) -> dict:
+    """data.read_build_report, cached like the tables."""
+    return _report(str(folder), data.build_signature(folder))
+
+
+def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFrame], dict[str, str], filters.FilterOptions]:
+    """The build folder, its tables, theme labels and the filter options (what the sidebar needs)."""
+    folder = folder or data.build_dir()
+    tables = load_tables(folder)
+    labels = data.theme_labels(sorted(set(tables["themes"]["theme"].dropna().astype(str))))
+    return folder, tables, labels, filters.filter_options(tables, labels)
+
+
+def page_context() -> PageContext:
+    """Everything a page shows, for the filters the sidebar (or, before it has run, the URL) holds."""
+    folder, tables, labels, options = base_context()
+    signature = data.build_signature(folder)
+    active = filters.restrict_to_options(current_filters(options), options)
+    return PageContext(
+        build_dir=folder, tables=tables, filtered=_filtered(str(folder), signature, active), filters=active,
+        options=options, theme_labels=labels, report=_report(str(folder), signature),
+        empty_reason=filters.empty_reason(tables, active, options),
+    )
