@@ -12,9 +12,9 @@ from pathlib import Path
 
 import streamlit as st
 
+import data_prep
 from dashboard import context, data, ui
 from dashboard.filter_state import sidebar_filters
-from data_prep.build import build
 
 st.set_page_config(page_title="ASEAN Digital Diplomacy", page_icon="🌏", layout="wide")
 
@@ -42,7 +42,7 @@ def ensure_build(folder: Path) -> None:
             bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
         try:
-            build(data.seeds_dir(), folder, progress=progress)
+            data_prep.build(data.seeds_dir(), folder, progress=progress)
         except Exception as exc:  # show the failure plainly, with the traceback for the maintainer
             status.update(label="The build failed", state="error")
             st.exception(exc)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 import pydeck
 from pydeck.bindings.json_tools import default_serialize
 
+from dashboard import geo
 from dashboard.geo import country_centroids, largest_ring, load_country_shapes
 
 # ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
@@ -391,3 +393,27 @@ def build_static_map_figure(
                       "font": {"size": 9, "color": "#555"}}],
     )
     return fig
+
+
+def event_arcs(event: Mapping, participants: pd.DataFrame) -> pd.DataFrame | None:
+    """Arcs from an event's host to each other participant, starting at the event's city when the
+    gazetteer places it in the host country; None when the event has no host."""
+    host = event.get("host_iso3")
+    if not isinstance(host, str) or not host:
+        return None
+    arcs = pd.DataFrame({"source_iso3": host, "target_iso3": sorted(set(participants["iso3"].dropna()) - {host})})
+    where = geo.city_location(event.get("city"), iso3=host)
+    if where is not None:
+        arcs["source_lon"], arcs["source_lat"] = where
+    return arcs
+
+
+def legend_html(counts: pd.DataFrame) -> str:
+    """The map's key: one swatch per shading bin present, and the ASEAN outline."""
+    bins = dict(bin_for(int(n)) for n in sorted(set(counts["n_events"])))
+    swatch = ('<span style="display:inline-block;width:14px;height:14px;{style};vertical-align:middle;'
+              'margin:0 4px 0 {margin}px"></span>{label}')
+    items = [swatch.format(style=f"background:{c};border:1px solid #999", margin=10, label=label)
+             for label, c in bins.items()]
+    items.append(swatch.format(style=f"border:2px solid {ASEAN_LINE}", margin=16, label="ASEAN member"))
+    return f'<div style="font-size:0.95rem">{" ".join(items)}</div>'

@@ -240,6 +240,58 @@ def country_summary(participants: pd.DataFrame, events: pd.DataFrame, attendees:
     return d.sort_values(["ASEAN", "n_events", "country"], ascending=[False, False, True]).reset_index(drop=True)
 
 
+def outlet_counts(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet: articles and events it reported, most articles first (missing outlet named)."""
+    a = articles.assign(outlet=articles["outlet"].fillna("outlet " + EMPTY_TEXT))
+    return (a.groupby("outlet").agg(articles=("article_id", "nunique"), events=("event_id", "nunique"))
+            .reset_index().sort_values(["articles", "outlet"], ascending=[False, True]).reset_index(drop=True))
+
+
+def organisation_table(attendees: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """One row per organisation named for an attendee: its people and the events they attended."""
+    orgs = attendees.dropna(subset=["organization"])
+    if orgs.empty:
+        return pd.DataFrame(columns=["organization", "people", "events"])
+    names = dict(zip(events["event_id"], events["name"]))
+    return (orgs.assign(event=orgs["event_id"].map(names))
+            .groupby("organization").agg(people=("name", lambda s: "; ".join(dict.fromkeys(s))),
+                                         events=("event", lambda s: "; ".join(dict.fromkeys(s.dropna()))))
+            .reset_index())
+
+
+@dataclass
+class EvidenceGroup:
+    """One event's sentences for a theme, in article order, each with its cues and source."""
+
+    heading: str                                  # 'RCDD · 10 Sep 2019'
+    items: list[tuple[str, list[Span], str, str]]  # (sentence, cue spans, 'Antara, 2019-09-10 · article a01', link)
+
+
+def theme_evidence_groups(evidence: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame, theme: str,
+                          link: Callable[[str, tuple[int, int] | None], str] | None = None) -> list[EvidenceGroup]:
+    """A theme's evidence sentences grouped by event (by date), each sentence once per article with every
+    cue it matched marked, its source, and a link that opens the article with the sentence highlighted."""
+    link = link or (lambda article_id, span: "")
+    ev = evidence[evidence["theme"] == theme]
+    arts = articles[["article_id", "outlet", "published_date"]].drop_duplicates("article_id")
+    evs = events[["event_id", "name", "start_date"]].rename(columns={"name": "event"})
+    rows = (ev.merge(evs, on="event_id", how="left").merge(arts, on="article_id", how="left")
+            .sort_values(["start_date", "article_id", "char_start"]))
+    groups = []
+    for (event, start), g in rows.groupby(["event", "start_date"], sort=False, dropna=False):
+        items = []
+        for (sentence, article_id), grp in g.groupby(["sentence", "article_id"], sort=False):
+            first = grp.iloc[0]
+            source = (f"{clean(first['outlet']) or 'outlet ' + EMPTY_TEXT}, {fmt_date(first['published_date'])}"
+                      f" · article {article_id}")
+            s, e = first.get("char_start"), first.get("char_end")
+            span = (int(s), int(e)) if pd.notna(s) and pd.notna(e) else None
+            items.append((str(sentence), cue_spans(str(sentence), list(grp["cue"]), theme), source,
+                          link(str(article_id), span)))
+        groups.append(EvidenceGroup(f"{event} · {date_span(start, start)}", items))
+    return groups
+
+
 # ---------------------------------------------------------------------------------------------
 # Highlighting facts in article text
 # ---------------------------------------------------------------------------------------------

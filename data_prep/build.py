@@ -4,6 +4,8 @@ byte-identical CSVs."""
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -16,6 +18,7 @@ from . import __version__
 from .article import OUTCOME_CONFIDENCE, ArticleResult, process_article
 from .countries import country_name, is_asean
 from .events import city_iso3
+from .intake import unsupported_type
 from .merge import MergedEvent, group_articles, merge_group
 from .participants import CountryFact, best_role, official_fact
 from .resources import clear_caches
@@ -24,7 +27,6 @@ from .schema import DATE_COLUMNS, TABLES
 from .themes import theme_codes
 
 Progress = Callable[[str, float], None]
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
 
 def list_inputs(seeds_dir: Path) -> list[Path]:
@@ -39,9 +41,9 @@ def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None 
         if progress:
             progress(f"Reading {path.name}", i / max(len(paths), 1))
         rel = path.relative_to(seeds_dir).as_posix()
-        if path.suffix.lower() not in TEXT_SUFFIXES:
-            res = ArticleResult(path.stem, rel, "").reject(f"unsupported file type '{path.suffix or 'none'}' "
-                                                          "(expected a .txt article)")
+        wrong_type = unsupported_type(path.name)
+        if wrong_type:
+            res = ArticleResult(path.stem, rel, "").reject(wrong_type)
         else:
             try:
                 data = path.read_bytes()
@@ -245,8 +247,6 @@ def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> d
     tables, warnings = assemble(results)
     for r in results:
         warnings += [f"{r.source_file}: {w}" for w in r.warnings]
-    # Save outputs
-    write_tables(tables, out_dir)
     report = {
         "tool": "asean-digital-diplomacy data_prep", "version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
@@ -259,8 +259,18 @@ def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> d
         "warnings": warnings,
         "run_time_s": round(time.perf_counter() - started, 3),
     }
-    (out_dir / "build_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
-                                               encoding="utf-8")
+    # Save outputs: into a staging folder first, so a failed build leaves the previous one whole
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
+    try:
+        write_tables(tables, staging)
+        (staging / "build_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+                                                   encoding="utf-8")
+        names = sorted(p.name for p in staging.iterdir() if p.is_file())
+        for name in [n for n in names if n != "build_report.json"] + ["build_report.json"]:
+            (staging / name).replace(out_dir / name)  # the report last: it marks the build complete
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     if progress:
         progress("Done", 1.0)
     return report

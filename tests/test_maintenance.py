@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import maintenance
 from dashboard.data import read_build_report, read_tables
-from dashboard.maintenance import ALREADY_PRESENT, RENAMED, SAVED, SKIPPED, SavedFile, save_uploads
+from data_prep.intake import ALREADY_PRESENT, RENAMED, SAVED, SKIPPED, SavedFile
+from data_prep.intake import add_articles as save_uploads
 from data_prep.load import MAX_BYTES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -65,14 +66,14 @@ def test_unsafe_characters_are_replaced(seeds: Path, name: str, saved_as: str) -
 
 
 @pytest.mark.parametrize(("name", "reason"), [
-    ("article.pdf", "unsupported file type '.pdf' (only .txt articles are accepted)"),
-    ("article.txt.exe", "unsupported file type '.exe' (only .txt articles are accepted)"),
-    ("README", "unsupported file type 'none' (only .txt articles are accepted)"),
+    ("article.pdf", "unsupported file type '.pdf' (expected a plain-text article: .txt, .text, .md)"),
+    ("article.txt.exe", "unsupported file type '.exe' (expected a plain-text article: .txt, .text, .md)"),
+    ("README", "unsupported file type 'none' (expected a plain-text article: .txt, .text, .md)"),
     ("../", "no usable file name"),
     ("..", "no usable file name"),
     ("", "no usable file name"),
 ])
-def test_names_that_are_not_txt_articles_are_skipped(seeds: Path, name: str, reason: str) -> None:
+def test_names_that_are_not_text_articles_are_skipped(seeds: Path, name: str, reason: str) -> None:
     assert save_uploads([(name, b"Body.\n")], seeds) == [SavedFile(name, SKIPPED, None, reason)]
     assert listing(seeds) == {"existing.txt": TEXT}
 
@@ -192,13 +193,13 @@ def test_failed_rebuild_leaves_the_previous_build_whole(small_seeds: Path, tmp_p
 
 def test_upload_outcomes_join_the_build_report(seeds: Path) -> None:
     saved = [SavedFile("../a.txt", SAVED, "a.txt", "saved as a.txt (name made safe)"),
-             SavedFile("b.pdf", SKIPPED, None, "unsupported file type '.pdf' (only .txt articles are accepted)")]
+             SavedFile("b.pdf", SKIPPED, None, "unsupported file type '.pdf' (expected a plain-text article: .txt, .text, .md)")]
     report = {"files": [{"file": "a.txt", "status": "rejected", "reason": "too short (5 words; need 40)"}]}
     assert maintenance.upload_outcomes(saved, report) == [
         {"uploaded": "../a.txt", "upload": SAVED, "file in seeds": "a.txt", "note": "saved as a.txt (name made safe)",
          "build": "rejected", "build reason": "too short (5 words; need 40)"},
         {"uploaded": "b.pdf", "upload": SKIPPED, "file in seeds": "",
-         "note": "unsupported file type '.pdf' (only .txt articles are accepted)", "build": "", "build reason": ""},
+         "note": "unsupported file type '.pdf' (expected a plain-text article: .txt, .text, .md)", "build": "", "build reason": ""},
     ]
 
 
@@ -297,3 +298,25 @@ def test_read_only_build_disables_the_rebuild(tmp_app: tuple[Path, Path], monkey
     assert_clean(at)
     assert len([i for i in at.info if "read-only" in i.value]) == 2
     assert at.button(key="src_rebuild").disabled
+
+
+def test_add_and_rebuild_reports_each_upload_and_a_failure_keeps_the_old_build(small_seeds: Path, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "build"
+    done = maintenance.add_and_rebuild([("new.txt", (ARTICLES / "en_singapore_forum.txt").read_bytes()),
+                                        ("empty.txt", b"")], small_seeds, out)
+    assert done.error is None and done.report["n_files"] == 3  # the upload repeats a seed: nothing new
+    assert [(u["uploaded"], u["upload"]) for u in done.uploads] == [("new.txt", ALREADY_PRESENT), ("empty.txt", SKIPPED)]
+    before = listing(out)
+
+    import importlib
+
+    build_module = importlib.import_module("data_prep.build")  # the module (data_prep.build is the function)
+
+    def broken(results):
+        raise RuntimeError("a bug in the merge step")
+
+    monkeypatch.setattr(build_module, "assemble", broken)
+    failed = maintenance.add_and_rebuild([], small_seeds, out)
+    assert isinstance(failed.error, RuntimeError) and failed.report is None
+    assert listing(out) == before, "the previous build is whole"

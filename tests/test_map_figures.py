@@ -282,3 +282,26 @@ def test_static_figure_renders_to_svg(static_fig, chromium) -> None:
     assert svg.startswith("<svg")
     assert "Countries met on digital diplomacy" in svg
     assert "ASEAN member" in svg
+
+
+def test_event_arcs_run_from_the_host_city_to_each_participant(tables) -> None:
+    """The RCDD in Jakarta: arcs from Jakarta (inside Indonesia) to the 15 other participants."""
+    from dashboard.map_figures import event_arcs
+
+    ev = tables["events"].sort_values("start_date").iloc[-1]
+    parts = tables["participants"][tables["participants"]["event_id"] == ev["event_id"]]
+    arcs = event_arcs(ev, parts)
+    assert set(arcs["source_iso3"]) == {"IDN"} and "IDN" not in set(arcs["target_iso3"])
+    assert len(arcs) == parts["iso3"].nunique() - 1
+    lon, lat = arcs[["source_lon", "source_lat"]].iloc[0]
+    assert 106 < lon < 107.5 and -6.5 < lat < -5.9  # Jakarta
+    assert event_arcs({"host_iso3": None}, parts) is None
+
+
+def test_legend_names_each_shading_bin_and_the_asean_outline() -> None:
+    from dashboard.map_figures import bin_for, legend_html
+
+    counts = pd.DataFrame({"n_events": [1, 1, 3]})
+    html = legend_html(counts)
+    assert bin_for(1)[0] in html and bin_for(3)[0] in html and "ASEAN member" in html
+    assert html.count("<span") == 3

@@ -70,3 +70,42 @@ def test_map_page_draws_arcs_from_the_event_city(build_dir: Path, tables: dict) 
     city = geo.city_location(event["city"], iso3=event["host_iso3"])
     assert city is not None and arcs
     assert all(a["source"] == list(city) and a["source_iso3"] == event["host_iso3"] for a in arcs)
+
+
+def test_outlet_counts_name_a_missing_outlet_and_count_once() -> None:
+    from dashboard.queries import outlet_counts
+
+    arts = pd.DataFrame({"article_id": ["a", "b", "c", "c"], "outlet": ["Antara", "Antara", None, None],
+                         "event_id": ["e1", "e2", "e1", "e1"]})
+    out = outlet_counts(arts)
+    assert out.to_dict("records") == [{"outlet": "Antara", "articles": 2, "events": 2},
+                                      {"outlet": "outlet not stated", "articles": 1, "events": 1}]
+
+
+def test_organisation_table_lists_people_and_events_once() -> None:
+    from dashboard.queries import organisation_table
+
+    att = pd.DataFrame({"name": ["A", "B", "A", "C"], "organization": ["Kemlu", "Kemlu", "Kemlu", None],
+                        "event_id": ["e1", "e1", "e2", "e1"]})
+    ev = pd.DataFrame({"event_id": ["e1", "e2"], "name": ["Seminar", "Forum"]})
+    out = organisation_table(att, ev)
+    assert out.to_dict("records") == [{"organization": "Kemlu", "people": "A; B", "events": "Seminar; Forum"}]
+
+
+def test_theme_evidence_groups_by_event_with_cues_and_links(tables) -> None:
+    from dashboard.queries import theme_evidence_groups
+
+    e = tables["evidence"]
+    theme = e["theme"].value_counts().index[0]
+    groups = theme_evidence_groups(e, tables["events"], tables["articles"], theme,
+                                   link=lambda a, span: f"sources?article={a}&hl={span[0]}-{span[1]}")
+    assert len(groups) == e.loc[e["theme"] == theme, "event_id"].nunique()
+    n_items = sum(len(g.items) for g in groups)
+    assert n_items == len(e[e["theme"] == theme].drop_duplicates(["sentence", "article_id"]))
+    texts = tables["articles_text"].set_index("article_id")["text"]
+    for g in groups:
+        for sentence, spans, source, link in g.items:
+            assert spans, "every sentence shows the cue it matched"
+            a, hl = link.split("article=")[1].split("&hl=")
+            s, t = map(int, hl.split("-"))
+            assert texts[a][s:t] == sentence  # the link highlights exactly this sentence

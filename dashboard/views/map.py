@@ -2,10 +2,9 @@
 event, arcs from the host to each participant; with a country filter and no event chosen, arcs from
 the chosen countries to their partners. Polygons ship with the app: no tiles, no token."""
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import geo, map_figures, partners, queries, ui
+from dashboard import map_figures, partners, queries, ui
 
 ctx = ui.page_context()
 ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")
@@ -22,17 +21,7 @@ parts = f["participants"]
 if choice != "(all events)":
     parts = parts[parts["event_id"] == choice]
 counts = map_figures.country_event_counts(parts, ev)
-arcs = None
-if choice != "(all events)":
-    event = ev.loc[ev["event_id"] == choice].iloc[0]
-    host = event["host_iso3"]
-    if isinstance(host, str) and host:
-        arcs = pd.DataFrame({"source_iso3": host, "target_iso3": sorted(set(parts["iso3"]) - {host})})
-        # start at the event's city when the gazetteer knows it (and it lies in the host country)
-        city = event.get("city")
-        where = geo.city_location(city, iso3=host)
-        if where is not None:
-            arcs["source_lon"], arcs["source_lat"] = where
+arcs = map_figures.event_arcs(ev.loc[ev["event_id"] == choice].iloc[0], parts) if choice != "(all events)" else None
 
 chosen = list(ctx.filters.countries)
 if arcs is None and chosen:  # a country view: who the chosen countries met
@@ -46,15 +35,7 @@ if counts.empty:
 asean = set(ctx.options.asean)
 st.pydeck_chart(map_figures.build_deck(counts, asean, arcs), height=560, key="map_deck")
 
-bins = dict(map_figures.bin_for(int(n)) for n in sorted(set(counts["n_events"])))
-swatches = " ".join(
-    f'<span style="display:inline-block;width:14px;height:14px;background:{c};border:1px solid #999;'
-    f'vertical-align:middle;margin:0 4px 0 10px"></span>{label}' for label, c in bins.items())
-st.markdown(
-    f'<div style="font-size:0.95rem">{swatches}'
-    f'<span style="display:inline-block;width:14px;height:14px;border:2px solid {map_figures.ASEAN_LINE};'
-    f'vertical-align:middle;margin:0 4px 0 16px"></span>ASEAN member'
-    + "</div>", unsafe_allow_html=True)
+st.markdown(map_figures.legend_html(counts), unsafe_allow_html=True)
 st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
            + ("Arcs: event city (dot) → participant; right-drag to tilt. " if choice != "(all events)" and arcs is not None
               and not arcs.empty else "")

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, partners, ui
+from dashboard import charts, partners, queries, ui
+from dashboard.theme_measures import DEFAULT_MEASURE, HOW_MADE, MEASURES, SHORT_NOTE
 
 ctx = ui.page_context()
 ui.header("ASEAN digital diplomacy at a glance", ctx,
@@ -52,7 +53,6 @@ st.caption("Marker size: number of participating countries; colour: the event's 
            "Open the Timeline page to read each event.")
 
 st.subheader("Leading themes")
-from dashboard.theme_measures import DEFAULT_MEASURE, HOW_MADE, MEASURES, SHORT_NOTE  # noqa: E402
 
 totals = charts.theme_totals(ev, f["evidence"], f["articles"], ctx.theme_labels, DEFAULT_MEASURE)
 ui.show_chart(charts.theme_totals_figure(totals, DEFAULT_MEASURE, height=320), "overview-themes", key="ov_themes",
@@ -64,10 +64,7 @@ with st.expander("How these figures are made"):
     st.markdown(HOW_MADE)
 
 st.subheader("Where the data comes from")
-arts = f["articles"]
-by_outlet = (arts.assign(outlet=arts["outlet"].fillna("outlet not stated"))
-             .groupby("outlet").agg(articles=("article_id", "nunique"), events=("event_id", "nunique"))
-             .reset_index().sort_values(["articles", "outlet"], ascending=[False, True]))
+by_outlet = queries.outlet_counts(f["articles"])
 ui.show_table(by_outlet, "overview-outlets", key="ov_outlets")
 all_arts = ctx.tables["articles"]
 n_rej = int((all_arts["status"] == "rejected").sum())

@@ -29,13 +29,8 @@ else:
     ui.show_table(countries, "countries", key="pp_countries")
 
 st.subheader("Organisations")
-orgs = f["attendees"].dropna(subset=["organization"])
+orgs = queries.organisation_table(f["attendees"], f["events"])
 if orgs.empty:
     st.caption("No organisations named for the filtered events.")
 else:
-    ev_names = dict(zip(f["events"]["event_id"], f["events"]["name"]))
-    table = (orgs.assign(event=orgs["event_id"].map(ev_names))
-             .groupby("organization").agg(people=("name", lambda s: "; ".join(dict.fromkeys(s))),
-                                          events=("event", lambda s: "; ".join(dict.fromkeys(s))))
-             .reset_index())
-    ui.show_table(table, "organisations", key="pp_orgs")
+    ui.show_table(orgs, "organisations", key="pp_orgs")

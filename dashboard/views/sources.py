@@ -5,9 +5,8 @@ the tables here."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, filters, maintenance, queries, ui
-from data_prep.build import list_inputs
-from data_prep.load import MAX_BYTES
+from dashboard import data, filters, maintenance, queries, ui, url_state
+from data_prep import MAX_BYTES, TEXT_SUFFIXES, list_inputs
 
 ctx = ui.page_context()
 ui.header("Sources", ctx, "The articles behind every number, with what was extracted from each.")
@@ -27,7 +26,8 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
         st.info(f"The seeds folder `{seeds}` is read-only (or missing) for this app, so articles cannot be "
                 "added here. Ask whoever maintains the data to add them.", icon=":material/lock:")
     round_ = st.session_state.setdefault("src_upload_round", 0)  # a new key empties the uploader
-    uploads = st.file_uploader("News articles as plain text (.txt)", type=["txt"], accept_multiple_files=True,
+    uploads = st.file_uploader(f"News articles as plain text ({', '.join(TEXT_SUFFIXES)})",
+                               type=[x.lstrip(".") for x in TEXT_SUFFIXES], accept_multiple_files=True,
                                key=f"src_upload_{round_}", disabled=not seeds_ok,
                                max_upload_size=max(1, MAX_BYTES // 1_000_000))
     if not build_ok:
@@ -35,21 +35,19 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
                 "rebuilt here.", icon=":material/lock:")
     if st.button("Rebuild tables", key="src_rebuild", icon=":material/refresh:", disabled=not build_ok,
                  help="Save the uploaded files into the seeds folder, then rebuild every table from it."):
-        saved = maintenance.save_uploads([(f.name, f.getvalue()) for f in uploads or []], seeds) if seeds_ok else []
         with st.status("Rebuilding the tables from the seed articles…", expanded=True) as status:
             bar = st.progress(0.0, text="Starting")
-            try:
-                report = maintenance.rebuild(
-                    seeds, ctx.build_dir, progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=msg))
-            except Exception as exc:  # the previous build is untouched; show why for the maintainer
+            result = maintenance.add_and_rebuild(
+                [(f.name, f.getvalue()) for f in uploads or []], seeds, ctx.build_dir, save=seeds_ok,
+                progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=msg))
+            if result.error is not None:  # the previous build is untouched; show why for the maintainer
                 status.update(label="The rebuild failed; the previous tables are unchanged", state="error")
-                if saved:
-                    st.dataframe(pd.DataFrame(maintenance.upload_outcomes(saved, {})), hide_index=True)
-                st.exception(exc)
+                if result.uploads:
+                    st.dataframe(pd.DataFrame(result.uploads), hide_index=True)
+                st.exception(result.error)
             else:
                 status.update(label="Tables rebuilt", state="complete", expanded=False)
-                st.session_state["src_last_rebuild"] = {"report": report,
-                                                        "uploads": maintenance.upload_outcomes(saved, report)}
+                st.session_state["src_last_rebuild"] = {"report": result.report, "uploads": result.uploads}
                 st.session_state["src_upload_round"] = round_ + 1
         if st.session_state["src_upload_round"] > round_:  # the rebuild succeeded
             st.rerun()  # every page then reads the new build (load_tables is keyed on its signature)
@@ -77,16 +75,19 @@ else:
         def _label(a: str) -> str:
             return f"{a} · {queries.source_label(by_id.loc[a].to_dict())}"
 
-        if url_article != st.session_state.get("src_url_article") and url_article in ids:
-            st.session_state["src_article"] = url_article  # a link (not our own write): open that article
-        st.session_state["src_url_article"] = url_article
+        st.session_state["src_article"] = url_state.choice_from_url(
+            url_article, st.session_state.get("src_url_article"), st.session_state.get("src_article"), ids)
         chosen = st.selectbox("Read an article", ids, key="src_article", format_func=_label)
         quote = filters.parse_span(st.query_params.get(filters.QP_HL)) if chosen == url_article else None
-        if url_article != chosen and (url_article or chosen != ids[0]):  # the reader moved on: the URL names the article shown, without the old highlight
-            st.query_params[filters.QP_ARTICLE] = chosen
-            st.session_state["src_url_article"] = chosen
+        wanted = url_state.url_value_for(chosen, ids)
+        if url_article != wanted and url_article != chosen:  # the reader moved on: the URL names the article shown
+            if wanted is None:
+                del st.query_params[filters.QP_ARTICLE]
+            else:
+                st.query_params[filters.QP_ARTICLE] = wanted
             if filters.QP_HL in st.query_params:
                 del st.query_params[filters.QP_HL]
+        st.session_state["src_url_article"] = st.query_params.get(filters.QP_ARTICLE)
         row = by_id.loc[chosen]
         texts = ctx.tables["articles_text"]
         text_rows = texts.loc[texts["article_id"] == chosen, "text"]

@@ -1,9 +1,11 @@
 """Themes: each event's theme shares, a theme × country matrix, and the evidence sentences behind
 a chosen theme, so a reader sees why each bar is as high as it is."""
 
+import html
+
 import streamlit as st
 
-from dashboard import charts, data, queries, ui
+from dashboard import charts, data, filters, queries, ui
 from dashboard.theme_measures import (
     DEFAULT_MEASURE, HOW_MADE, MEASURE_NAMES, MEASURES, SHORT_NOTE, counted_evidence,
 )
@@ -57,21 +59,21 @@ if not present:
     st.stop()
 theme = st.selectbox("Theme", present, key="th_theme", format_func=lambda t: ctx.theme_labels.get(t, t))
 ev = f["evidence"][f["evidence"]["theme"] == theme]
-arts = ctx.tables["articles"][["article_id", "outlet", "published_date"]]
-events = f["events"][["event_id", "name", "start_date"]].rename(columns={"name": "event"})
-rows = (ev.merge(events, on="event_id", how="left").merge(arts, on="article_id", how="left")
-        .sort_values(["start_date", "article_id", "char_start"]))
 n_counted = len(counted_evidence(ev, ctx.tables["articles"]))
-st.markdown(f"**{len(rows)} sentences** from {rows['article_id'].nunique()} articles about "
-            f"{rows['event_id'].nunique()} events"
+st.markdown(f"**{len(ev)} sentences** from {ev['article_id'].nunique()} articles about "
+            f"{ev['event_id'].nunique()} events"
             + (f"; {n_counted} count toward the figures above (a headline restating its article's body is "
-               "not counted again; a sentence repeated in one article counts once)." if n_counted != len(rows) else "."))
-for (event, start), g in rows.groupby(["event", "start_date"], sort=False, dropna=False):
-    st.markdown(f"##### {event} · {queries.date_span(start, start)}")
-    for (sentence, article_id), grp in g.groupby(["sentence", "article_id"], sort=False):
-        first = grp.iloc[0]
-        spans = queries.cue_spans(str(sentence), list(grp["cue"]), theme)
-        source = f"{queries.clean(first['outlet']) or 'outlet not stated'}, {queries.fmt_date(first['published_date'])}"
-        st.markdown(queries.highlight_html(str(sentence), spans)
-                    + f'<div style="color:#555;font-size:0.9rem;margin:-0.4rem 0 0.8rem 0">— {source} · article '
-                    f"{article_id}</div>", unsafe_allow_html=True)
+               "not counted again; a sentence repeated in one article counts once)." if n_counted != len(ev) else "."))
+
+
+def _link(article_id: str, span: tuple[int, int] | None) -> str:
+    return filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}" if span else "")
+
+
+for group in queries.theme_evidence_groups(f["evidence"], f["events"], ctx.tables["articles"], theme, link=_link):
+    st.markdown(f"##### {group.heading}")
+    for sentence, spans, source, link in group.items:
+        src = f'<a href="{html.escape(link)}" target="_self">{html.escape(source)}</a>' if link else html.escape(source)
+        st.markdown(queries.highlight_html(sentence, spans)
+                    + f'<div style="color:#555;font-size:0.9rem;margin:-0.4rem 0 0.8rem 0">— {src}</div>',
+                    unsafe_allow_html=True)

@@ -6,7 +6,7 @@ own (filters.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 
 import streamlit as st
 
-from dashboard import charts, filters, queries, ui
+from dashboard import charts, filters, queries, ui, url_state
 from dashboard.filters import QP_CARD
 
 K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
@@ -38,19 +38,19 @@ ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="
               on_select=_pick_clicked_event, selection_mode="points")
 
 url_card = st.query_params.get(QP_CARD)
-if url_card != st.session_state.get(K_URL_CARD) and url_card in event_ids:
-    st.session_state["tl_event"] = url_card  # a link (not our own write): it opens that card
-if st.session_state.get("tl_event") not in event_ids:
-    st.session_state["tl_event"] = event_ids[0]
+st.session_state["tl_event"] = url_state.choice_from_url(url_card, st.session_state.get(K_URL_CARD),
+                                                         st.session_state.get("tl_event"), event_ids)
 chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: labels.get(e, e),
                       help="Or click a marker in the chart.")
-wanted_card = None if chosen == event_ids[0] else chosen
+wanted_card = url_state.url_value_for(chosen, event_ids)
 if url_card != wanted_card:
     if wanted_card is None:
         del st.query_params[QP_CARD]
     else:
         st.query_params[QP_CARD] = wanted_card
 st.session_state[K_URL_CARD] = wanted_card
+
+
 def _link(article_id: str, span: tuple[int, int] | None) -> str:
     return filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}" if span else "")
 

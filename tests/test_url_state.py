@@ -1,0 +1,24 @@
+"""The page parameters' sync rules: a link wins once, the user's choice stays, defaults leave the URL clean."""
+
+from dashboard.url_state import choice_from_url, url_value_for
+
+OPTS = ["a", "b", "c"]
+
+
+def test_a_new_link_opens_its_choice() -> None:
+    assert choice_from_url("c", last_written=None, current="a", options=OPTS) == "c"
+
+
+def test_our_own_write_does_not_override_the_user() -> None:
+    assert choice_from_url("c", last_written="c", current="b", options=OPTS) == "b"
+
+
+def test_unknown_or_filtered_out_values_fall_back() -> None:
+    assert choice_from_url("zzz", last_written=None, current="b", options=OPTS) == "b"
+    assert choice_from_url(None, last_written=None, current="gone", options=OPTS) == "a"
+    assert choice_from_url("a", last_written=None, current=None, options=[]) is None
+
+
+def test_the_default_leaves_the_url() -> None:
+    assert url_value_for("a", OPTS) is None
+    assert url_value_for("b", OPTS) == "b"
