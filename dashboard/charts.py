@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import palette
+from dashboard.labels import EMPTY_TEXT, short_event_label
 from dashboard.theme_measures import DEFAULT_MEASURE, MEASURES, counted_evidence, theme_measures
 
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=15, color="#1A1A1A")
@@ -79,7 +80,7 @@ def timeline_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapp
     if events.empty:
         return pd.DataFrame(columns=cols)
     d = events.copy()
-    d["place"] = [", ".join(str(x) for x in (v, c) if isinstance(x, str) and x) or "place not stated"
+    d["place"] = [", ".join(str(x) for x in (v, c) if isinstance(x, str) and x) or EMPTY_TEXT
                   for v, c in zip(d["venue"], d["city"])]
     lead = leading_themes(themes)
     d["leading_theme"] = d["event_id"].map(lead).fillna("none")
@@ -133,7 +134,7 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
 def _event_labels(events: pd.DataFrame) -> pd.DataFrame:
     """event_id, start_date, event_label (`RCDD (2019-09-10)`: acronym or name, and the start date)."""
     ev = events[["event_id", "name", "acronym", "start_date"]].copy()
-    ev["event_label"] = [f"{a if isinstance(a, str) and a else n} ({d:%Y-%m-%d})" if pd.notna(d) else str(n)
+    ev["event_label"] = [short_event_label(n, a, d)
                          for n, a, d in zip(ev["name"], ev["acronym"], ev["start_date"])]
     return ev[["event_id", "start_date", "event_label"]]
 
@@ -309,8 +310,8 @@ def attendee_counts(attendees: pd.DataFrame, events: pd.DataFrame, participants:
     names = participants.drop_duplicates("iso3").set_index("iso3")["country"] if not participants.empty else pd.Series(dtype=str)
     ev = events[["event_id", "name", "acronym", "start_date"]].rename(columns={"name": "event_name"})
     a = attendees.merge(ev, on="event_id", how="inner")
-    a["country"] = [names.get(i, i) if isinstance(i, str) and i else "not stated" for i in a["iso3"]]
-    a["event_label"] = [f"{ac if isinstance(ac, str) and ac else n} ({d:%Y-%m-%d})" if pd.notna(d) else str(n)
+    a["country"] = [names.get(i, i) if isinstance(i, str) and i else EMPTY_TEXT for i in a["iso3"]]
+    a["event_label"] = [short_event_label(n, ac, d)
                         for n, ac, d in zip(a["event_name"], a["acronym"], a["start_date"])]
     g = a.groupby(["event_id", "event_label", "start_date", "country"]).size().rename("n_people").reset_index()
     return g.sort_values(["start_date", "country"])[cols].reset_index(drop=True)

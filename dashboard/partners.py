@@ -10,13 +10,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import palette
+from dashboard.labels import dated_name
 from dashboard.charts import _layout, empty_figure  # one layout for every chart
 
 PARTNER_COLUMNS = ["country", "iso3", "ASEAN", "shared_events", "share_of_events", "with", "events"]
 
 
 def _event_labels(events: pd.DataFrame) -> dict[str, str]:
-    return {r.event_id: f"{r.name} ({r.start_date:%Y-%m-%d})" if pd.notna(r.start_date) else str(r.name)
+    return {r.event_id: dated_name(r.name, r.start_date)
             for r in events[["event_id", "name", "start_date"]].itertuples(index=False)}
 
 

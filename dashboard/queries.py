@@ -11,49 +11,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard import palette
+from dashboard.labels import EMPTY_TEXT, clean, date_span, dated_name, event_label, fmt_date  # noqa: F401
 from dashboard.theme_measures import counted_evidence
-
-
-EMPTY_TEXT = "not stated"  # the one wording for a missing value, everywhere in the app
-
-
-def clean(v) -> str | None:
-    """A cell as a clean string, or None for NA/empty."""
-    if v is None or (not isinstance(v, str) and pd.isna(v)):
-        return None
-    v = str(v).strip()
-    return v or None
 
 
 def yes_no(v) -> str:
     """A flag as 'yes' or 'no' (a missing flag is 'no': the codebook's flags are never unknown)."""
     return "yes" if not pd.isna(v) and bool(v) else "no"
-
-
-def fmt_date(v) -> str:
-    """A date cell as YYYY-MM-DD, or EMPTY_TEXT."""
-    return EMPTY_TEXT if v is None or pd.isna(v) else f"{pd.Timestamp(v):%Y-%m-%d}"
-
-
-def event_label(row) -> str:
-    """'2019-09-10 · Regional Conference on Digital Diplomacy (RCDD)' for an events row."""
-    d = row["start_date"]
-    date_s = "undated" if pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}"
-    acr = clean(row.get("acronym"))
-    return f"{date_s} · {row['name']}" + (f" ({acr})" if acr and acr not in str(row["name"]) else "")
-
-
-def date_span(start, end) -> str:
-    """'10 Sep 2019' or '10–11 Sep 2019' or '30 Sep – 1 Oct 2019'."""
-    if pd.isna(start):
-        return EMPTY_TEXT
-    s = pd.Timestamp(start)
-    e = s if pd.isna(end) else pd.Timestamp(end)
-    if e.date() == s.date():
-        return f"{s.day} {s:%b %Y}"
-    if (s.year, s.month) == (e.year, e.month):
-        return f"{s.day}–{e.day} {s:%b %Y}"
-    return f"{s.day} {s:%b %Y} – {e.day} {e:%b %Y}"
 
 
 def source_label(article: Mapping) -> str:
@@ -215,7 +179,7 @@ def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: 
         rows.append({
             "name": name, "titles": join(g["title"]), "organizations": join(g["organization"]),
             "country": join(names.get(i, i) for i in isos), "n_events": g["event_id"].nunique(),
-            "events": join(f"{n} ({d:%Y-%m-%d})" if pd.notna(d) else n for n, d in zip(g["event_name"], g["start_date"])),
+            "events": join(dated_name(n, d) for n, d in zip(g["event_name"], g["start_date"])),
         })
     return pd.DataFrame(rows, columns=cols).sort_values(["n_events", "name"], ascending=[False, True]).reset_index(drop=True)
 
@@ -233,7 +197,7 @@ def country_summary(participants: pd.DataFrame, events: pd.DataFrame, attendees:
         rows.append({
             "country": g["country"].iloc[0], "iso3": iso, "ASEAN": yes_no(g["is_asean"].any()),
             "n_events": g["event_id"].nunique(), "roles": "; ".join(dict.fromkeys(g["role"].astype(str))),
-            "events": "; ".join(dict.fromkeys(f"{n} ({d:%Y-%m-%d})" for n, d in zip(g["event_name"], g["start_date"]))),
+            "events": "; ".join(dict.fromkeys(dated_name(n, d) for n, d in zip(g["event_name"], g["start_date"]))),
             "people": "; ".join(dict.fromkeys(people.astype(str))),
         })
     d = pd.DataFrame(rows, columns=cols)
