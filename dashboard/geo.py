@@ -95,6 +95,7 @@ def _boxes_meet(a: tuple[float, float, float, float], b: tuple[float, float, flo
 
 
 def ring_bbox(ring: Ring) -> tuple[float, float, float, float]:
+    """(min lon, min lat, max lon, max lat) of a ring."""
     xs, ys = [p[0] for p in ring], [p[1] for p in ring]
     return min(xs), min(ys), max(xs), max(ys)
 

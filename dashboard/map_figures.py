@@ -16,7 +16,7 @@ import pydeck
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard import geo
-from dashboard.geo import country_centroids, largest_ring, load_country_shapes
+from dashboard.geo import country_centroids, largest_ring, load_country_shapes, ring_bbox
 
 # ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
 BINS: list[tuple[int, int | None, str]] = [
@@ -266,18 +266,13 @@ def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | 
     )
 
 
-def _bbox(ring: list[list[float]]) -> tuple[float, float, float, float]:
-    xs, ys = [p[0] for p in ring], [p[1] for p in ring]
-    return min(xs), min(ys), max(xs), max(ys)
-
-
 def _extent(iso3s: set[str], shapes: dict, margin: float = 6.0,
             points: list[list[float]] | None = None) -> tuple[float, float, float, float]:
     """Bounding box of the countries' mainlands and the given points (arc ends), kept inside the Asia-Pacific
     window and always showing SE Asia."""
     x0, y0, x1, y1 = SEA_BOX
     wx0, wy0, wx1, wy1 = ASIA_PACIFIC_WINDOW
-    boxes = [_bbox(largest_ring(f)) for f in shapes["features"] if f["properties"]["iso3"] in iso3s]
+    boxes = [ring_bbox(largest_ring(f)) for f in shapes["features"] if f["properties"]["iso3"] in iso3s]
     boxes += [(p[0], p[1], p[0], p[1]) for p in points or []]
     for bx0, by0, bx1, by1 in boxes:
         if bx1 < wx0 or bx0 > wx1 or by1 < wy0 or by0 > wy1:
@@ -321,7 +316,7 @@ def build_static_map_figure(
     x0, y0, x1, y1 = _extent(set(n_by_iso3) | set(asean_iso3), shapes, points=ends)
 
     def visible(ring: list[list[float]]) -> bool:
-        bx0, by0, bx1, by1 = _bbox(ring)
+        bx0, by0, bx1, by1 = ring_bbox(ring)
         return bx1 >= x0 and bx0 <= x1 and by1 >= y0 and by0 <= y1
 
     groups: dict[str, list] = {"base": []}
