@@ -9,6 +9,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -80,15 +81,111 @@ def _host(event: MergedEvent, facts: list[CountryFact], openers: list[str | None
 HOST_CONFIDENCE = {"host": 0.9, "co_chair": 0.8, "opener": 0.6, "city": 0.5}
 
 
+def _people_rows(event_id: str, arts: list[ArticleResult]) -> tuple[list[dict], dict[str, str | None], dict[str, str]]:
+    """One attendee row per canonical name (fullest title with a country first); also each canonical
+    name's country and each mention's canonical name, which the country facts need."""
+    order = [r.article_id for r in arts]
+    people = [(r.article_id, p) for r in arts for p in r.people]
+    canon = canonical_names([p.name for _, p in people])
+    by_name: dict[str, list] = {}
+    for aid, p in people:
+        by_name.setdefault(canon[p.name], []).append((aid, p))
+    rows, iso_of_name = [], {}
+    for name, ms in sorted(by_name.items()):
+        isos = Counter(p.iso3 for _, p in ms if p.iso3)
+        iso3 = max(sorted(isos), key=isos.get) if isos else None
+        iso_of_name[name] = iso3
+        aid, best = max(ms, key=lambda m: (m[1].iso3 is not None, m[1].name == name,
+                                            len(m[1].title or ""), -order.index(m[0])))
+        org = next((p.organization for _, p in ms if p.organization), None)
+        sure = max((p for _, p in ms), key=lambda p: p.confidence)   # the most reliable finding
+        rows.append({"event_id": event_id, "name": name, "title": best.title, "organization": org,
+                     "iso3": iso3, "evidence": best.sentence.text, "article_id": aid,
+                     "method": sure.method, "confidence": sure.confidence})
+    return rows, iso_of_name, canon
+
+
+def _country_roles(ev: MergedEvent, arts: list[ArticleResult], iso_of_name: dict[str, str | None],
+                   canon: dict[str, str]) -> tuple[dict[str, CountryFact], str | None]:
+    """Each country's strongest role at the event (every fact carrying its article) and the host:
+    cue facts, officials' countries (resolved by canonical name), and a host row when needed."""
+    facts = [replace(f, article_id=r.article_id) for r in arts for f in r.country_facts]
+    for r in arts:
+        for p in r.people:
+            iso3 = iso_of_name[canon[p.name]]
+            if iso3 and p.official and not p.iso3:
+                facts.append(replace(official_fact(iso3, p), article_id=r.article_id))
+    openers = [iso_of_name[canon[p.name]] for r in arts for p in r.openers]
+    host, how = _host(ev, facts, openers)
+    roles = best_role(facts)
+    if host and (host not in roles or roles[host].role not in ("host", "co_chair")):
+        # The host row cites the sentence that made it host: the opener's, else the event's own.
+        if how == "opener":
+            aid, sentence = next((r.article_id, p.sentence) for r in arts for p in r.openers
+                                 if iso_of_name[canon[p.name]] == host)
+        elif how == "city" or host not in roles:
+            aid, sentence = arts[0].article_id, arts[0].event.anchor
+        else:
+            aid, sentence = roles[host].article_id, roles[host].sentence
+        roles[host] = CountryFact(host, "host", sentence, f"host_from_{how}", HOST_CONFIDENCE[how], aid)
+    return roles, host
+
+
+def _sentence_rows(event_id: str, arts: list[ArticleResult], roles: dict[str, CountryFact]
+                   ) -> tuple[list[dict], list[dict], list[dict]]:
+    """Theme evidence, outcome sentences and every country mention of the event's articles."""
+    evidence, outcomes, mentions = [], [], []
+    for r in arts:
+        for hit in r.themes:
+            evidence.append({"event_id": event_id, "article_id": r.article_id, "theme": hit.theme,
+                             "sentence": hit.sentence.text, "cue": hit.cue,
+                             "char_start": hit.sentence.start, "char_end": hit.sentence.end,
+                             "cue_start": hit.cue_start, "cue_end": hit.cue_end,
+                             "method": hit.method, "confidence": hit.confidence})
+        for s, cue, how in r.outcomes:
+            outcomes.append({"event_id": event_id, "article_id": r.article_id, "sentence": s.text,
+                             "cue": cue, "char_start": s.start, "char_end": s.end,
+                             "method": how, "confidence": OUTCOME_CONFIDENCE[how]})
+        for m in r.mentions:
+            mentions.append({"event_id": event_id, "article_id": r.article_id, "iso3": m.iso3,
+                             "country": country_name(m.iso3), "surface": m.surface,
+                             "char_start": m.start, "char_end": m.end, "is_participant": m.iso3 in roles})
+    return evidence, outcomes, mentions
+
+
+def _event_row(ev: MergedEvent, arts: list[ArticleResult], host: str | None, n_countries: int,
+               n_attendees: int) -> dict:
+    """The events row: the merged event, its host and counts, and the first article's sentences."""
+    first = arts[0]
+    surest = max((r.event for r in arts), key=lambda e: e.confidence)   # method and confidence go together
+    return {
+        "event_id": ev.event_id, "name": ev.name, "acronym": ev.acronym,
+        "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "venue": ev.venue,
+        "host_iso3": host, "event_type": ev.event_type,
+        "n_countries": n_countries, "n_attendees": n_attendees, "n_sources": len(arts),
+        "tagline": ev.tagline, "evidence": first.event.name_sentence.text, "date_evidence": first.event.anchor.text,
+        "article_id": first.article_id, "method": surest.method, "confidence": surest.confidence,
+    }
+
+
+def _article_row(r: ArticleResult, event_id: str | None) -> dict:
+    """The articles row: metadata, status and where the file came from."""
+    m = r.metadata
+    return {"article_id": r.article_id, "outlet": m.outlet, "title": m.title, "author": m.author,
+            "published_date": m.published_date, "language": m.language, "n_words": r.n_words,
+            "event_id": event_id, "status": r.status, "reason": r.reason,
+            "source_file": r.source_file, "sha256": r.sha256, "url": m.url}
+
+
 def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], list[str]]:
     """Merge events across articles and build every table (pure: results in, tables out)."""
     warnings: list[str] = []
     included = {r.article_id: r for r in results if r.status == "included" and r.event}
-    groups = group_articles({aid: r.event for aid, r in included.items()})
-    events, participants, attendees, evidence, outcomes, mentions = [], [], [], [], [], []
+    rows: dict[str, list[dict]] = {k: [] for k in ("events", "participants", "attendees", "evidence", "outcomes",
+                                                   "country_mentions")}
     article_event: dict[str, str] = {}
     used_ids: set[str] = set()
-    for group in groups:
+    for group in group_articles({aid: r.event for aid, r in included.items()}):
         ev = merge_group(group, {aid: included[aid].event for aid in group})
         base, n = ev.event_id, 1
         while ev.event_id in used_ids:  # two distinct events with the same date and short name
@@ -96,97 +193,27 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
             ev.event_id = f"{base}-{n}"
         used_ids.add(ev.event_id)
         arts = [included[a] for a in group]
-        for a in group:
-            article_event[a] = ev.event_id
-
-        # People: one row per canonical name, fullest title with a country first.
-        people = [(r.article_id, p) for r in arts for p in r.people]
-        canon = canonical_names([p.name for _, p in people])
-        by_name: dict[str, list] = {}
-        for aid, p in people:
-            by_name.setdefault(canon[p.name], []).append((aid, p))
-        iso_of_name: dict[str, str | None] = {}
-        for name, ms in sorted(by_name.items()):
-            isos = Counter(p.iso3 for _, p in ms if p.iso3)
-            iso3 = max(sorted(isos), key=isos.get) if isos else None
-            iso_of_name[name] = iso3
-            aid, best = max(ms, key=lambda m: (m[1].iso3 is not None, m[1].name == name,
-                                                len(m[1].title or ""), -group.index(m[0])))
-            org = next((p.organization for _, p in ms if p.organization), None)
-            sure = max((p for _, p in ms), key=lambda p: p.confidence)   # the most reliable finding
-            attendees.append({"event_id": ev.event_id, "name": name, "title": best.title, "organization": org,
-                              "iso3": iso3, "evidence": best.sentence.text, "article_id": aid,
-                              "method": sure.method, "confidence": sure.confidence})
-
-        # Countries: cue facts, officials' countries (resolved by canonical name), and the host.
-        facts = [(r.article_id, f) for r in arts for f in r.country_facts]
-        for aid, p in people:
-            iso3 = iso_of_name[canon[p.name]]
-            if iso3 and p.official and not p.iso3:
-                facts.append((aid, official_fact(iso3, p)))
-        openers = [iso_of_name[canon[p.name]] for r in arts for p in r.openers]
-        host, how = _host(ev, [f for _, f in facts], openers)
-        roles = best_role([f for _, f in facts])
-        source = {id(f): aid for aid, f in facts}
-        if host and (host not in roles or roles[host].role not in ("host", "co_chair")):
-            # The host row cites the sentence that made it host: the opener's, else the event's own.
-            if how == "opener":
-                aid, sentence = next((r.article_id, p.sentence) for r in arts for p in r.openers
-                                     if iso_of_name[canon[p.name]] == host)
-            elif how == "city" or host not in roles:
-                aid, sentence = arts[0].article_id, arts[0].event.anchor
-            else:
-                aid, sentence = source[id(roles[host])], roles[host].sentence
-            roles[host] = CountryFact(host, "host", sentence, f"host_from_{how}", HOST_CONFIDENCE[how])
-            source[id(roles[host])] = aid
-        for iso3, f in sorted(roles.items()):
-            participants.append({"event_id": ev.event_id, "iso3": iso3, "country": country_name(iso3),
-                                 "role": f.role, "is_asean": is_asean(iso3, ev.start_date),
-                                 "evidence": f.sentence.text, "article_id": source[id(f)],
-                                 "method": f.method, "confidence": f.confidence})
-
-        for r in arts:
-            for hit in r.themes:
-                evidence.append({"event_id": ev.event_id, "article_id": r.article_id, "theme": hit.theme,
-                                 "sentence": hit.sentence.text, "cue": hit.cue,
-                                 "char_start": hit.sentence.start, "char_end": hit.sentence.end,
-                                 "cue_start": hit.cue_start, "cue_end": hit.cue_end,
-                                 "method": hit.method, "confidence": hit.confidence})
-            for s, cue, how in r.outcomes:
-                outcomes.append({"event_id": ev.event_id, "article_id": r.article_id, "sentence": s.text,
-                                 "cue": cue, "char_start": s.start, "char_end": s.end,
-                                 "method": how, "confidence": OUTCOME_CONFIDENCE[how]})
-            for m in r.mentions:
-                mentions.append({"event_id": ev.event_id, "article_id": r.article_id, "iso3": m.iso3,
-                                 "country": country_name(m.iso3), "surface": m.surface,
-                                 "char_start": m.start, "char_end": m.end,
-                                 "is_participant": m.iso3 in roles})
-        first = arts[0]
-        surest = max((r.event for r in arts), key=lambda e: e.confidence)   # method and confidence go together
-        events.append({
-            "event_id": ev.event_id, "name": ev.name, "acronym": ev.acronym,
-            "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "venue": ev.venue,
-            "host_iso3": host, "event_type": ev.event_type,
-            "n_countries": len(roles), "n_attendees": len(by_name), "n_sources": len(group),
-            "tagline": ev.tagline, "evidence": first.event.name_sentence.text, "date_evidence": first.event.anchor.text,
-            "article_id": first.article_id, "method": surest.method, "confidence": surest.confidence,
-        })
+        article_event.update({a: ev.event_id for a in group})
+        attendees, iso_of_name, canon = _people_rows(ev.event_id, arts)
+        roles, host = _country_roles(ev, arts, iso_of_name, canon)
+        rows["attendees"] += attendees
+        rows["participants"] += [
+            {"event_id": ev.event_id, "iso3": iso3, "country": country_name(iso3), "role": f.role,
+             "is_asean": is_asean(iso3, ev.start_date), "evidence": f.sentence.text, "article_id": f.article_id,
+             "method": f.method, "confidence": f.confidence} for iso3, f in sorted(roles.items())]
+        evidence, outcomes, mentions = _sentence_rows(ev.event_id, arts, roles)
+        rows["evidence"] += evidence
+        rows["outcomes"] += outcomes
+        rows["country_mentions"] += mentions
+        rows["events"].append(_event_row(ev, arts, host, len(roles), len(attendees)))
         if host is None:
             warnings.append(f"{ev.event_id}: no host country found")
 
-    articles = []
-    for r in results:
-        m = r.metadata
-        articles.append({
-            "article_id": r.article_id, "outlet": m.outlet, "title": m.title, "author": m.author,
-            "published_date": m.published_date, "language": m.language, "n_words": r.n_words,
-            "event_id": article_event.get(r.article_id), "status": r.status, "reason": r.reason,
-            "source_file": r.source_file, "sha256": r.sha256, "url": m.url,
-        })
     tables = {
-        "articles": articles, "events": events, "participants": participants, "attendees": attendees,
-        "evidence": evidence, "themes": _theme_shares(evidence), "outcomes": outcomes,
-        "country_mentions": mentions,
+        "articles": [_article_row(r, article_event.get(r.article_id)) for r in results],
+        "events": rows["events"], "participants": rows["participants"], "attendees": rows["attendees"],
+        "evidence": rows["evidence"], "themes": _theme_shares(rows["evidence"]), "outcomes": rows["outcomes"],
+        "country_mentions": rows["country_mentions"],
         "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.status == "included"],
     }
     return {name: _frame(name, rows) for name, rows in tables.items()}, warnings

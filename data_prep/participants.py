@@ -43,6 +43,7 @@ class CountryFact:
     sentence: Sentence
     method: str = "role_cue"   # the rule that made it a participant (see codebook: method)
     confidence: float = 0.8
+    article_id: str | None = None  # the article the sentence is in (set when an event's articles are merged)
 
 
 @lru_cache(maxsize=1)
