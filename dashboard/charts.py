@@ -244,7 +244,7 @@ def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: s
                       "<br>%{customdata[3]} evidence sentences (once per article) in %{customdata[4]} articles"
                       "<extra></extra>",
     ))
-    fig = _layout(fig, title, height)
+    fig = _layout(fig, title, max(height, 90 + 56 * len(d)))  # room for labels wrapped onto 3 lines
     fig.update_traces(cliponaxis=False)
     top = float(d[measure].max()) if len(d) else 0.0
     floor = 0.05 if measure == "share_events" else 1.0  # an axis even when every bar is 0

@@ -38,7 +38,7 @@ ASIA_PACIFIC_WINDOW = (40.0, -50.0, 180.0, 60.0)
 # The interactive map: the chart size the fitted view assumes (the
 # pydeck chart is 560 px high; 720 px is a narrow main column, so wider screens show more, never less),
 # the arcs' pitch and height (a top-down view would flatten every arc to a straight line).
-VIEW_SIZE_PX = (720, 560)
+VIEW_SIZE_PX = (540, 560)  # the map's width in a 1024 px window with the sidebar open: wider windows show more
 ARC_PITCH = 40
 ARC_HEIGHT = 0.5
 MAX_ZOOM = 6  # the "map" outlines are simplified to ~2 px at this zoom

@@ -21,9 +21,12 @@ def yes_no(v) -> str:
 
 
 def source_label(article: Mapping) -> str:
-    """'Antara · 2019-09-10 · Title' for an articles row (missing parts say EMPTY_TEXT)."""
-    return (f"{clean(article.get('outlet')) or 'outlet ' + EMPTY_TEXT} · {fmt_date(article.get('published_date'))}"
-            f" · {clean(article.get('title')) or 'untitled'}")
+    """'Antara · 2019-09-10 · Title' for an articles row; parts the article does not state are left out
+    (its id stands in when none is known), so a link never reads 'not stated · not stated'."""
+    d = article.get("published_date")
+    parts = [clean(article.get("outlet")), None if d is None or pd.isna(d) else fmt_date(d), clean(article.get("title"))]
+    parts = [p for p in parts if p]
+    return " · ".join(parts) if parts else f"article {clean(article.get('article_id')) or ''}".strip()
 
 
 def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
@@ -88,7 +91,7 @@ def _evidence_list(rows: pd.DataFrame, fact: str, texts: Mapping[str, str], arti
         if not sentence or not aid:
             continue
         if (sentence, aid) not in out:
-            art = by_id.loc[aid].to_dict() if aid in by_id.index else {}
+            art = {**(by_id.loc[aid].to_dict() if aid in by_id.index else {}), "article_id": aid}
             span = sentence_span(texts.get(aid, ""), sentence)
             out[(sentence, aid)] = Evidence(sentence, [], aid, source_label(art), link(aid, span), clean(art.get("url")))
         value = str(getattr(r, fact))

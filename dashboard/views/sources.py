@@ -20,7 +20,8 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
         st.success("Last rebuild in this session. " + maintenance.summary(last["report"]), icon=":material/check_circle:")
         if last["uploads"]:
             st.dataframe(pd.DataFrame(last["uploads"]), hide_index=True, key="src_upload_outcomes")
-        st.caption("Every file the build left out is listed, with its reason, under Rejected files below.")
+        st.caption("Every file the build left out is listed, with its reason, under Rejected files below. "
+                   "Uploads marked “skipped” were not saved, so the build never saw them.")
     seeds_ok, build_ok = maintenance.is_writable(seeds), maintenance.is_writable(ctx.build_dir)
     if not seeds_ok:
         st.info(f"The seeds folder `{seeds}` is read-only (or missing) for this app, so articles cannot be "
