@@ -16,6 +16,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import data_prep
 from dashboard import data
 from dashboard.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for
 from dashboard.chart_export import ChromiumNotFound
@@ -68,10 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     build = a.build or data.build_dir()
     if not data.has_build(build):
-        from data_prep.build import build as run_build
-
         print(f"No tables in {build}: building them from {data.seeds_dir()} …", file=sys.stderr)
-        run_build(data.seeds_dir(), build)
+        data_prep.build(data.seeds_dir(), build)
     tables = data.read_tables(build)
     labels = theme_labels_for(tables)
     options = filter_options(tables, labels)

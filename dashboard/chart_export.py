@@ -1,17 +1,21 @@
 """Static chart export (PNG/SVG/PDF) through kaleido and a local Chromium, with slide-ready styling.
 
 Pure Python, no Streamlit: the dashboard and the briefing pack both call it, and it runs offline.
+`render_session` is the one browser session: page exports and the briefing pack (its images, and the
+printing of its PDF) all go through it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
 import os
 import re
 import shutil
+import tempfile
 import textwrap
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -32,6 +36,9 @@ FONT = "Arial, Helvetica, sans-serif"
 # The source text under an exported chart: wrapped at this many characters (it starts at the plot's left
 # edge, which long axis labels push right), in at most this many lines of this height (font size 17).
 SOURCE_WRAP, SOURCE_MAX_LINES, SOURCE_LINE_PX = 90, 4, 22
+PRINT_TIMEOUT_S = 60  # for the page to load before it is printed
+# Builds the page to print from the rendered images (e.g. SVGs laid out as slides).
+PageHtml = Callable[[list[bytes]], str]
 
 
 class ChromiumNotFound(RuntimeError):
@@ -71,26 +78,60 @@ def _opts(fmt: str, width: int, height: int) -> dict:
     return {"format": fmt, "width": width, "height": height, "scale": 2 if fmt == "png" else 1}
 
 
-async def _render(figs: Sequence[go.Figure], opts: dict, chromium: str) -> list[bytes]:
+async def _print_pdf(k: kaleido.Kaleido, page_html: str) -> bytes:
+    """Print an HTML page to PDF in the session's browser (`Page.printToPDF`): Chromium is the PDF engine."""
+    with tempfile.TemporaryDirectory(prefix="print-") as tmp:
+        path = Path(tmp) / "page.html"
+        path.write_text(page_html, encoding="utf-8")
+        tab = await k.create_tab("")
+        loaded = tab.subscribe_once("Page.loadEventFired")
+        await tab.send_command("Page.enable")
+        await tab.send_command("Page.navigate", params={"url": path.as_uri()})
+        await asyncio.wait_for(loaded, PRINT_TIMEOUT_S)
+        resp = await tab.send_command("Page.printToPDF", params={
+            "printBackground": True, "preferCSSPageSize": True,
+            "displayHeaderFooter": False, "marginTop": 0, "marginBottom": 0, "marginLeft": 0, "marginRight": 0,
+        })
+    if "error" in resp:
+        raise RuntimeError(f"Chromium could not print the page: {resp['error']}")
+    return base64.b64decode(resp["result"]["data"])
+
+
+async def _session(figs: list[go.Figure], opts: dict, chromium: str,
+                   page_html: PageHtml | None) -> tuple[list[bytes], bytes | None]:
+    """One browser: every figure, then (if asked) the page built from them, printed."""
     # mathjax=False: kaleido would otherwise load MathJax from a CDN, which fails offline.
     async with kaleido.Kaleido(path=chromium, mathjax=False) as k:
-        return [await k.calc_fig(fig, opts=opts) for fig in figs]
+        images = [await k.calc_fig(fig, opts=opts) for fig in figs]
+        pdf = await _print_pdf(k, page_html(images)) if page_html is not None else None
+    return images, pdf
+
+
+def render_session(figs: Sequence[go.Figure], fmt: str, page_html: PageHtml | None = None, *,
+                   width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) -> tuple[list[bytes], bytes | None]:
+    """The one kaleido (Chromium) session: render `figs` as `fmt`, then print `page_html(images)` to PDF.
+
+    Returns (one bytes object per figure, in order; the PDF, or None without `page_html`). Start-up costs
+    ~3 s and each figure ~0.2 s, so callers batch. Raises ValueError for an unknown format and
+    ChromiumNotFound when no browser is found (not when there is nothing to do).
+    """
+    opts = _opts(fmt, width, height)
+    if not figs and page_html is None:
+        return [], None
+    chromium = _require_chromium()
+    # A worker thread has no running event loop, so this also works when the caller has one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _session(list(figs), opts, chromium, page_html)).result()
 
 
 def export_figures(
     figs: Sequence[go.Figure], fmt: str, width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT
 ) -> list[bytes]:
-    """Render many figures in one Chromium session (start-up costs ~3 s; each figure ~0.2 s).
+    """Render many figures in one Chromium session; one bytes object per figure, in order.
 
-    Returns one bytes object per figure, in order. Raises ChromiumNotFound when no browser is found.
+    Raises ChromiumNotFound when no browser is found.
     """
-    opts = _opts(fmt, width, height)
-    if not figs:
-        return []
-    chromium = _require_chromium()
-    # A worker thread has no running event loop, so this also works when the caller has one.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _render(list(figs), opts, chromium)).result()
+    return render_session(figs, fmt, width=width, height=height)[0]
 
 
 def export_figure(

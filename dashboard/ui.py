@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, context, export_ui, queries
+from dashboard import charts, context, export_ui, provenance, queries
 from dashboard.context import PageContext
 from dashboard.filters import describe_filters
 
@@ -55,12 +55,8 @@ def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=N
 
 
 def source_line(ctx: PageContext) -> str:
-    """One line of provenance for exported charts: outlets, article count, build date."""
-    arts = ctx.filtered["articles"]
-    outlets = sorted(set(arts["outlet"].dropna().astype(str)))
-    built = str(ctx.report.get("built_at") or "")[:10]
-    return (f"Source: {len(arts)} news articles" + (f" ({', '.join(outlets)})" if outlets else "")
-            + (f"; build of {built}" if built else "") + ". ASEAN digital diplomacy dashboard.")
+    """The source line for charts exported from this page: the same text as the briefing pack's."""
+    return provenance.source_line(ctx.filtered, ctx.report.get("built_at"))
 
 
 def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = None) -> None:

@@ -195,3 +195,34 @@ def test_pack_with_a_country_filter_shows_its_partners(tables) -> None:
     slide = next(s for s in plan.slides if s.title == CHARTS["theme-country-matrix"].title)
     columns = set(plan.figures[slide.image].data[0].x)
     assert partners | {"Australia"} == columns
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "pdf"])
+def test_chart_export_and_pack_share_one_session_runner(tables, monkeypatch, fmt: str) -> None:
+    """export_figures and the pack both go through chart_export.render_session, once each; the PDF's page
+    is printed in the same call as its figures are drawn."""
+    import plotly.graph_objects as go
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new("RGB", (8, 4), "white").save(buf, format="PNG")
+    calls: list[tuple[int, str, bool]] = []
+    pages: list[str] = []
+
+    def fake(figs, fmt, page_html=None, **size):
+        calls.append((len(figs), fmt, page_html is not None))
+        images = [buf.getvalue() if fmt == "png" else b"<svg xmlns='http://www.w3.org/2000/svg'/>"] * len(figs)
+        if page_html is not None:
+            pages.append(page_html(images))
+        return images, b"%PDF-1.7 fake" if page_html is not None else None
+
+    monkeypatch.setattr(chart_export, "render_session", fake)
+    assert len(chart_export.export_figures([go.Figure(), go.Figure()], "svg")) == 2
+    pack = build_briefing(tables, AUS_2018, fmt=fmt, built_at="2026-01-02T03:04:05+00:00")
+    n_figs = len(plan_briefing(tables, AUS_2018).figures)
+    if fmt == "pptx":
+        assert calls == [(2, "svg", False), (n_figs, "png", False)]
+        assert pack.startswith(b"PK"), "a real deck around the stand-in images"
+    else:
+        assert calls == [(2, "svg", False), (n_figs, "svg", True)]
+        assert pack == b"%PDF-1.7 fake" and PACK_TITLE in pages[0]

@@ -1,0 +1,310 @@
+"""The briefing pack's content, format-free: which slides, what they say, and the chart figures.
+
+`plan_briefing` turns the full tables and the filters into a `BriefingPlan`: a title slide (filters,
+date, sources), one slide per chosen chart (the figure styled with `chart_export.style_for_export`, the
+evidence sentences behind it with their sources in the speaker notes), the events table and every
+source article. The PPTX and PDF renderers (briefing_pptx, briefing_pdf) only lay this out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import charts, map_figures
+from dashboard.chart_export import style_for_export
+from dashboard.filters import (
+    FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
+)
+from dashboard.provenance import build_date, included_outlets, source_line
+from dashboard.queries import clean, fmt_date
+from dashboard.theme_measures import DEFAULT_MEASURE, SHORT_NOTE, counted_evidence
+
+PACK_TITLE = "ASEAN digital diplomacy briefing"
+# Slide geometry (16:9, PowerPoint's default widescreen) and the chart image under the slide title.
+SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
+IMG_TOP_IN = 1.1
+IMG_W_PX = 1600
+IMG_H_PX = round(IMG_W_PX * (SLIDE_H_IN - IMG_TOP_IN - 0.05) / SLIDE_W_IN)  # 756: fills the slide below the title
+EVENTS_PER_SLIDE = 10
+SOURCES_PER_SLIDE = 12
+MAX_NOTE_SENTENCES = 60  # per chart; the rest are counted, and all are in the data download
+
+
+class EmptyBriefing(ValueError):
+    """The filters leave no events, so there is nothing to brief on (the message says which filter)."""
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """One chart the pack can hold: its key (also the export file-name slug), slide title and caption."""
+
+    key: str
+    title: str
+    description: str
+
+
+# The dashboard's charts, in pack order (keys are also the export file-name slugs).
+CHARTS: dict[str, ChartSpec] = {c.key: c for c in (
+    ChartSpec("timeline", "Events over time", "Each event on a date axis, by type; marker size = countries."),
+    ChartSpec("themes-by-event", "Theme shares per event",
+              "How each event's theme sentences split across themes (n = the event's sentences)."),
+    ChartSpec("theme-totals", "Leading themes", "Filtered events touching each theme (at least one sentence)."),
+    ChartSpec("theme-country-matrix", "Themes × countries",
+              "Theme sentences (once per article) at the events each country took part in."),
+    ChartSpec("map", "Participating countries", "Countries shaded by number of events; ASEAN members outlined."),
+    ChartSpec("attendees-by-country", "People named at each event, by country",
+              "Attendees named in the sources, per event and country."),
+)}
+DEFAULT_CHARTS: tuple[str, ...] = tuple(CHARTS)
+# Charts whose source line carries the note on how theme figures are made (theme_measures.SHORT_NOTE).
+THEME_CHARTS = frozenset({"themes-by-event", "theme-totals", "theme-country-matrix"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Context: filtered tables, labels, and the dates every slide names
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class _Context:
+    """The full and filtered tables, labels, and the dates every slide names."""
+
+    tables: dict[str, pd.DataFrame]
+    filtered: dict[str, pd.DataFrame]
+    filters: Filters
+    options: FilterOptions
+    labels: dict[str, str]
+    built_at: str
+    made_on: str
+
+
+def theme_labels_for(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """Theme code -> label for the themes in `tables`, as the dashboard labels them."""
+    from dashboard.data import theme_labels
+
+    return theme_labels(sorted(set(tables["themes"]["theme"].dropna().astype(str))))
+
+
+def filters_subtitle(filters: Filters, options: FilterOptions | None = None) -> str:
+    """One line naming the active filters, e.g. `Filters: Countries: Australia · Dates: 2018-01-01 – …`."""
+    parts = describe_filters(filters, options)
+    return "Filters: " + " · ".join(parts) if parts else "All events (no filters)"
+
+
+def _context(tables, filters, built_at, labels=None) -> _Context:
+    """Filter the tables once for every slide; EmptyBriefing (saying which filter) when no events are left."""
+    labels = dict(labels or theme_labels_for(tables))
+    options = filter_options(tables, labels)
+    filtered = apply_filters(tables, filters)
+    if filtered["events"].empty:
+        reason = empty_reason(tables, filters, options) or "No events match these filters."
+        raise EmptyBriefing(f"Nothing to brief on: {reason}")
+    return _Context(tables=tables, filtered=filtered, filters=filters, options=options, labels=labels,
+                    built_at=build_date(built_at),
+                    made_on=datetime.now(timezone.utc).strftime("%Y-%m-%d"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts and the evidence behind them
+# ---------------------------------------------------------------------------------------------
+
+def _source_of(article_id, ctx: _Context) -> str:
+    arts = ctx.tables["articles"].set_index("article_id")
+    if article_id in arts.index:
+        row = arts.loc[article_id]
+        return f"{clean(row['outlet']) or 'outlet not stated'}, {fmt_date(row['published_date'])}, article {article_id}"
+    return f"article {article_id}"
+
+
+def _note_lines(rows: pd.DataFrame, label: Callable[[pd.Series], str], ctx: _Context) -> list[str]:
+    """'[label] “sentence” — outlet, date, article id', one per distinct (sentence, article), capped."""
+    if rows.empty:
+        return ["No supporting sentences for these filters."]
+    rows = rows.drop_duplicates(["sentence", "article_id"])
+    out = [f"[{label(r)}] “{clean(r['sentence']) or ''}” — {_source_of(r['article_id'], ctx)}"
+           for _, r in rows.head(MAX_NOTE_SENTENCES).iterrows()]
+    if len(rows) > MAX_NOTE_SENTENCES:
+        out.append(f"… and {len(rows) - MAX_NOTE_SENTENCES} more sentences (all are in the evidence table "
+                   "of the data download).")
+    return out
+
+
+def _event_names(ctx: _Context) -> dict[str, str]:
+    ev = ctx.tables["events"]
+    return dict(zip(ev["event_id"], ev["name"].astype(str)))
+
+
+def _event_evidence(ctx: _Context) -> pd.DataFrame:
+    ev = ctx.filtered["events"].sort_values("start_date")
+    return pd.DataFrame({"event_id": ev["event_id"], "sentence": ev["evidence"], "article_id": ev["article_id"]})
+
+
+def _theme_evidence(ctx: _Context) -> pd.DataFrame:
+    """The theme sentences the charts count (theme_measures.counted_evidence), in event date order."""
+    counted = counted_evidence(ctx.filtered["evidence"], ctx.tables["articles"])
+    ev = counted.merge(ctx.filtered["events"][["event_id", "start_date"]], on="event_id")
+    return ev.sort_values(["start_date", "article_id", "char_start"])
+
+
+def _people_evidence(table: str, ctx: _Context) -> pd.DataFrame:
+    t = ctx.filtered[table].merge(ctx.filtered["events"][["event_id", "start_date"]], on="event_id")
+    return t.rename(columns={"evidence": "sentence"}).sort_values(["start_date", "article_id"])
+
+
+def _chart(key: str, ctx: _Context) -> tuple[go.Figure | None, list[str]]:
+    """(figure, speaker-note lines) for one chart key; figure None when the filters leave it no data."""
+    f, names = ctx.filtered, _event_names(ctx)
+    by_event = lambda r: names.get(r["event_id"], r["event_id"])  # noqa: E731
+    by_theme = lambda r: ctx.labels.get(r["theme"], r["theme"])  # noqa: E731
+    if key == "timeline":
+        data = charts.timeline_data(f["events"], f["themes"], ctx.labels)
+        fig = charts.timeline_figure(data) if not data.empty else None
+        return fig, _note_lines(_event_evidence(ctx), by_event, ctx)
+    if key == "themes-by-event":
+        data = charts.theme_share_data(f["events"], f["evidence"], f["articles"], ctx.labels)
+        fig = charts.theme_shares_figure(data, list(ctx.labels)) if not data.empty else None
+        return fig, _note_lines(_theme_evidence(ctx), by_theme, ctx)
+    if key == "theme-totals":
+        data = charts.theme_totals(f["events"], f["evidence"], f["articles"], ctx.labels, DEFAULT_MEASURE)
+        fig = charts.theme_totals_figure(data, DEFAULT_MEASURE) if not data.empty else None
+        return fig, _note_lines(_theme_evidence(ctx), by_theme, ctx)
+    if key == "theme-country-matrix":
+        matrix = charts.theme_country_matrix(f["participants"], f["evidence"], f["articles"], ctx.labels)
+        fig = charts.theme_country_heatmap(matrix) if not matrix.empty else None
+        return fig, _note_lines(_people_evidence("participants", ctx), lambda r: str(r["country"]), ctx) + \
+            _note_lines(_theme_evidence(ctx), by_theme, ctx)
+    if key == "map":
+        counts = map_figures.country_event_counts(f["participants"], f["events"])
+        fig = None if counts.empty else map_figures.build_static_map_figure(
+            counts, set(ctx.options.asean), CHARTS[key].title)
+        return fig, _note_lines(_people_evidence("participants", ctx), lambda r: str(r["country"]), ctx)
+    if key == "attendees-by-country":
+        data = charts.attendee_counts(f["attendees"], f["events"], ctx.tables["participants"])
+        p = ctx.tables["participants"]
+        asean_names = set(p.loc[p["is_asean"].astype(bool), "country"])
+        fig = charts.attendees_figure(data, asean_names) if not data.empty else None
+        return fig, _note_lines(_people_evidence("attendees", ctx), lambda r: str(r["name"]), ctx)
+    raise ValueError(f"unknown chart {key!r}; choose from {', '.join(CHARTS)}")
+
+
+def slide_figure(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
+    """The chart as it sits under a slide title: filter subtitle and source line, no repeated title."""
+    out = style_for_export(fig, "", subtitle, source)
+    out.update_layout(title_text="", margin_t=115)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# The slide model both formats render
+# ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Slide:
+    """One slide, format-free: a title slide, a chart (an index into the figures) or a table page."""
+
+    kind: str  # "title" | "chart" | "table"
+    title: str
+    lines: list[str] = field(default_factory=list)  # subtitle lines (title slide) or a caption
+    image: int | None = None  # index into BriefingPlan.figures
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BriefingPlan:
+    """Everything the pack holds: the slides in order and the chart figures they point at."""
+
+    slides: list[Slide]
+    figures: list[go.Figure]
+    skipped: list[str]  # chart titles left out because the filters leave them no data
+
+
+def _chunks(rows: list, size: int) -> list[list]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """`1 country`, `3 countries`."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_keys: Sequence[str] = DEFAULT_CHARTS,
+                  *, built_at: str | None = None, theme_labels: Mapping[str, str] | None = None) -> BriefingPlan:
+    """Everything the pack says, format-free. Raises EmptyBriefing / ValueError (unknown chart key)."""
+    unknown = [k for k in chart_keys if k not in CHARTS]
+    if unknown:
+        raise ValueError(f"unknown chart key(s) {', '.join(map(repr, unknown))}; choose from {', '.join(CHARTS)}")
+    ctx = _context(dict(tables), filters, built_at, theme_labels)
+    f = ctx.filtered
+    subtitle = filters_subtitle(filters, ctx.options)
+    source = source_line(f, built_at)
+    arts = f["articles"].sort_values(["published_date", "article_id"], na_position="last")
+    outlets = included_outlets(arts)
+    ev = f["events"].sort_values("start_date")
+
+    slides: list[Slide] = []
+    figures: list[go.Figure] = []
+    skipped: list[str] = []
+    chart_slides: list[Slide] = []
+    for key in dict.fromkeys(chart_keys):
+        spec = CHARTS[key]
+        fig, notes = _chart(key, ctx)
+        if fig is None:
+            skipped.append(spec.title)
+            continue
+        note = SHORT_NOTE if key in THEME_CHARTS else None
+        figures.append(slide_figure(fig, subtitle, source + (f"\n{note}" if note else "")))
+        chart_slides.append(Slide("chart", spec.title, [spec.description], image=len(figures) - 1,
+                                  notes=[f"{spec.title}: {spec.description}", *([note] if note else []),
+                                         subtitle, "",
+                                         "Evidence behind this chart (sentence — outlet, date, article id):",
+                                         *notes]))
+
+    n_countries, n_articles = f["participants"]["iso3"].nunique(), arts["article_id"].nunique()
+    title_lines = [
+        subtitle,
+        f"{_count(len(ev), 'event')} · {_count(n_countries, 'country', 'countries')} · "
+        f"{_count(n_articles, 'source article')}",
+        f"Sources: {', '.join(outlets) if outlets else 'outlets not stated'}",
+        f"Prepared {ctx.made_on} · data build {ctx.built_at}",
+    ]
+    title_notes = [
+        f"{PACK_TITLE}, prepared {ctx.made_on} from the data build of {ctx.built_at}.", subtitle,
+        "Every number in this pack traces to a sentence in a source article; the speaker notes of each "
+        "chart slide list those sentences with their outlet, date and article id.",
+    ]
+    if skipped:
+        title_lines.append("Not included (no data for these filters): " + ", ".join(skipped))
+        title_notes.append("Charts left out because the filters leave them no data: " + ", ".join(skipped) + ".")
+    slides.append(Slide("title", PACK_TITLE, title_lines, notes=title_notes))
+    slides.extend(chart_slides)
+
+    host = lambda v: clean(v) or "—"  # noqa: E731
+    ev_rows = [[fmt_date(r.start_date) if fmt_date(r.start_date) == fmt_date(r.end_date) else f"{fmt_date(r.start_date)} – {fmt_date(r.end_date)}",
+                str(r.name), ", ".join(x for x in (clean(r.venue), clean(r.city)) if x) or "—", host(r.host_iso3),
+                (clean(r.event_type) or "—").replace("_", " "), str(r.n_countries), str(r.n_attendees), str(r.n_sources)]
+               for r in ev.itertuples(index=False)]
+    ev_notes = [f"{r.name} ({fmt_date(r.start_date)}): “{clean(r.evidence) or 'no sentence'}” — {_source_of(r.article_id, ctx)}"
+                for r in ev.itertuples(index=False)]
+    pages = _chunks(ev_rows, EVENTS_PER_SLIDE)
+    for i, chunk in enumerate(pages, 1):
+        slides.append(Slide("table", "Events" + (f" ({i} of {len(pages)})" if len(pages) > 1 else ""),
+                            [subtitle], header=["Date", "Event", "Place", "Host", "Type", "Countries", "People",
+                                                "Sources"], rows=chunk,
+                            notes=["Where each event's name, date and place come from:", *ev_notes]))
+
+    names = _event_names(ctx)
+    src_rows = [[str(r.article_id), clean(r.outlet) or "not stated", fmt_date(r.published_date), clean(r.title) or "—",
+                 names.get(r.event_id, clean(r.event_id) or "—")] for r in arts.itertuples(index=False)]
+    pages = _chunks(src_rows, SOURCES_PER_SLIDE)
+    for i, chunk in enumerate(pages, 1):
+        slides.append(Slide("table", "Source articles" + (f" ({i} of {len(pages)})" if len(pages) > 1 else ""),
+                            [f"Every article behind this pack ({len(src_rows)}). Build {ctx.built_at}."],
+                            header=["Article id", "Outlet", "Published", "Headline", "Event"], rows=chunk,
+                            notes=[f"{a} — {o}, {d}: {t} (event: {e})" for a, o, d, t, e in src_rows]))
+    return BriefingPlan(slides=slides, figures=figures, skipped=skipped)
