@@ -11,18 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from data_prep.codebook import without_markers
 from data_prep.schema import DATE_COLUMNS, TABLES
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 THEMES_CSV = REPO_ROOT / "data_prep" / "data" / "themes.csv"
 CODEBOOK_MD = REPO_ROOT / "docs" / "CODEBOOK.md"
 TEXT_TABLE = "articles_text"  # article_id, text: the cleaned text that evidence offsets point into
-# Further tables the build may write (read when present, empty otherwise), with their columns.
-EXTRA_TABLES: dict[str, list[str]] = {
-    TEXT_TABLE: ["article_id", "text"],
-    "outcomes": ["event_id", "article_id", "sentence", "cue", "char_start", "char_end"],
-    "country_mentions": ["event_id", "article_id", "iso3", "country", "surface", "char_start", "char_end", "is_participant"],
-}
 REPORT_FILE = "build_report.json"
 
 
@@ -96,7 +91,7 @@ def _normalise(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 
 def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
-    """Read every codebook table (plus articles_text, outcomes, country_mentions) from a build folder, uncached.
+    """Read every table of the schema (data_prep/data/schema.csv) from a build folder, once each, uncached.
 
     Missing tables come back empty with the schema's columns, so callers never branch on presence.
     """
@@ -105,9 +100,6 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     for name, cols in TABLES.items():
         df = _read_one(folder, name)
         out[name] = _normalise(name, df if df is not None else pd.DataFrame(columns=cols))
-    for name, cols in EXTRA_TABLES.items():
-        df = _read_one(folder, name)
-        out[name] = df.reset_index(drop=True) if df is not None else pd.DataFrame(columns=cols)
     return out
 
 
@@ -135,8 +127,8 @@ def theme_labels(themes_in_data: list[str] | None = None) -> dict[str, str]:
 
 
 def codebook_text() -> str | None:
-    """The repository's codebook (docs/CODEBOOK.md) as Markdown, or None when absent."""
+    """The repository's codebook (docs/CODEBOOK.md) as Markdown without its generated-block markers, or None."""
     try:
-        return CODEBOOK_MD.read_text(encoding="utf-8")
+        return without_markers(CODEBOOK_MD.read_text(encoding="utf-8"))
     except OSError:
         return None

@@ -11,17 +11,20 @@ from datetime import date
 
 import pandas as pd
 
-# URL parameter names (short, stable: they are part of every shared link).
+from dashboard.url_contract import filter_keys, page_params
+
+# URL parameter names (short, stable: they are part of every shared link). The contract, with each
+# parameter's values, owner and meaning, is dashboard/url_contract.py; the keys below are derived from it.
 QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN = "event", "country", "theme", "from", "to", "asean"
 QP_ONLY = "only"  # only=1: with a country filter, keep only the chosen countries' own rows
-QP_KEYS = (QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN, QP_ONLY)
+QP_KEYS: tuple[str, ...] = filter_keys()
 _TRUE = {"1", "true", "yes", "on"}
 
 # Page-owned query parameters, by the page's url_path: they narrow nothing, and other pages drop them.
 QP_CARD = "card"          # Timeline: the event whose card is open
 QP_ARTICLE = "article"    # Sources: the article shown in the reader
 QP_HL = "hl"              # Sources: "<start>-<end>", character offsets of a sentence to highlight in it
-PAGE_PARAMS: dict[str, tuple[str, ...]] = {"timeline": (QP_CARD,), "sources": (QP_ARTICLE, QP_HL)}
+PAGE_PARAMS: dict[str, tuple[str, ...]] = page_params()
 
 _EVENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$")
 _ISO3_RE = re.compile(r"^[A-Z]{3}$")

@@ -1,5 +1,6 @@
 """Command line: `python -m data_prep build [--seeds DIR] [--out DIR]` builds the tables;
-`python -m data_prep evaluate --corpus DIR --gold FILE` scores extraction against gold annotations."""
+`python -m data_prep evaluate --corpus DIR --gold FILE` scores extraction against gold annotations;
+`python -m data_prep codebook [--check]` regenerates (or checks) the codebook's column tables from the schema."""
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--gold", type=Path, required=True, help="gold.json (events with articles, countries, people, themes)")
     e.add_argument("--out", type=Path, default=None, help="keep the built tables here (default: a temporary folder)")
     e.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
+    c = sub.add_parser("codebook", help="regenerate the codebook's column tables from data_prep/data/schema.csv")
+    c.add_argument("--check", action="store_true", help="change nothing; exit 1 naming the tables that drifted")
+    c.add_argument("--file", type=Path, default=None, help="the codebook to update (default: docs/CODEBOOK.md)")
     args = parser.parse_args(argv)
     if args.command == "evaluate":
         return _evaluate(args)
+    if args.command == "codebook":
+        return _codebook(args)
 
     def progress(step: str, fraction: float) -> None:
         if not args.quiet:
@@ -65,6 +71,30 @@ def _evaluate(args: argparse.Namespace) -> int:
     print(result.render())
     if args.json:
         args.json.write_text(json.dumps(result.figures(), indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+def _codebook(args: argparse.Namespace) -> int:
+    """Rewrite the codebook's schema blocks in place, or with --check report the drifted ones (exit 1)."""
+    from . import codebook
+    path = args.file or codebook.CODEBOOK
+    if not path.exists():
+        print(f"error: codebook not found: {path}", file=sys.stderr)
+        return 2
+    notes = codebook.drifted(path.read_text(encoding="utf-8"))
+    if args.check:
+        if notes:
+            print(f"{path}: out of date with the schema: {', '.join(notes)}", file=sys.stderr)
+            print("run `python -m data_prep codebook` to regenerate", file=sys.stderr)
+            return 1
+        print(f"{path}: every table matches the schema")
+        return 0
+    changed = codebook.update(path)
+    left = codebook.drifted(path.read_text(encoding="utf-8"))
+    print(f"{path}: {'updated' if changed else 'already up to date'}")
+    if left:
+        print(f"error: no place for these tables in {path.name}: {', '.join(left)}", file=sys.stderr)
+        return 1
     return 0
 
 
