@@ -49,9 +49,8 @@ def main() -> int:
     ev = events.sort_values("start_date").iloc[-1]
     one = parts[parts["event_id"] == ev["event_id"]]
     arcs = pd.DataFrame({"source_iso3": ev["host_iso3"], "target_iso3": sorted(set(one["iso3"]) - {ev["host_iso3"]})})
-    city = geo.city_location(ev.get("city"), iso3=ev["host_iso3"])
-    if city:
-        arcs["source_lon"], arcs["source_lat"] = city
+    if pd.notna(ev.get("lon")) and pd.notna(ev.get("lat")):
+        arcs["source_lon"], arcs["source_lat"] = float(ev["lon"]), float(ev["lat"])
     counts_one = mf.country_event_counts(one, events)
 
     print("outlines (first parse per process):")

@@ -86,7 +86,7 @@ def theme_labels_for(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     """Theme code -> label for the themes in `tables`, as the dashboard labels them."""
     from dashboard.data import theme_labels
 
-    return theme_labels(sorted(set(tables["themes"]["theme"].dropna().astype(str))))
+    return theme_labels(dict(tables))
 
 
 def filters_subtitle(filters: Filters, options: FilterOptions | None = None) -> str:

@@ -57,7 +57,7 @@ def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFra
     """The build folder, its tables, theme labels and the filter options (what the sidebar needs)."""
     folder = folder or data.build_dir()
     tables = load_tables(folder)
-    labels = data.theme_labels(sorted(set(tables["themes"]["theme"].dropna().astype(str))))
+    labels = data.theme_labels(tables)
     return folder, tables, labels, filters.filter_options(tables, labels)
 
 

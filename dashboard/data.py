@@ -11,11 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_prep.codebook import without_markers
-from data_prep.schema import DATE_COLUMNS, TABLES
+from data_prep import DATE_COLUMNS, TABLES, without_markers
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-THEMES_CSV = REPO_ROOT / "data_prep" / "data" / "themes.csv"
 CODEBOOK_MD = REPO_ROOT / "docs" / "CODEBOOK.md"
 TEXT_TABLE = "articles_text"  # article_id, text: the cleaned text that evidence offsets point into
 REPORT_FILE = "build_report.json"
@@ -103,26 +101,17 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _theme_rows() -> tuple[tuple[str, str, str], ...]:
-    try:
-        df = pd.read_csv(THEMES_CSV)[["code", "label", "definition"]]
-    except (OSError, ValueError, KeyError):
-        return ()
-    return tuple(df.itertuples(index=False, name=None))
+def theme_catalog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Theme codes with label and definition, as the build wrote them (its theme_catalog table)."""
+    return tables["theme_catalog"][["code", "label", "definition"]].reset_index(drop=True)
 
 
-def theme_catalog() -> pd.DataFrame:
-    """Theme codes with label and definition (data_prep/data/themes.csv), in the file's order.
-    The file ships with the package, so it is read once per process."""
-    return pd.DataFrame(list(_theme_rows()), columns=["code", "label", "definition"])
-
-
-def theme_labels(themes_in_data: list[str] | None = None) -> dict[str, str]:
-    """code -> label for every catalogued theme, plus any code found in the data (label from the code)."""
-    labels = {code: label for code, label, _ in _theme_rows()}
-    for code in themes_in_data or []:
-        labels.setdefault(code, str(code).replace("_", " ").capitalize())
+def theme_labels(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """code -> label for every catalogued theme (catalogue order), plus any code found in the data
+    without a catalogue row (label made from the code)."""
+    labels = dict(zip(tables["theme_catalog"]["code"].astype(str), tables["theme_catalog"]["label"].astype(str)))
+    for code in sorted(set(tables["themes"]["theme"].dropna().astype(str))):
+        labels.setdefault(code, code.replace("_", " ").capitalize())
     return labels
 
 

@@ -14,7 +14,6 @@ from typing import Any, Callable
 
 import pycountry
 
-from data_prep.places import place_coordinates, place_country
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 COUNTRIES_FILE = ASSETS / "countries-50m.json"
@@ -297,15 +296,3 @@ def _centroids() -> dict[str, tuple[float, float]]:
 def country_centroids() -> dict[str, tuple[float, float]]:
     """(lon, lat) per ISO alpha-3: centroid of the country's largest polygon; good enough to anchor arcs."""
     return dict(_centroids())
-
-
-def city_location(city: str | None, iso3: str | None = None) -> tuple[float, float] | None:
-    """(lon, lat) of a city centre from the pipeline's gazetteer (`data_prep.places`: GeoNames plus its
-    venue areas); None if the city is unknown or (when `iso3` is given) lies in another country."""
-    if not isinstance(city, str) or not city.strip():
-        return None
-    name = " ".join(city.split())
-    latlon = place_coordinates(name)
-    if latlon is None or (iso3 is not None and place_country(name) != iso3):
-        return None
-    return latlon[1], latlon[0]

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import data_prep
-from data_prep.intake import SavedFile
 
 Progress = Callable[[str, float], None]
 _REBUILD_LOCK = threading.Lock()  # one rebuild at a time per app process (sessions share the build)
@@ -62,7 +61,7 @@ def add_and_rebuild(files: list[tuple[str, bytes]], seeds_dir: Path, out_dir: Pa
     return Rebuilt(report, upload_outcomes(saved, report))
 
 
-def upload_outcomes(saved: list[SavedFile], report: dict) -> list[dict]:
+def upload_outcomes(saved: list[data_prep.SavedFile], report: dict) -> list[dict]:
     """One row per uploaded file: what the upload did and, for a file in the seeds folder, whether the
     build included it (or why it rejected it)."""
     built = {f.get("file"): f for f in report.get("files", [])}

@@ -15,7 +15,6 @@ import plotly.graph_objects as go
 import pydeck
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard import geo
 from dashboard.geo import country_centroids, largest_ring, load_country_shapes, ring_bbox
 
 # ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
@@ -391,15 +390,15 @@ def build_static_map_figure(
 
 
 def event_arcs(event: Mapping, participants: pd.DataFrame) -> pd.DataFrame | None:
-    """Arcs from an event's host to each other participant, starting at the event's city when the
-    gazetteer places it in the host country; None when the event has no host."""
+    """Arcs from an event's host to each other participant, starting at the event's city when the build
+    located it (events.lon/lat: known, and in the host country); None when the event has no host."""
     host = event.get("host_iso3")
     if not isinstance(host, str) or not host:
         return None
     arcs = pd.DataFrame({"source_iso3": host, "target_iso3": sorted(set(participants["iso3"].dropna()) - {host})})
-    where = geo.city_location(event.get("city"), iso3=host)
-    if where is not None:
-        arcs["source_lon"], arcs["source_lat"] = where
+    lon, lat = event.get("lon"), event.get("lat")
+    if lon is not None and lat is not None and not pd.isna(lon) and not pd.isna(lat):
+        arcs["source_lon"], arcs["source_lat"] = float(lon), float(lat)
     return arcs
 
 

@@ -22,7 +22,8 @@ from .events import city_iso3
 from .intake import unsupported_type
 from .merge import MergedEvent, group_articles, merge_group
 from .participants import CountryFact, best_role, official_fact
-from .resources import clear_caches
+from .places import place_coordinates, place_country
+from .resources import clear_caches, read_rows
 from .people import canonical_names
 from .schema import DATE_COLUMNS, TABLES
 from .themes import theme_codes
@@ -153,14 +154,25 @@ def _sentence_rows(event_id: str, arts: list[ArticleResult], roles: dict[str, Co
     return evidence, outcomes, mentions
 
 
+def _city_point(city: str | None, host: str | None) -> tuple[float | None, float | None]:
+    """(lon, lat) of the event's city when the gazetteer knows it and places it in the host country
+    (a city abroad would draw the host's arcs from the wrong place); else (None, None)."""
+    latlon = place_coordinates(city)
+    if latlon is None or (host is not None and place_country(city) != host):
+        return None, None
+    return latlon[1], latlon[0]
+
+
 def _event_row(ev: MergedEvent, arts: list[ArticleResult], host: str | None, n_countries: int,
                n_attendees: int) -> dict:
     """The events row: the merged event, its host and counts, and the first article's sentences."""
     first = arts[0]
+    lon, lat = _city_point(ev.city, host)
     surest = max((r.event for r in arts), key=lambda e: e.confidence)   # method and confidence go together
     return {
         "event_id": ev.event_id, "name": ev.name, "acronym": ev.acronym,
-        "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "venue": ev.venue,
+        "start_date": ev.start_date, "end_date": ev.end_date, "city": ev.city, "lon": lon, "lat": lat,
+        "venue": ev.venue,
         "host_iso3": host, "event_type": ev.event_type,
         "n_countries": n_countries, "n_attendees": n_attendees, "n_sources": len(arts),
         "tagline": ev.tagline, "evidence": first.event.name_sentence.text, "date_evidence": first.event.anchor.text,
@@ -215,6 +227,8 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
         "evidence": rows["evidence"], "themes": _theme_shares(rows["evidence"]), "outcomes": rows["outcomes"],
         "country_mentions": rows["country_mentions"],
         "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.status == "included"],
+        "theme_catalog": [{"code": t["code"], "label": t["label"], "definition": t["definition"]}
+                          for t in read_rows("themes")],  # the app labels themes from the build, not our files
     }
     return {name: _frame(name, rows) for name, rows in tables.items()}, warnings
 

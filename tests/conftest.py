@@ -48,7 +48,7 @@ def theme_labels(tables: dict) -> dict[str, str]:
     """Theme code -> label, as the app computes it."""
     from dashboard.data import theme_labels as labels
 
-    return labels(sorted(set(tables["themes"]["theme"].dropna())))
+    return labels(tables)
 
 
 @pytest.fixture(scope="session")

@@ -19,8 +19,8 @@ def test_plotly_config_names_the_download() -> None:
     }
 
 
-def test_every_catalogued_theme_has_its_own_fixed_colour() -> None:
-    codes = list(theme_catalog()["code"])
+def test_every_catalogued_theme_has_its_own_fixed_colour(tables) -> None:
+    codes = list(theme_catalog(tables)["code"])
     colours = [palette.theme_color(c) for c in codes]
     assert all(c in palette.THEME_COLORS for c in codes)
     assert len(set(colours)) == len(codes)

@@ -173,15 +173,16 @@ def test_map_detail_is_smaller_but_keeps_every_country_and_small_asean_islands(s
         geo.load_country_shapes("tiny")
 
 
-def test_city_location_reads_the_pipeline_gazetteer() -> None:
+def test_the_build_locates_an_event_city_in_its_host_country() -> None:
+    from data_prep.build import _city_point
+
     jakarta = pytest.approx((106.85, -6.21), abs=0.05)  # 6°12′S 106°51′E
-    assert geo.city_location("Jakarta") == jakarta
-    assert geo.city_location("  jakarta ") == jakarta
-    assert geo.city_location("Jakarta", iso3="IDN") == jakarta
-    assert geo.city_location("Nusa Dua", iso3="IDN") == pytest.approx((115.23, -8.80), abs=0.05)
-    assert geo.city_location("Jakarta", iso3="SGP") is None, "not in the host country: use its centroid"
-    assert geo.city_location("Atlantis") is None
-    assert geo.city_location(None) is None and geo.city_location("") is None
+    assert _city_point("Jakarta", None) == jakarta
+    assert _city_point("Jakarta", "IDN") == jakarta
+    assert _city_point("Nusa Dua", "IDN") == pytest.approx((115.23, -8.80), abs=0.05)
+    assert _city_point("Jakarta", "SGP") == (None, None), "not in the host country: arcs start at its centroid"
+    assert _city_point("Atlantis", "IDN") == (None, None)
+    assert _city_point(None, "IDN") == (None, None)
 
 
 def test_every_city_has_coordinates_inside_its_country(shapes: dict) -> None:
@@ -193,8 +194,10 @@ def test_every_city_has_coordinates_inside_its_country(shapes: dict) -> None:
     capitals = [{"city": c, "iso3": i} for c, i in (("Bangkok", "THA"), ("Manila", "PHL"), ("Hanoi", "VNM"),
                                                        ("Phnom Penh", "KHM"), ("Vientiane", "LAO"),
                                                        ("Kuala Lumpur", "MYS"), ("Canberra", "AUS"))]
+    from data_prep.places import place_coordinates
+
     for row in list(read_rows("cities")) + capitals:
-        lon, lat = geo.city_location(row["city"], iso3=row["iso3"])
+        lat, lon = place_coordinates(row["city"])
         near = 0.2  # degrees: coastal cities may sit just outside the 1:50m coastline
         assert any(x0 - near <= lon <= x1 + near and y0 - near <= lat <= y1 + near
                    for x0, y0, x1, y1 in boxes[row["iso3"]]), row["city"]

@@ -16,7 +16,7 @@ ui.stop_if_empty(ctx)
 f = ctx.filtered
 
 with st.expander("What each theme means", expanded=False):
-    cat = data.theme_catalog()
+    cat = data.theme_catalog(ctx.tables)
     ui.show_table(cat.rename(columns={"code": "code", "label": "theme", "definition": "what counts"}),
                   "theme-definitions", key="th_definitions")
 with st.expander("How these figures are made", expanded=False):

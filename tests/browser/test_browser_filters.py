@@ -151,7 +151,7 @@ def test_card_link_opens_the_event_card(app, build_dir):
     ev = t["events"].sort_values("start_date")
     assert len(ev) >= 2, "the seeds report several events"
     event_id = str(ev["event_id"].iloc[-1])  # not the default (first) card
-    labels = theme_labels(sorted(set(t["themes"]["theme"].dropna().astype(str))))
+    labels = theme_labels(t)
     name = queries.event_card(t, event_id, labels).name
     default_name = queries.event_card(t, str(ev["event_id"].iloc[0]), labels).name
 
