@@ -25,9 +25,9 @@ import streamlit.runtime.caching.cache_data_api  # noqa: E402,F401
 logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 from dashboard import data  # noqa: E402
-from dashboard.briefing import DEFAULT_CHARTS, build_briefing, plan_briefing  # noqa: E402
-from dashboard.chart_export import find_chromium  # noqa: E402
-from dashboard.filters import Filters  # noqa: E402
+from dashboard.exports.briefing import DEFAULT_CHARTS, build_briefing, plan_briefing  # noqa: E402
+from dashboard.exports.chart_export import find_chromium  # noqa: E402
+from dashboard.state.filters import Filters  # noqa: E402
 
 
 def main() -> int:

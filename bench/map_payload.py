@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import geo
-from dashboard import map_figures as mf
+from dashboard.figures import geo
+from dashboard.figures import map_figures as mf
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,5 +1,5 @@
 """ASEAN digital diplomacy dashboard: the entry script. It holds the navigation and the global
-filters; each page in dashboard/views/ reads its data through dashboard.context.page_context().
+filters; each page in dashboard/views/ reads its data through dashboard.state.context.page_context().
 
 Run with `streamlit run dashboard/app.py` (the package is installed, so `dashboard` imports from
 anywhere). The build folder is $DASHBOARD_BUILD_DIR (default <repo>/output); if it holds no tables,
@@ -13,8 +13,9 @@ from pathlib import Path
 import streamlit as st
 
 import data_prep
-from dashboard import context, data, ui
-from dashboard.filter_state import sidebar_filters
+from dashboard import data, ui
+from dashboard.state import context
+from dashboard.state.filter_state import sidebar_filters
 
 st.set_page_config(page_title="ASEAN Digital Diplomacy", page_icon="🌏", layout="wide")
 

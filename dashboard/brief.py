@@ -5,7 +5,7 @@
 
 Filters are repeatable and optional; the suffix of --out (.pptx or .pdf) picks the format. If the build
 folder holds no tables, they are built from the seeds first. Same implementation as the dashboard's
-"Briefing pack" page (dashboard.briefing.build_briefing).
+"Briefing pack" page (dashboard.exports.briefing.build_briefing).
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import data_prep
 from dashboard import data
-from dashboard.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for
-from dashboard.chart_export import ChromiumNotFound
-from dashboard.filters import Filters, filter_options
+from dashboard.exports.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for
+from dashboard.exports.chart_export import ChromiumNotFound
+from dashboard.state.filters import Filters, filter_options
 
 
 def _iso_date(text: str) -> date:

@@ -1,4 +1,4 @@
-"""Loading the build's tables: plain readers, no Streamlit (the app's cache is dashboard/context.py),
+"""Loading the build's tables: plain readers, no Streamlit (the app's cache is dashboard/state/context.py),
 so command-line tools and tests import them without a Streamlit runtime."""
 
 from __future__ import annotations

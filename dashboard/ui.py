@@ -9,12 +9,16 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, context, export_ui, provenance, queries
-from dashboard.context import PageContext
-from dashboard.filters import describe_filters
+from dashboard import queries
+from dashboard.state import context
+from dashboard.figures import charts
+from dashboard.exports import export_ui, provenance
+from dashboard.state.context import PageContext
+from dashboard.state.filters import describe_filters
+
 
 def page_context() -> PageContext:
-    """The current page's data (dashboard.context.page_context, cached)."""
+    """The current page's data (dashboard.state.context.page_context, cached)."""
     return context.page_context()
 
 

@@ -54,7 +54,7 @@ def theme_labels(tables: dict) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def options(tables: dict, theme_labels: dict):
     """The filter choices the sidebar offers on this build."""
-    from dashboard.filters import filter_options
+    from dashboard.state.filters import filter_options
 
     return filter_options(tables, theme_labels)
 
@@ -62,7 +62,7 @@ def options(tables: dict, theme_labels: dict):
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """The Chromium that kaleido drives for image export: skip without one, but fail under CI=true."""
-    from dashboard.chart_export import find_chromium
+    from dashboard.exports.chart_export import find_chromium
 
     path = find_chromium()
     if path is None:

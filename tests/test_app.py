@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from dashboard.filters import Filters, filters_to_query_params
+from dashboard.state.filters import Filters, filters_to_query_params
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
 PAGES = ["views/overview.py", "views/timeline.py", "views/map.py", "views/themes.py", "views/people.py",

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import chart_export
-from dashboard.briefing import CHARTS, PACK_TITLE, EmptyBriefing, build_briefing, plan_briefing
-from dashboard.filters import Filters
+from dashboard.exports import chart_export
+from dashboard.exports.briefing import CHARTS, PACK_TITLE, EmptyBriefing, build_briefing, plan_briefing
+from dashboard.state.filters import Filters
 
 REPO = Path(__file__).resolve().parent.parent
 AUS_2018 = Filters(countries=("AUS",), date_from=date(2018, 1, 1))
@@ -55,7 +55,7 @@ def test_plan_has_title_charts_events_and_sources(plan, tables) -> None:
 
 
 def test_chart_notes_cite_outlet_date_and_article(plan, tables) -> None:
-    from dashboard.filters import apply_filters
+    from dashboard.state.filters import apply_filters
 
     ids = set(apply_filters(tables, AUS_2018)["evidence"]["article_id"])
     notes = "\n".join(n for s in plan.slides if s.kind == "chart" for n in s.notes)
@@ -79,7 +79,7 @@ def test_theme_slides_count_events_and_say_how(plan) -> None:
 
 
 def test_sources_slide_lists_every_article(plan, tables) -> None:
-    from dashboard.filters import apply_filters
+    from dashboard.state.filters import apply_filters
 
     listed = {row[0] for s in plan.slides if s.title.startswith("Source articles") for row in s.rows}
     assert listed == set(apply_filters(tables, AUS_2018)["articles"]["article_id"])
@@ -180,7 +180,7 @@ def test_cli_bad_arguments(build_dir: Path, tmp_path: Path, args: list[str], mes
 def test_cli_accepts_every_filter_the_url_does() -> None:
     """One contract: each URL filter parameter has a CLI flag of the same name."""
     from dashboard.brief import parser
-    from dashboard.filters import QP_KEYS
+    from dashboard.state.filters import QP_KEYS
     flags = {o for action in parser()._actions for o in action.option_strings}
     assert {f"--{k}" for k in QP_KEYS} <= flags
     a = parser().parse_args(["--out", "x.pdf", "--country", "AUS", "--asean", "--only"])

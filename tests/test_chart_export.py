@@ -11,8 +11,8 @@ import plotly.graph_objects as go
 import pytest
 from pypdf import PdfReader
 
-from dashboard import chart_export
-from dashboard.chart_export import (
+from dashboard.exports import chart_export
+from dashboard.exports.chart_export import (
     ChromiumNotFound,
     export_figure,
     export_figures,
@@ -98,7 +98,7 @@ def test_style_adds_title_subtitle_source_and_leaves_input_alone() -> None:
 
 
 def test_a_note_after_the_source_is_kept_whole_on_wrapped_lines() -> None:
-    from dashboard.chart_export import SOURCE_WRAP
+    from dashboard.exports.chart_export import SOURCE_WRAP
 
     source = "Source: 38 news articles (" + ", ".join(f"outlet{i}.com" for i in range(9)) + ") · build 2026-01-01"
     note = "Counted: events with ≥1 theme sentence; sentences once per article; cues inside organisation names excluded."

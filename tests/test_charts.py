@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, palette, queries
+from dashboard import queries
+from dashboard.figures import charts, palette
 from dashboard.data import theme_catalog
-from dashboard.filters import Filters, apply_filters
+from dashboard.state.filters import Filters, apply_filters
 from dashboard.theme_measures import MEASURES, counted_evidence
 
 

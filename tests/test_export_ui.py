@@ -12,8 +12,8 @@ import plotly.graph_objects as go
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import chart_export, export_ui
-from dashboard.filters import Filters
+from dashboard.exports import chart_export, export_ui
+from dashboard.state.filters import Filters
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = str(REPO / "dashboard" / "views" / "briefing.py")
@@ -56,8 +56,8 @@ def test_briefing_page_with_no_data_says_why(build_dir: Path) -> None:
 
 CHART_SCRIPT = """
 import plotly.graph_objects as go
-from dashboard import export_ui
-from dashboard.filters import Filters
+from dashboard.exports import export_ui
+from dashboard.state.filters import Filters
 fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
 export_ui.chart_download_controls(fig, "test-chart", Filters(countries=("AUS",)), "Source: test", key="t")
 """
@@ -98,8 +98,8 @@ def test_filters_readme_and_codebook() -> None:
 
 
 def test_zip_of_filtered_tables(tables) -> None:
-    from dashboard.filters import apply_filters
-    from dashboard.table_export import to_zip_bytes
+    from dashboard.state.filters import apply_filters
+    from dashboard.exports.table_export import to_zip_bytes
 
     f = Filters(countries=("AUS",))
     tabs = export_ui._downloadable(apply_filters(tables, f))

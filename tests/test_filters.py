@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.filters import (
+from dashboard.state.filters import (
     Filters, apply_filters, empty_reason, filters_from_query_params, filters_to_query_params, page_url,
     parse_span, restrict_to_options,
 )

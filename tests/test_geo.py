@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import geo
+from dashboard.figures import geo
 
 ASEAN_10 = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}
 

@@ -10,9 +10,9 @@ import pandas as pd
 import pydeck
 import pytest
 
-from dashboard import map_figures as mf
-from dashboard import geo
-from dashboard.geo import country_centroids
+from dashboard.figures import map_figures as mf
+from dashboard.figures import geo
+from dashboard.figures.geo import country_centroids
 
 ASEAN_10 = {"BRN", "KHM", "IDN", "LAO", "MYS", "MMR", "PHL", "SGP", "THA", "VNM"}
 RCDD = "Regional Conference on Digital Diplomacy"
@@ -276,7 +276,7 @@ def test_static_figure_traces_and_extent(static_fig) -> None:
 
 
 def test_static_figure_renders_to_svg(static_fig, chromium) -> None:
-    from dashboard.chart_export import export_figure
+    from dashboard.exports.chart_export import export_figure
 
     svg = export_figure(static_fig, "svg").decode("utf-8")
     assert svg.startswith("<svg")
@@ -286,7 +286,7 @@ def test_static_figure_renders_to_svg(static_fig, chromium) -> None:
 
 def test_event_arcs_run_from_the_host_city_to_each_participant(tables) -> None:
     """The RCDD in Jakarta: arcs from Jakarta (inside Indonesia) to the 15 other participants."""
-    from dashboard.map_figures import event_arcs
+    from dashboard.figures.map_figures import event_arcs
 
     ev = tables["events"].sort_values("start_date").iloc[-1]
     parts = tables["participants"][tables["participants"]["event_id"] == ev["event_id"]]
@@ -299,7 +299,7 @@ def test_event_arcs_run_from_the_host_city_to_each_participant(tables) -> None:
 
 
 def test_legend_names_each_shading_bin_and_the_asean_outline() -> None:
-    from dashboard.map_figures import bin_for, legend_html
+    from dashboard.figures.map_figures import bin_for, legend_html
 
     counts = pd.DataFrame({"n_events": [1, 1, 3]})
     html = legend_html(counts)

@@ -13,8 +13,8 @@ meeting share 2; Denmark, China, Japan, Korea, India, Cambodia, Laos and Vietnam
 
 from __future__ import annotations
 
-from dashboard.filters import Filters, apply_filters
-from dashboard.partners import co_attendance, partner_arcs, partner_table, partners_figure
+from dashboard.state.filters import Filters, apply_filters
+from dashboard.figures.partners import co_attendance, partner_arcs, partner_table, partners_figure
 
 TWO = {"NZL", "BRN", "MMR", "MYS", "PHL", "SGP", "THA"}
 ONE = {"DNK", "CHN", "JPN", "KOR", "IND", "KHM", "LAO", "VNM"}

@@ -10,9 +10,10 @@ from types import SimpleNamespace
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import briefing, chart_export, export_ui, ui
-from dashboard.filters import Filters, apply_filters
-from dashboard.provenance import source_line
+from dashboard import ui
+from dashboard.exports import briefing, chart_export, export_ui
+from dashboard.state.filters import Filters, apply_filters
+from dashboard.exports.provenance import source_line
 from dashboard.theme_measures import SHORT_NOTE
 
 BUILT = "2026-01-02T03:04:05+00:00"

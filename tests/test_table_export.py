@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard.table_export import (
+from dashboard.exports.table_export import (
     neutralize_formulas,
     to_csv_bytes,
     to_parquet_bytes,

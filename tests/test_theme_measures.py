@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import charts
+from dashboard.figures import charts
 from dashboard.theme_measures import (
     HOW_MADE, MEASURES, SHORT_NOTE, counted_evidence, normalise, theme_measures,
 )

@@ -1,4 +1,4 @@
-"""The URL contract (dashboard/url_contract.py) is the one definition of every query parameter: the filters,
+"""The URL contract (dashboard/state/url_contract.py) is the one definition of every query parameter: the filters,
 the pages, the briefing CLI and the README all agree with it."""
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
-from dashboard import filters
-from dashboard.url_contract import ALL_PAGES, URL_PARAMS, filter_keys, markdown_table, page_params, with_table
+from dashboard.state import filters
+from dashboard.state.url_contract import ALL_PAGES, URL_PARAMS, filter_keys, markdown_table, page_params, with_table
 
 REPO = Path(__file__).resolve().parent.parent
 VIEWS = REPO / "dashboard" / "views"
@@ -98,9 +98,9 @@ def test_the_readme_url_section_names_every_parameter() -> None:
 def test_the_readme_url_table_is_generated_from_the_spec() -> None:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     assert markdown_table() in readme_url_section()
-    assert with_table(text) == text, "README's URL table is out of date: run `python -m dashboard.url_contract`"
+    assert with_table(text) == text, "README's URL table is out of date: run `python -m dashboard.state.url_contract`"
 
 
 def test_the_contract_module_does_not_import_streamlit() -> None:
-    source = (REPO / "dashboard" / "url_contract.py").read_text(encoding="utf-8")
+    source = (REPO / "dashboard" / "state" / "url_contract.py").read_text(encoding="utf-8")
     assert "streamlit" not in source

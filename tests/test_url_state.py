@@ -1,6 +1,6 @@
 """The page parameters' sync rules: a link wins once, the user's choice stays, defaults leave the URL clean."""
 
-from dashboard.url_state import choice_from_url, url_value_for
+from dashboard.state.url_state import choice_from_url, url_value_for
 
 OPTS = ["a", "b", "c"]
 

@@ -1,9 +1,10 @@
 """Briefing pack: choose charts, get the PowerPoint deck or the PDF for the current filters in one click,
-and download the filtered tables. Thin: the work is in dashboard.briefing and dashboard.export_ui."""
+and download the filtered tables. Thin: the work is in dashboard.exports.briefing and dashboard.exports.export_ui."""
 
 import streamlit as st
 
-from dashboard import export_ui, ui
+from dashboard import ui
+from dashboard.exports import export_ui
 
 ctx = ui.page_context()
 ui.header("Briefing pack", ctx, "A slide deck for the current filters: every chart with its evidence, the events, "

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import data, export_ui, ui
+from dashboard import data, ui
+from dashboard.exports import export_ui
 
 ctx = ui.page_context()
 ui.header("Data", ctx, "The filtered tables, one row per fact, each with its source article and sentence.")

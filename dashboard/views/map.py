@@ -4,7 +4,8 @@ the chosen countries to their partners. Polygons ship with the app: no tiles, no
 
 import streamlit as st
 
-from dashboard import map_figures, partners, queries, ui
+from dashboard import queries, ui
+from dashboard.figures import map_figures, partners
 
 ctx = ui.page_context()
 ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, partners, queries, ui
+from dashboard import queries, ui
+from dashboard.figures import charts, partners
 from dashboard.theme_measures import DEFAULT_MEASURE, HOW_MADE, MEASURES, SHORT_NOTE
 
 ctx = ui.page_context()

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import charts, queries, ui
+from dashboard import queries, ui
+from dashboard.figures import charts
 
 ctx = ui.page_context()
 ui.header("People and organisations", ctx, "Attendees named in the sources, with titles as the text gives them.")

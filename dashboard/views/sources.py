@@ -5,7 +5,8 @@ the tables here."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, filters, maintenance, queries, ui, url_state
+from dashboard import data, maintenance, queries, ui
+from dashboard.state import filters, url_state
 from data_prep import MAX_BYTES, TEXT_SUFFIXES, list_inputs
 
 ctx = ui.page_context()

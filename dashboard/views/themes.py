@@ -5,7 +5,9 @@ import html
 
 import streamlit as st
 
-from dashboard import charts, data, filters, queries, ui
+from dashboard import data, queries, ui
+from dashboard.state import filters
+from dashboard.figures import charts
 from dashboard.theme_measures import (
     DEFAULT_MEASURE, HOW_MADE, MEASURE_NAMES, MEASURES, SHORT_NOTE, counted_evidence,
 )

@@ -6,8 +6,10 @@ own (filters.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 
 import streamlit as st
 
-from dashboard import charts, filters, queries, ui, url_state
-from dashboard.filters import QP_CARD
+from dashboard import queries, ui
+from dashboard.state import filters, url_state
+from dashboard.figures import charts
+from dashboard.state.filters import QP_CARD
 
 K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
 

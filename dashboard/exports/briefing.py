@@ -13,15 +13,15 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.briefing_pdf import render_pdf
-from dashboard.briefing_plan import (
+from dashboard.exports.briefing_pdf import render_pdf
+from dashboard.exports.briefing_plan import (
     CHARTS, DEFAULT_CHARTS, PACK_TITLE, THEME_CHARTS, BriefingPlan, ChartSpec, EmptyBriefing, Slide,
     filters_subtitle, plan_briefing, slide_figure, theme_labels_for,
 )
-from dashboard.briefing_pptx import render_pptx
-from dashboard.chart_export import export_filename, filters_slug
-from dashboard.filters import Filters
-from dashboard.provenance import source_line
+from dashboard.exports.briefing_pptx import render_pptx
+from dashboard.exports.chart_export import export_filename, filters_slug
+from dashboard.state.filters import Filters
+from dashboard.exports.provenance import source_line
 
 FORMATS = ("pptx", "pdf")
 # What importers take from here: the entry points, and the plan's names re-exported.

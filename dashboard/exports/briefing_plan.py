@@ -15,12 +15,12 @@ from datetime import datetime, timezone
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import charts, map_figures
-from dashboard.chart_export import style_for_export
-from dashboard.filters import (
+from dashboard.figures import charts, map_figures
+from dashboard.exports.chart_export import style_for_export
+from dashboard.state.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
 )
-from dashboard.provenance import build_date, included_outlets, source_line
+from dashboard.exports.provenance import build_date, included_outlets, source_line
 from dashboard.queries import clean, fmt_date
 from dashboard.theme_measures import DEFAULT_MEASURE, SHORT_NOTE, counted_evidence
 

@@ -15,7 +15,7 @@ import plotly.graph_objects as go
 import pydeck
 from pydeck.bindings.json_tools import default_serialize
 
-from dashboard.geo import country_centroids, largest_ring, load_country_shapes, ring_bbox
+from dashboard.figures.geo import country_centroids, largest_ring, load_country_shapes, ring_bbox
 
 # ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
 BINS: list[tuple[int, int | None, str]] = [

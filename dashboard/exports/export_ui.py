@@ -15,10 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import briefing, data
-from dashboard.chart_export import export_figure, export_filename, filters_slug, find_chromium, style_for_export
-from dashboard.filters import FilterOptions, Filters, describe_filters, filters_to_query_params, kept_event_ids
-from dashboard.table_export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes, to_zip_bytes
+from dashboard import data
+from dashboard.exports import briefing
+from dashboard.exports.chart_export import export_figure, export_filename, filters_slug, find_chromium, style_for_export
+from dashboard.state.filters import FilterOptions, Filters, describe_filters, filters_to_query_params, kept_event_ids
+from dashboard.exports.table_export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes, to_zip_bytes
 
 # The tables a download offers, in this order (further per-event tables when the build has them).
 DOWNLOAD_TABLES = ("events", "participants", "attendees", "themes", "evidence", "articles", "outcomes")

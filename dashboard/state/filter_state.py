@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from dashboard.filters import (
+from dashboard.state.filters import (
     PAGE_PARAMS, FilterOptions, Filters, filters_from_query_params, filters_to_query_params,
 )
 

@@ -15,7 +15,7 @@ from typing import Any, Callable
 import pycountry
 
 
-ASSETS = Path(__file__).resolve().parent / "assets"
+ASSETS = Path(__file__).resolve().parents[1] / "assets"  # dashboard/assets
 COUNTRIES_FILE = ASSETS / "countries-50m.json"
 
 Ring = list[list[float]]

@@ -11,10 +11,10 @@ from datetime import date
 
 import pandas as pd
 
-from dashboard.url_contract import filter_keys, page_params
+from dashboard.state.url_contract import filter_keys, page_params
 
 # URL parameter names (short, stable: they are part of every shared link). The contract, with each
-# parameter's values, owner and meaning, is dashboard/url_contract.py; the keys below are derived from it.
+# parameter's values, owner and meaning, is dashboard/state/url_contract.py; the keys below are derived from it.
 QP_EVENT, QP_COUNTRY, QP_THEME, QP_FROM, QP_TO, QP_ASEAN = "event", "country", "theme", "from", "to", "asean"
 QP_ONLY = "only"  # only=1: with a country filter, keep only the chosen countries' own rows
 QP_KEYS: tuple[str, ...] = filter_keys()

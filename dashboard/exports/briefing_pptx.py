@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import io
 
-from dashboard import chart_export
-from dashboard.briefing_plan import IMG_H_PX, IMG_TOP_IN, IMG_W_PX, PACK_TITLE, SLIDE_H_IN, SLIDE_W_IN, BriefingPlan
+from dashboard.exports import chart_export
+from dashboard.exports.briefing_plan import IMG_H_PX, IMG_TOP_IN, IMG_W_PX, PACK_TITLE, SLIDE_H_IN, SLIDE_W_IN, BriefingPlan
 
 
 def render_pptx(plan: BriefingPlan) -> bytes:

@@ -10,8 +10,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, filters
-from dashboard.filter_state import current_filters
+from dashboard import data
+from dashboard.state import filters
+from dashboard.state.filter_state import current_filters
 
 
 @dataclass

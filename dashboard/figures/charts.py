@@ -9,7 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import palette
+from dashboard.figures import palette
 from dashboard.labels import EMPTY_TEXT, short_event_label
 from dashboard.theme_measures import DEFAULT_MEASURE, MEASURES, counted_evidence, theme_measures
 

@@ -1,6 +1,6 @@
 """The URL contract as data: every query parameter a shared link may carry, its values, the page that owns
-it ("all pages" for the sidebar filters) and what it means. dashboard.filters derives its keys from here,
-and the README's URL table is generated from it (`python -m dashboard.url_contract [--check]`). No Streamlit."""
+it ("all pages" for the sidebar filters) and what it means. dashboard.state.filters derives its keys from here,
+and the README's URL table is generated from it (`python -m dashboard.state.url_contract [--check]`). No Streamlit."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ALL_PAGES = "all pages"
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 START, END = "<!-- url-params -->\n", "<!-- /url-params -->"
 
 
@@ -72,7 +72,7 @@ def with_table(text: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Rewrite the README's URL table; with --check change nothing and exit 1 when it is out of date."""
-    parser = argparse.ArgumentParser(prog="python -m dashboard.url_contract", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m dashboard.state.url_contract", description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 when README.md's URL table is out of date")
     parser.add_argument("--file", type=Path, default=README, help="the README to update (default: README.md)")
     args = parser.parse_args(argv)
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     new = with_table(text)
     if args.check:
         if new != text:
-            print(f"{args.file}: the URL table is out of date; run `python -m dashboard.url_contract`", file=sys.stderr)
+            print(f"{args.file}: the URL table is out of date; run `python -m dashboard.state.url_contract`", file=sys.stderr)
             return 1
         return 0
     if new != text:

@@ -9,9 +9,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import palette
+from dashboard.figures import palette
 from dashboard.labels import dated_name
-from dashboard.charts import _layout, empty_figure  # one layout for every chart
+from dashboard.figures.charts import _layout, empty_figure  # one layout for every chart
 
 PARTNER_COLUMNS = ["country", "iso3", "ASEAN", "shared_events", "share_of_events", "with", "events"]
 

@@ -1,0 +1,1 @@
+"""Charts and the map: data shaping and plotly/pydeck figures, the shipped country outlines, the palette."""
