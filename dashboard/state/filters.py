@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from urllib.parse import urlencode
 from dataclasses import dataclass, field, replace
 from datetime import date
+from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.labels import event_label
 from dashboard.state.url_contract import filter_keys, page_params
 
 # URL parameter names (short, stable: they are part of every shared link). The contract, with each
@@ -63,7 +64,7 @@ class Filters:
 class FilterOptions:
     """What the filter widgets offer, read from the unfiltered tables."""
 
-    events: dict[str, str] = field(default_factory=dict)      # event_id -> "2019-09-10 · Name", by date
+    events: dict[str, str] = field(default_factory=dict)      # event_id -> labels.event_label, by date
     countries: dict[str, str] = field(default_factory=dict)   # iso3 -> name; ASEAN members first
     asean: frozenset[str] = frozenset()                       # ISO3 codes that are ASEAN members in the data
     themes: dict[str, str] = field(default_factory=dict)      # code -> label
@@ -75,9 +76,7 @@ class FilterOptions:
 def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, str] | None = None) -> FilterOptions:
     """Build the widgets' choices: events by date, countries ASEAN first then by name, themes in catalogue order."""
     ev = tables["events"].sort_values(["start_date", "name"], na_position="last")
-    events = {
-        str(r.event_id): f"{_fmt_date(r.start_date)} · {r.name}" for r in ev.itertuples(index=False)
-    }
+    events = {str(r["event_id"]): event_label(r) for r in ev.to_dict("records")}
     p = tables["participants"]
     asean = frozenset(p.loc[p["is_asean"].astype(bool), "iso3"].dropna().astype(str))
     names = p.dropna(subset=["iso3"]).drop_duplicates("iso3").set_index("iso3")["country"]
@@ -92,10 +91,6 @@ def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, s
         date_min=None if pd.isna(dmin) else dmin.date(), date_max=None if pd.isna(dmax) else dmax.date(),
         event_years=tuple(sorted({int(y) for y in ev["start_date"].dt.year.dropna()})),
     )
-
-
-def _fmt_date(v) -> str:
-    return "undated" if pd.isna(v) else pd.Timestamp(v).strftime("%Y-%m-%d")
 
 
 # ---------------------------------------------------------------------------------------------
