@@ -54,3 +54,19 @@ def short_event_label(name, acronym, start) -> str:
 def dated_name(name, start) -> str:
     """The full name with its date, for lists: 'Regional Conference on Digital Diplomacy (2019-09-10)'."""
     return f"{name} ({pd.Timestamp(start):%Y-%m-%d})" if start is not None and pd.notna(start) else str(name)
+
+
+def short_name(name, acronym=None, max_chars: int = 22) -> str:
+    """An event's name for a chart marker: its acronym, else its name cut at a word boundary ('…')."""
+    acr = clean(acronym)
+    if acr:
+        return acr
+    text = " ".join(str(name).split())
+    if len(text) <= max_chars:
+        return text
+    kept = ""
+    for word in text.split():
+        if len(f"{kept} {word}".strip()) > max_chars - 1:
+            break
+        kept = f"{kept} {word}".strip()
+    return (kept or text[: max_chars - 1]).rstrip(",;:-") + "…"

@@ -184,3 +184,22 @@ def test_article_spans_point_at_the_cues(tables: dict, theme_labels: dict) -> No
         assert len(theme_spans) == len(ev)
         for s in theme_spans:
             assert row.text[s.start:s.end].strip()
+
+
+def test_timeline_markers_name_their_events_where_they_fit() -> None:
+    """Acronym, else the name cut at a word; an event crowding the previous label in its lane gets none."""
+    from dashboard.figures.charts import marker_labels, timeline_figure
+
+    ev = pd.DataFrame({
+        "event_id": ["a", "b", "c", "d"],
+        "name": ["Regional Conference on Digital Diplomacy", "International Seminar on Digital Diplomacy",
+                 "Follow-up meeting", "Seminar two days later"],
+        "acronym": ["RCDD", None, None, None],
+        "start_date": pd.to_datetime(["2019-09-10", "2018-07-12", "2018-11-06", "2018-07-14"]),
+        "event_type": ["conference", "seminar", "meeting", "seminar"],
+    })
+    assert marker_labels(ev) == ["RCDD", "International Seminar…", "Follow-up meeting", ""]
+    data = ev.assign(end_date=ev["start_date"], venue=None, city="Jakarta", n_countries=3)
+    fig = timeline_figure(charts.timeline_data(data, pd.DataFrame(columns=["event_id", "theme", "n_evidence"])))
+    shown = {t for trace in fig.data for t in trace.text}
+    assert {"RCDD", "International Seminar…", "Follow-up meeting"} <= shown

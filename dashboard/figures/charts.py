@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import palette
-from dashboard.labels import EMPTY_TEXT, short_event_label
+from dashboard.labels import EMPTY_TEXT, short_event_label, short_name
 from dashboard.theme_measures import DEFAULT_MEASURE, MEASURES, counted_evidence, theme_measures
 
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=15, color="#1A1A1A")
@@ -76,10 +76,11 @@ def timeline_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapp
     """One row per event for the timeline: date, lane, marker size, colour keys and hover text."""
     labels = theme_labels or {}
     cols = ["event_id", "name", "start_date", "end_date", "event_type", "n_countries", "place",
-            "leading_theme", "leading_theme_label", "size"]
+            "leading_theme", "leading_theme_label", "size", "label"]
     if events.empty:
         return pd.DataFrame(columns=cols)
     d = events.copy()
+    d["label"] = marker_labels(d)
     d["place"] = [", ".join(str(x) for x in (v, c) if isinstance(x, str) and x) or EMPTY_TEXT
                   for v, c in zip(d["venue"], d["city"])]
     lead = leading_themes(themes)
@@ -88,6 +89,25 @@ def timeline_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapp
     d["event_type"] = d["event_type"].fillna("event").astype(str)
     d["size"] = 14 + 4 * d["n_countries"].clip(lower=0) ** 0.8
     return d.sort_values("start_date")[cols].reset_index(drop=True)
+
+
+def marker_labels(events: pd.DataFrame, min_gap: float = 0.09) -> list[str]:
+    """Each event's short name for its timeline marker, or "" where it would not fit: within one lane
+    (event type), a label is shown only if the previous shown label is at least `min_gap` of the time
+    span away (the hover still names every event)."""
+    start = pd.to_datetime(events["start_date"])
+    span = max((start.max() - start.min()).days, 1) if start.notna().any() else 1
+    out = pd.Series("", index=events.index, dtype=object)
+    lanes = events["event_type"].fillna("event").astype(str)
+    for _, idx in events.groupby(lanes).groups.items():
+        last = None
+        for i in sorted(idx, key=lambda i: (pd.isna(start[i]), start[i] if pd.notna(start[i]) else 0)):
+            if pd.isna(start[i]):
+                continue
+            if last is None or (start[i] - last).days >= min_gap * span:
+                out[i] = short_name(events.at[i, "name"], events.at[i, "acronym"] if "acronym" in events else None)
+                last = start[i]
+    return list(out)
 
 
 def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str | None = None,
@@ -106,8 +126,10 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
         # shapes repeat the event type only when colour does too, so legend swatches stay truthful
         symbols = [palette.event_type_symbol(t) for t in grp["event_type"]] if key == "event_type" else "circle"
         fig.add_trace(go.Scatter(
-            x=grp["start_date"], y=grp["event_type"].str.replace("_", " "), mode="markers",
+            x=grp["start_date"], y=grp["event_type"].str.replace("_", " "), mode="markers+text",
             name=str(grp[label_col].iloc[0]).replace("_", " "),
+            text=grp["label"] if "label" in grp else None, textposition="top center",
+            textfont=dict(size=12, color="#1A1A1A"), cliponaxis=False,
             marker=dict(size=grp["size"], color=color, symbol=symbols, line=dict(color="#1A1A1A", width=1.5),
                         opacity=0.92),
             customdata=grp[["event_id", "name", "place", "n_countries"]].to_numpy(),

@@ -14,7 +14,7 @@ from test_browser_pages import PAGES  # the page list, with the charts each page
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
-WIDTHS = (1024, 1440)
+WIDTHS = (1024, 1440, 1920)
 
 
 def test_card_sentence_link_opens_the_article_with_the_sentence_highlighted(app, build_dir):
@@ -65,7 +65,7 @@ def test_a_date_choice_applies_without_a_second_click(app, build_dir):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_page_is_readable_at(app, width):
-    app.page.set_viewport_size({"width": width, "height": 768 if width == 1024 else 900})
+    app.page.set_viewport_size({"width": width, "height": {1024: 768, 1440: 900}.get(width, 1080)})
     problems = []
     for path, title, _subheads, n_plotly, n_deck, n_tables in PAGES:
         app.goto(path, "country=IDN")
