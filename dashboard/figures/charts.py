@@ -91,7 +91,7 @@ def timeline_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapp
     return d.sort_values("start_date")[cols].reset_index(drop=True)
 
 
-def marker_labels(events: pd.DataFrame, min_gap: float = 0.09) -> list[str]:
+def marker_labels(events: pd.DataFrame, min_gap: float = 0.12) -> list[str]:
     """Each event's short name for its timeline marker, or "" where it would not fit: within one lane
     (event type), a label is shown only if the previous shown label is at least `min_gap` of the time
     span away (the hover still names every event)."""
@@ -136,10 +136,12 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
             hovertemplate="<b>%{customdata[1]}</b><br>%{x|%d %b %Y}<br>%{customdata[2]}"
                           "<br>%{customdata[3]} countries<extra></extra>",
         ))
-    fig = _layout(fig, title, height)
+    lanes = data["event_type"].nunique()
+    fig = _layout(fig, title, max(height, (100 + 44 * lanes) if compact else (120 + 60 * lanes)))  # room for labels
     fig.update_xaxes(type="date", title=None, showgrid=True, gridcolor="#E5E5E5")
     fig.update_yaxes(title=None, categoryorder="category ascending")
-    pad = pd.Timedelta(days=60)
+    span = data["start_date"].max() - data["start_date"].min()
+    pad = pd.Timedelta(days=60) + span * 0.04  # a centred label on the first or last marker stays inside
     fig.update_xaxes(range=[data["start_date"].min() - pad, data["start_date"].max() + pad])
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0), showlegend=True)
     if compact:
