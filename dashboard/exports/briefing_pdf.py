@@ -1,4 +1,5 @@
-"""The briefing pack as a PDF: a BriefingPlan laid out as HTML pages, printed by Chromium.
+"""The briefing pack as a PDF: a BriefingPlan laid out as HTML pages, printed by Chromium; the evidence
+behind the charts is one compact appendix table at the end (the deck has it in speaker notes).
 
 The charts are SVGs (vector) drawn in the same browser session that prints the page
 (chart_export.render_session), so no PDF library is needed.
@@ -37,33 +38,66 @@ img.chart {{ position: absolute; top: {IMG_TOP_IN}in; left: 0; width: {SLIDE_W_I
 table {{ margin: 0.1in 0.5in; width: 12.3in; border-collapse: collapse; font-size: 11.5pt; }}
 th, td {{ border: 1px solid #bbb; padding: 4px 6px; text-align: left; vertical-align: top; }}
 th {{ background: #eef1f5; }}
-h2 {{ font-size: 16pt; margin: 0 0 0.1in 0; }}
-.notes p {{ margin: 0 0 0.08in 0; }}
+ul.findings {{ margin: 0.12in 0.5in 0 0.5in; padding-left: 0.25in; font-size: 13pt; line-height: 1.3; }}
+ul.findings li {{ margin: 0 0 0.09in 0; }}
+.src {{ display: block; font-size: 9.5pt; color: #666; line-height: 1.25; }}
+table.card {{ font-size: 11pt; }}
+table.card th {{ width: 1.7in; }}
+.quotes {{ margin: 0.1in 0.5in; font-size: 10.5pt; }}
+.quotes h2 {{ font-size: 12pt; margin: 0 0 0.05in 0; }}
+.quotes blockquote {{ margin: 0 0 0.07in 0; padding-left: 0.12in; border-left: 3px solid #bbb; }}
+section.appendix {{ padding-bottom: 0.4in; }}
+table.appendix {{ font-size: 8.5pt; }}
+table.appendix th, table.appendix td {{ padding: 2px 4px; }}
+table.appendix thead {{ display: table-header-group; }}
+table.appendix tr {{ break-inside: avoid; }}
 """
 
 
+def _table(header: list[str], rows: list[list[str]], cls: str = "", widths: list[str] | None = None) -> str:
+    e = html.escape
+    cols = "".join(f"<col style='width:{w}'>" for w in widths) if widths else ""
+    return (f"<table class='{cls}'>" + (f"<colgroup>{cols}</colgroup>" if cols else "") + "<thead><tr>"
+            + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr></thead><tbody>"
+            + "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in rows)
+            + "</tbody></table>")
+
+
 def briefing_html(plan: BriefingPlan, images: list[bytes]) -> str:
-    """The pack as one HTML page to print: a page per slide (SVG charts inline), notes after each chart."""
+    """The pack as one HTML page to print: a page per slide (SVG charts inline), then the evidence behind
+    the charts as one compact appendix table (the deck carries it in its speaker notes instead)."""
     e = html.escape
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(PACK_TITLE)}</title>"
              f"<style>{_CSS}</style></head><body>"]
-    for s in plan.slides:
+    for s in plan.slides_for("pdf"):
         if s.kind == "title":
             parts.append(f"<section class='slide title'><h1>{e(s.title)}</h1>"
                          + "".join(f"<p>{e(x)}</p>" for x in s.lines) + "</section>")
             continue
-        parts.append(f"<section class='slide'><h1>{e(s.title)}</h1>")
+        if s.kind == "appendix":
+            parts.append(f"<section class='appendix'><h1>{e(s.title)}</h1><p class='caption'>{e(' '.join(s.lines))}</p>"
+                         + _table(s.header, s.rows, "appendix", ["2.3in", "7.2in", "2.8in"]) + "</section>")
+            continue
+        parts.append(f"<section class='slide {e(s.kind)}'><h1>{e(s.title)}</h1>")
         if s.kind == "chart" and s.image is not None:
             data = base64.b64encode(images[s.image]).decode()
             parts.append(f"<img class='chart' alt='{e(s.title)}' src='data:image/svg+xml;base64,{data}'>")
+        elif s.kind == "findings":
+            parts.append(f"<p class='caption'>{e(' '.join(s.lines))}</p><ul class='findings'>"
+                         + "".join(f"<li>{e(text)}<span class='src'>Source: {e(src)}</span></li>" for text, src in s.rows)
+                         + "</ul>")
+        elif s.kind == "event":
+            parts.append("".join(f"<p class='caption'>{e(x)}</p>" for x in s.lines)
+                         + "<table class='card'><tbody>"
+                         + "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in s.rows)
+                         + "</tbody></table>")
+            if s.quotes:
+                parts.append("<div class='quotes'><h2>Key sentences</h2>" + "".join(
+                    f"<blockquote>“{e(q)}”<span class='src'>{e(src)}</span></blockquote>" for q, src in s.quotes)
+                    + "</div>")
         else:
             parts.append(f"<p class='caption'>{e(' '.join(s.lines)) if s.rows else 'No rows for these filters.'}</p>"
-                         "<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in s.header) + "</tr></thead><tbody>"
-                         + "".join("<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>" for row in s.rows)
-                         + "</tbody></table>")
+                         + _table(s.header, s.rows))
         parts.append("</section>")
-        if s.kind == "chart":  # the speaker notes, printed after their slide
-            parts.append(f"<section class='notes'><h2>Notes: {e(s.title)}</h2>"
-                         + "".join(f"<p>{e(x)}</p>" for x in s.notes if x) + "</section>")
     parts.append("</body></html>")
     return "".join(parts)

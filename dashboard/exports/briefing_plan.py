@@ -20,8 +20,10 @@ from dashboard.exports.chart_export import style_for_export
 from dashboard.state.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
 )
+from dashboard.exports.findings import Finding, article_source, findings, shorten
 from dashboard.exports.provenance import build_date, included_outlets, source_line
-from dashboard.queries import clean, fmt_date
+from dashboard.labels import EMPTY_TEXT
+from dashboard.queries import clean, event_card, fmt_date
 from dashboard.theme_measures import DEFAULT_MEASURE, SHORT_NOTE, counted_evidence
 
 PACK_TITLE = "ASEAN digital diplomacy briefing"
@@ -157,37 +159,43 @@ def _people_evidence(table: str, ctx: _Context) -> pd.DataFrame:
 
 def _chart(key: str, ctx: _Context) -> tuple[go.Figure | None, list[str]]:
     """(figure, speaker-note lines) for one chart key; figure None when the filters leave it no data."""
+    fig, groups = _chart_evidence(key, ctx)
+    return fig, [line for rows, label in groups for line in _note_lines(rows, label, ctx)]
+
+
+def _chart_evidence(key: str, ctx: _Context) -> tuple[go.Figure | None, list[tuple[pd.DataFrame, Callable]]]:
+    """(figure, [(evidence rows with sentence and article_id, row label)]) for one chart key."""
     f, names = ctx.filtered, _event_names(ctx)
     by_event = lambda r: names.get(r["event_id"], r["event_id"])  # noqa: E731
     by_theme = lambda r: ctx.labels.get(r["theme"], r["theme"])  # noqa: E731
     if key == "timeline":
         data = charts.timeline_data(f["events"], f["themes"], ctx.labels)
         fig = charts.timeline_figure(data) if not data.empty else None
-        return fig, _note_lines(_event_evidence(ctx), by_event, ctx)
+        return fig, [(_event_evidence(ctx), by_event)]
     if key == "themes-by-event":
         data = charts.theme_share_data(f["events"], f["evidence"], f["articles"], ctx.labels)
         fig = charts.theme_shares_figure(data, list(ctx.labels)) if not data.empty else None
-        return fig, _note_lines(_theme_evidence(ctx), by_theme, ctx)
+        return fig, [(_theme_evidence(ctx), by_theme)]
     if key == "theme-totals":
         data = charts.theme_totals(f["events"], f["evidence"], f["articles"], ctx.labels, DEFAULT_MEASURE)
         fig = charts.theme_totals_figure(data, DEFAULT_MEASURE) if not data.empty else None
-        return fig, _note_lines(_theme_evidence(ctx), by_theme, ctx)
+        return fig, [(_theme_evidence(ctx), by_theme)]
     if key == "theme-country-matrix":
         matrix = charts.theme_country_matrix(f["participants"], f["evidence"], f["articles"], ctx.labels)
         fig = charts.theme_country_heatmap(matrix) if not matrix.empty else None
-        return fig, _note_lines(_people_evidence("participants", ctx), lambda r: str(r["country"]), ctx) + \
-            _note_lines(_theme_evidence(ctx), by_theme, ctx)
+        return fig, [(_people_evidence("participants", ctx), lambda r: str(r["country"])),
+                     (_theme_evidence(ctx), by_theme)]
     if key == "map":
         counts = map_figures.country_event_counts(f["participants"], f["events"])
         fig = None if counts.empty else map_figures.build_static_map_figure(
             counts, set(ctx.options.asean), CHARTS[key].title)
-        return fig, _note_lines(_people_evidence("participants", ctx), lambda r: str(r["country"]), ctx)
+        return fig, [(_people_evidence("participants", ctx), lambda r: str(r["country"]))]
     if key == "attendees-by-country":
         data = charts.attendee_counts(f["attendees"], f["events"], ctx.tables["participants"])
         p = ctx.tables["participants"]
         asean_names = set(p.loc[p["is_asean"].astype(bool), "country"])
         fig = charts.attendees_figure(data, asean_names) if not data.empty else None
-        return fig, _note_lines(_people_evidence("attendees", ctx), lambda r: str(r["name"]), ctx)
+        return fig, [(_people_evidence("attendees", ctx), lambda r: str(r["name"]))]
     raise ValueError(f"unknown chart {key!r}; choose from {', '.join(CHARTS)}")
 
 
@@ -204,15 +212,18 @@ def slide_figure(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
 
 @dataclass
 class Slide:
-    """One slide, format-free: a title slide, a chart (an index into the figures) or a table page."""
+    """One slide, format-free: a title slide, the findings, an event, a chart (an index into the figures)
+    or a table page."""
 
-    kind: str  # "title" | "chart" | "table"
+    kind: str  # "title" | "findings" | "event" | "chart" | "table" | "appendix"
     title: str
     lines: list[str] = field(default_factory=list)  # subtitle lines (title slide) or a caption
     image: int | None = None  # index into BriefingPlan.figures
     header: list[str] = field(default_factory=list)
-    rows: list[list[str]] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)  # findings: [text, source]; event: [label, value]
     notes: list[str] = field(default_factory=list)
+    quotes: list[list[str]] = field(default_factory=list)  # event: [sentence, source]
+    formats: tuple[str, ...] = ("pptx", "pdf")  # the appendix is PDF-only: the deck has speaker notes
 
 
 @dataclass
@@ -222,6 +233,11 @@ class BriefingPlan:
     slides: list[Slide]
     figures: list[go.Figure]
     skipped: list[str]  # chart titles left out because the filters leave them no data
+    findings: list[Finding] = field(default_factory=list)
+
+    def slides_for(self, fmt: str) -> list[Slide]:
+        """The slides one format shows (the PDF adds the evidence appendix)."""
+        return [s for s in self.slides if fmt in s.formats]
 
 
 def _chunks(rows: list, size: int) -> list[list]:
@@ -231,6 +247,82 @@ def _chunks(rows: list, size: int) -> list[list]:
 def _count(n: int, one: str, many: str | None = None) -> str:
     """`1 country`, `3 countries`."""
     return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+ROLE_NAMES = {"host": "Host", "co_chair": "Co-chairs", "participant": "Taking part"}
+MAX_EVENT_PEOPLE = 6
+MAX_QUOTES = 3
+QUOTE_CHARS = 230
+APPENDIX_CHARS = 150
+
+
+def _findings_slide(ctx: _Context, subtitle: str) -> tuple[Slide, list[Finding]]:
+    found = findings(ctx.tables, ctx.filtered, ctx.filters, ctx.labels)
+    return Slide("findings", "Findings", [subtitle], rows=[[f.text, f.source] for f in found],
+                 notes=["What the filtered tables say; every number and name is read from them.", subtitle, "",
+                        *(f"{f.text} (Source: {f.source})" for f in found)]), found
+
+
+def _event_slide(event_id: str, ctx: _Context) -> Slide | None:
+    """The event card as a slide: when, where, host, countries, people, outcomes, themes, key quotes."""
+    card = event_card(ctx.filtered, event_id, ctx.labels)
+    if card is None:
+        return None
+    arts = ctx.tables["articles"]
+    rows: list[list[str]] = []
+    c = card.countries
+    roles = [f"{ROLE_NAMES.get(role, str(role).replace('_', ' ').capitalize())}: {', '.join(g['country'])}"
+             for role, g in c.groupby("role", sort=False)] if not c.empty else []
+    order = {k: i for i, k in enumerate(ROLE_NAMES.values())}
+    roles.sort(key=lambda x: order.get(x.split(":")[0], 9))
+    rows.append([f"Countries ({len(c)})", "; ".join(roles) or "none named"])
+    a = card.attendees
+    people = [f"{r.name}" + (f", {clean(r.title)}" if clean(r.title) else "")
+              + (f" ({r.country})" if clean(r.country) and r.country != EMPTY_TEXT else "")
+              for r in a.assign(_k=[-(bool(clean(t))) - (c_ != EMPTY_TEXT) for t, c_ in zip(a["title"], a["country"])])
+              .sort_values("_k", kind="stable").itertuples()] if not a.empty else []
+    more = len(people) - MAX_EVENT_PEOPLE
+    rows.append([f"People ({len(people)})", "; ".join(people[:MAX_EVENT_PEOPLE]) + (f"; and {more} more" if more > 0 else "")
+                 if people else "none named"])
+    outs = [x[2:] for x in (card.outcomes or "").splitlines() if x.startswith("- ")]
+    rows.append(["Agreed", " · ".join(f"“{shorten(x, 160)}”" for x in outs[:MAX_QUOTES])
+                 + (f" (and {len(outs) - MAX_QUOTES} more)" if len(outs) > MAX_QUOTES else "")
+                 if outs else "No outcome reported in the sources."])
+    t = card.themes.head(3)
+    rows.append(["Leading themes", "; ".join(f"{r.theme_label} ({r.share:.0%} of its theme sentences, "
+                                             f"{_count(int(r.n_evidence), 'sentence')})" for r in t.itertuples())
+                 if not t.empty else "No theme sentences."])
+    quotes, seen = [], set()
+    for e in [*card.event_evidence, *card.attendee_evidence, *card.country_evidence]:
+        if e.sentence in seen:
+            continue
+        seen.add(e.sentence)
+        quotes.append([shorten(e.sentence, QUOTE_CHARS), article_source(arts, e.article_id)])
+    line = " · ".join(x for x in (card.dates, card.place, f"host {card.host}", card.event_type,
+                                  f"{_count(card.n_articles, 'source article')}") if x)
+    every = [*card.event_evidence, *card.country_evidence, *card.attendee_evidence]
+    notes = [f"{card.name}: {line}", *([f"Stated theme: {card.tagline}"] if card.tagline else []), "",
+             "Evidence for this card (facts — sentence — source):",
+             *(f"[{', '.join(e.facts)}] “{e.sentence}” — {article_source(arts, e.article_id)}" for e in every)]
+    return Slide("event", card.name, [line] + ([f"Stated theme: {card.tagline}"] if card.tagline else []),
+                 header=["", ""], rows=rows, quotes=quotes[:MAX_QUOTES], notes=notes)
+
+
+def _appendix_rows(groups: dict[str, list[tuple[pd.DataFrame, Callable]]], ctx: _Context) -> list[list[str]]:
+    """[charts, sentence (shortened), source]: each (sentence, article) once, naming every chart it backs."""
+    seen: dict[tuple[str, str], list[str]] = {}
+    for title, frames in groups.items():
+        for rows, _ in frames:
+            for r in rows.drop_duplicates(["sentence", "article_id"]).itertuples(index=False):
+                sentence = clean(r.sentence)
+                if not sentence:
+                    continue
+                charts_of = seen.setdefault((sentence, str(r.article_id)), [])
+                if title not in charts_of:
+                    charts_of.append(title)
+    arts = ctx.tables["articles"]
+    return [["; ".join(ch), shorten(sentence, APPENDIX_CHARS), article_source(arts, aid)]
+            for (sentence, aid), ch in seen.items()]
 
 
 def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_keys: Sequence[str] = DEFAULT_CHARTS,
@@ -251,12 +343,15 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
     figures: list[go.Figure] = []
     skipped: list[str] = []
     chart_slides: list[Slide] = []
+    evidence_groups: dict[str, list[tuple[pd.DataFrame, Callable]]] = {}
     for key in dict.fromkeys(chart_keys):
         spec = CHARTS[key]
-        fig, notes = _chart(key, ctx)
+        fig, groups = _chart_evidence(key, ctx)
         if fig is None:
             skipped.append(spec.title)
             continue
+        evidence_groups[spec.title] = groups
+        notes = [line for rows, label in groups for line in _note_lines(rows, label, ctx)]
         note = SHORT_NOTE if key in THEME_CHARTS else None
         figures.append(slide_figure(fig, subtitle, source + (f"\n{note}" if note else "")))
         chart_slides.append(Slide("chart", spec.title, [spec.description], image=len(figures) - 1,
@@ -276,13 +371,14 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
     title_notes = [
         f"{PACK_TITLE}, prepared {ctx.made_on} from the data build of {ctx.built_at}.", subtitle,
         "Every number in this pack traces to a sentence in a source article; the speaker notes of each "
-        "chart slide list those sentences with their outlet, date and article id.",
+        "slide list those sentences with their outlet, date and article id.",
     ]
     if skipped:
         title_lines.append("Not included (no data for these filters): " + ", ".join(skipped))
         title_notes.append("Charts left out because the filters leave them no data: " + ", ".join(skipped) + ".")
     slides.append(Slide("title", PACK_TITLE, title_lines, notes=title_notes))
-    slides.extend(chart_slides)
+    findings_slide, found = _findings_slide(ctx, subtitle)
+    slides.append(findings_slide)
 
     host = lambda v: clean(v) or "—"  # noqa: E731
     ev_rows = [[fmt_date(r.start_date) if fmt_date(r.start_date) == fmt_date(r.end_date) else f"{fmt_date(r.start_date)} – {fmt_date(r.end_date)}",
@@ -297,6 +393,8 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
                             [subtitle], header=["Date", "Event", "Place", "Host", "Type", "Countries", "People",
                                                 "Sources"], rows=chunk,
                             notes=["Where each event's name, date and place come from:", *ev_notes]))
+    slides.extend(s for s in (_event_slide(e, ctx) for e in ev["event_id"]) if s is not None)
+    slides.extend(chart_slides)
 
     names = _event_names(ctx)
     src_rows = [[str(r.article_id), clean(r.outlet) or "not stated", fmt_date(r.published_date), clean(r.title) or "—",
@@ -307,4 +405,11 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
                             [f"Every article behind this pack ({len(src_rows)}). Build {ctx.built_at}."],
                             header=["Article id", "Outlet", "Published", "Headline", "Event"], rows=chunk,
                             notes=[f"{a} — {o}, {d}: {t} (event: {e})" for a, o, d, t, e in src_rows]))
-    return BriefingPlan(slides=slides, figures=figures, skipped=skipped)
+    if evidence_groups:
+        rows = _appendix_rows(evidence_groups, ctx)
+        slides.append(Slide("appendix", "Appendix: evidence behind the charts",
+                            [f"Each sentence once ({len(rows)}), with the charts it supports and its source "
+                             "(outlet, date, article id); shortened sentences end in …. In the deck these are "
+                             "the speaker notes of each chart slide."],
+                            header=["Chart(s)", "Sentence", "Source"], rows=rows, formats=("pdf",)))
+    return BriefingPlan(slides=slides, figures=figures, skipped=skipped, findings=found)

@@ -22,6 +22,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
     """The deck for `plan`, each chart slide showing its PNG from `images` (python-pptx)."""
     from pptx import Presentation
     from pptx.dml.color import RGBColor
+    from pptx.enum.text import MSO_AUTO_SIZE
     from pptx.util import Inches, Pt
 
     prs = Presentation()
@@ -37,7 +38,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
             for r in p.runs:
                 r.font.size, r.font.bold = Pt(size), True
 
-    for s in plan.slides:
+    for s in plan.slides_for("pptx"):
         if s.kind == "title":
             slide = prs.slides.add_slide(prs.slide_layouts[0])
             slide.shapes.title.text = s.title
@@ -61,6 +62,38 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
                 pic = slide.shapes.add_picture(io.BytesIO(images[s.image]), 0, Inches(IMG_TOP_IN),
                                                width=prs.slide_width)
                 pic.name = f"Chart: {s.title}"
+            elif s.kind == "findings":
+                box = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(6.2))
+                tf = box.text_frame
+                tf.word_wrap, tf.auto_size = True, MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrinks on open
+                tf.text = " ".join(s.lines)
+                tf.paragraphs[0].font.size, tf.paragraphs[0].font.color.rgb = Pt(12), grey
+                for text, src in s.rows:
+                    p = tf.add_paragraph()
+                    p.text, p.font.size = "• " + text, Pt(14)
+                    p.space_before = Pt(6)
+                    q = tf.add_paragraph()
+                    q.text, q.font.size, q.font.color.rgb = "Source: " + src, Pt(10), grey
+            elif s.kind == "event":
+                box = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(6.2))
+                tf = box.text_frame
+                tf.word_wrap, tf.auto_size = True, MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrinks on open
+                tf.text = " · ".join(s.lines)
+                tf.paragraphs[0].font.size, tf.paragraphs[0].font.color.rgb = Pt(13), grey
+                for label, value in s.rows:
+                    p = tf.add_paragraph()
+                    p.space_before = Pt(4)
+                    head, body = p.add_run(), p.add_run()
+                    head.text, body.text = f"{label}: ", value
+                    head.font.bold, head.font.size, body.font.size = True, Pt(13), Pt(13)
+                if s.quotes:
+                    p = tf.add_paragraph()
+                    p.text, p.font.bold, p.font.size, p.space_before = "Key sentences", True, Pt(13), Pt(8)
+                    for quote, src in s.quotes:
+                        p = tf.add_paragraph()
+                        q, r = p.add_run(), p.add_run()
+                        q.text, r.text = f"“{quote}” ", f"— {src}"
+                        q.font.size, r.font.size, r.font.color.rgb = Pt(11), Pt(10), grey
             elif s.kind == "table":
                 cap = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(0.4))
                 cap.text_frame.text = " ".join(s.lines)
