@@ -8,6 +8,11 @@ from __future__ import annotations
 
 import io
 
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Inches, Pt
+
 from dashboard.exports import chart_export
 from dashboard.exports.briefing_plan import IMG_H_PX, IMG_TOP_IN, IMG_W_PX, PACK_TITLE, SLIDE_H_IN, SLIDE_W_IN, BriefingPlan
 
@@ -18,13 +23,18 @@ def render_pptx(plan: BriefingPlan) -> bytes:
     return pptx_deck(plan, images)
 
 
+def _text_box(slide, intro: str, size: int, colour):
+    """A full-width text frame under the title that shrinks to fit when opened; its first line `intro`."""
+    box = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(6.2))
+    tf = box.text_frame
+    tf.word_wrap, tf.auto_size = True, MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrinks on open
+    tf.text = intro
+    tf.paragraphs[0].font.size, tf.paragraphs[0].font.color.rgb = Pt(size), colour
+    return tf
+
+
 def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
     """The deck for `plan`, each chart slide showing its PNG from `images` (python-pptx)."""
-    from pptx import Presentation
-    from pptx.dml.color import RGBColor
-    from pptx.enum.text import MSO_AUTO_SIZE
-    from pptx.util import Inches, Pt
-
     prs = Presentation()
     prs.slide_width, prs.slide_height = Inches(SLIDE_W_IN), Inches(SLIDE_H_IN)
     grey = RGBColor(0x55, 0x55, 0x55)
@@ -63,11 +73,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
                                                width=prs.slide_width)
                 pic.name = f"Chart: {s.title}"
             elif s.kind == "findings":
-                box = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(6.2))
-                tf = box.text_frame
-                tf.word_wrap, tf.auto_size = True, MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrinks on open
-                tf.text = " ".join(s.lines)
-                tf.paragraphs[0].font.size, tf.paragraphs[0].font.color.rgb = Pt(12), grey
+                tf = _text_box(slide, " ".join(s.lines), 12, grey)
                 for text, src in s.rows:
                     p = tf.add_paragraph()
                     p.text, p.font.size = "• " + text, Pt(14)
@@ -75,11 +81,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
                     q = tf.add_paragraph()
                     q.text, q.font.size, q.font.color.rgb = "Source: " + src, Pt(10), grey
             elif s.kind == "event":
-                box = slide.shapes.add_textbox(Inches(0.5), Inches(1.0), Inches(12.3), Inches(6.2))
-                tf = box.text_frame
-                tf.word_wrap, tf.auto_size = True, MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE  # shrinks on open
-                tf.text = " · ".join(s.lines)
-                tf.paragraphs[0].font.size, tf.paragraphs[0].font.color.rgb = Pt(13), grey
+                tf = _text_box(slide, " · ".join(s.lines), 13, grey)
                 for label, value in s.rows:
                     p = tf.add_paragraph()
                     p.space_before = Pt(4)
