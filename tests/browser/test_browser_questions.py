@@ -74,6 +74,7 @@ def test_every_page_is_readable_at(app, width):
         name = path.strip("/") or "overview"
         app.screenshot(SCREENSHOTS / f"{name}_{width}px.png")
         plots = app.page.evaluate("""() => [...document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')]
+            .filter(gd => !(gd.layout && gd.layout.yaxis && gd.layout.yaxis.scaleanchor))  // maps keep true proportions
             .map(gd => { const drag = gd.querySelector('.nsewdrag');
                          return [gd.getBoundingClientRect().width, drag ? drag.getBoundingClientRect().width : null]; })""")
         for chart_w, plot_w in plots:
