@@ -10,7 +10,6 @@ Chromium session (as a click on the dashboard's button does), so start-up is inc
 from __future__ import annotations
 
 import argparse
-import logging
 import statistics
 import sys
 import tempfile
@@ -19,10 +18,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-import streamlit.runtime.caching.cache_data_api  # noqa: E402,F401
-
-logging.getLogger("streamlit.runtime.caching.cache_data_api").setLevel(logging.ERROR)
 
 from dashboard import data  # noqa: E402
 from dashboard.exports.briefing import DEFAULT_CHARTS, build_briefing, plan_briefing  # noqa: E402

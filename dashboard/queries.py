@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.figures import palette
-from dashboard.labels import EMPTY_TEXT, clean, date_span, dated_name, event_label, fmt_date  # noqa: F401
+from dashboard.labels import EMPTY_TEXT, clean, date_span, dated_name, fmt_date
 from dashboard.theme_measures import counted_evidence
 
 

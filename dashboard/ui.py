@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import queries
+from dashboard import labels, queries
 from dashboard.state import context
 from dashboard.figures import charts
 from dashboard.exports import export_ui, provenance
@@ -71,7 +71,7 @@ def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = Non
     export_ui.chart_download_controls(fig, slug, ctx.filters, source, options=ctx.options, key=f"exp_{key}")
 
 
-EMPTY_TEXT = queries.EMPTY_TEXT  # the one wording for a missing value
+EMPTY_TEXT = labels.EMPTY_TEXT  # the one wording for a missing value
 
 
 def display_copy(df: pd.DataFrame) -> pd.DataFrame:

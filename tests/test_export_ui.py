@@ -9,7 +9,6 @@ from datetime import date
 from pathlib import Path
 
 import plotly.graph_objects as go
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.exports import chart_export, export_ui

@@ -10,7 +10,6 @@ import numpy as np
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
-from dashboard.figures import geo
 from dashboard.ui import EMPTY_TEXT, display_copy
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")

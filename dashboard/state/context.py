@@ -39,36 +39,37 @@ def _report(folder: str, signature: str) -> dict:
     return data.read_build_report(Path(folder))
 
 
+@st.cache_data(show_spinner=False, max_entries=4)
+def _choices(folder: str, signature: str) -> tuple[dict[str, str], filters.FilterOptions]:
+    tables = _tables(folder, signature)
+    labels = data.theme_labels(tables)
+    return labels, filters.filter_options(tables, labels)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
-def _filtered(folder: str, signature: str, f: filters.Filters) -> dict[str, pd.DataFrame]:
-    return filters.apply_filters(_tables(folder, signature), f)
-
-
-def load_tables(folder: Path) -> dict[str, pd.DataFrame]:
-    """data.read_tables, cached once per build content (the signature changes when files change)."""
-    return _tables(str(folder), data.build_signature(folder))
-
-
-def load_build_report(folder: Path) -> dict:
-    """data.read_build_report, cached like the tables."""
-    return _report(str(folder), data.build_signature(folder))
+def _filtered(folder: str, signature: str, f: filters.Filters) -> tuple[dict[str, pd.DataFrame], str | None]:
+    tables = _tables(folder, signature)
+    labels, options = _choices(folder, signature)
+    return filters.apply_filters(tables, f), filters.empty_reason(tables, f, options)
 
 
 def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFrame], dict[str, str], filters.FilterOptions]:
-    """The build folder, its tables, theme labels and the filter options (what the sidebar needs)."""
+    """The build folder, its tables, theme labels and the filter options (what the sidebar needs); all
+    cached once per build content, so a rerun only stats the build's files."""
     folder = folder or data.build_dir()
-    tables = load_tables(folder)
-    labels = data.theme_labels(tables)
-    return folder, tables, labels, filters.filter_options(tables, labels)
+    signature = data.build_signature(folder)
+    labels, options = _choices(str(folder), signature)
+    return folder, _tables(str(folder), signature), labels, options
 
 
 def page_context() -> PageContext:
     """Everything a page shows, for the filters the sidebar (or, before it has run, the URL) holds."""
-    folder, tables, labels, options = base_context()
+    folder = data.build_dir()
     signature = data.build_signature(folder)
+    labels, options = _choices(str(folder), signature)
     active = filters.restrict_to_options(current_filters(options), options)
+    filtered, reason = _filtered(str(folder), signature, active)
     return PageContext(
-        build_dir=folder, tables=tables, filtered=_filtered(str(folder), signature, active), filters=active,
-        options=options, theme_labels=labels, report=_report(str(folder), signature),
-        empty_reason=filters.empty_reason(tables, active, options),
+        build_dir=folder, tables=_tables(str(folder), signature), filtered=filtered, filters=active,
+        options=options, theme_labels=labels, report=_report(str(folder), signature), empty_reason=reason,
     )

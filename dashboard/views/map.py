@@ -4,7 +4,8 @@ the chosen countries to their partners. Polygons ship with the app: no tiles, no
 
 import streamlit as st
 
-from dashboard import queries, ui
+from dashboard import ui
+from dashboard.labels import event_label
 from dashboard.figures import map_figures, partners
 
 ctx = ui.page_context()
@@ -13,9 +14,9 @@ ui.stop_if_empty(ctx)
 
 f = ctx.filtered
 ev = f["events"].sort_values("start_date")
-labels = {r["event_id"]: queries.event_label(r) for _, r in ev.iterrows()}
+names = {r["event_id"]: event_label(r) for r in ev.to_dict("records")}
 choice = st.selectbox("Draw links for one event", ["(all events)"] + list(ev["event_id"]), key="map_event",
-                      format_func=lambda e: labels.get(e, e),
+                      format_func=lambda e: names.get(e, e),
                       help="Arcs run from the event's city (or the host country) to each participant.")
 
 parts = f["participants"]
@@ -45,7 +46,7 @@ st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
            + "Outlines: Natural Earth 1:50m, shipped with the app.")
 
 with st.expander("The map as an image (for slides)", expanded=False):
-    title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else labels.get(choice, choice)
+    title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else names.get(choice, choice)
     ui.show_chart(map_figures.build_static_map_figure(counts, asean, title, arcs=arcs), "map", key="map_static")
 
 with st.expander("Countries on the map", expanded=False):

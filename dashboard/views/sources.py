@@ -5,7 +5,7 @@ the tables here."""
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, maintenance, queries, ui
+from dashboard import data, labels, maintenance, queries, ui
 from dashboard.state import filters, url_state
 from data_prep import MAX_BYTES, TEXT_SUFFIXES, list_inputs
 
@@ -52,7 +52,7 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
                 st.session_state["src_last_rebuild"] = {"report": result.report, "uploads": result.uploads}
                 st.session_state["src_upload_round"] = round_ + 1
         if st.session_state["src_upload_round"] > round_:  # the rebuild succeeded
-            st.rerun()  # every page then reads the new build (load_tables is keyed on its signature)
+            st.rerun()  # every page then reads the new build (the cached tables are keyed on its signature)
 
 all_arts = ctx.tables["articles"]
 rejected = all_arts[all_arts["status"] != "included"]
@@ -94,10 +94,10 @@ else:
         texts = ctx.tables["articles_text"]
         text_rows = texts.loc[texts["article_id"] == chosen, "text"]
         with st.container(border=True):
-            st.markdown(f"**{queries.clean(row['title']) or 'Untitled'}**  \n"
-                        f"{queries.clean(row['outlet']) or 'outlet ' + queries.EMPTY_TEXT} · "
-                        f"{queries.clean(row['author']) or 'no byline'} · {queries.fmt_date(row['published_date'])}"
-                        + (f" · [original ↗]({queries.clean(row.get('url'))})" if queries.clean(row.get("url")) else ""))
+            st.markdown(f"**{labels.clean(row['title']) or 'Untitled'}**  \n"
+                        f"{labels.clean(row['outlet']) or 'outlet ' + labels.EMPTY_TEXT} · "
+                        f"{labels.clean(row['author']) or 'no byline'} · {labels.fmt_date(row['published_date'])}"
+                        + (f" · [original ↗]({labels.clean(row.get('url'))})" if labels.clean(row.get("url")) else ""))
             st.caption(f"Reports: {ev_names.get(row['event_id'], row['event_id'])} · language {row['language']}"
                        f" · {row['n_words']} words · file {row.get('source_file', chosen)}")
             if text_rows.empty:

@@ -7,6 +7,7 @@ own (filters.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 import streamlit as st
 
 from dashboard import queries, ui
+from dashboard.labels import event_label
 from dashboard.state import filters, url_state
 from dashboard.figures import charts
 from dashboard.state.filters import QP_CARD
@@ -19,7 +20,7 @@ ui.stop_if_empty(ctx)
 f = ctx.filtered
 ev = f["events"].sort_values("start_date")
 event_ids = list(ev["event_id"])
-labels = {r["event_id"]: queries.event_label(r) for _, r in ev.iterrows()}
+names = {r["event_id"]: event_label(r) for r in ev.to_dict("records")}
 
 
 def _pick_clicked_event() -> None:
@@ -42,7 +43,7 @@ ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="
 url_card = st.query_params.get(QP_CARD)
 st.session_state["tl_event"] = url_state.choice_from_url(url_card, st.session_state.get(K_URL_CARD),
                                                          st.session_state.get("tl_event"), event_ids)
-chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: labels.get(e, e),
+chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: names.get(e, e),
                       help="Or click a marker in the chart.")
 wanted_card = url_state.url_value_for(chosen, event_ids)
 if url_card != wanted_card:

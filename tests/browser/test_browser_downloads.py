@@ -7,7 +7,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
