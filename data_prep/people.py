@@ -238,11 +238,26 @@ def _in_place_name(tokens: list[str]) -> set[int]:
     return {i for i, st in enumerate(starts) for a, b in spans if a <= st < b}
 
 
+def _courtesy_at_end(tail: list[str]) -> int:
+    """How many tokens at the end of a title's tail are a rank or honorific that stands before the
+    name (`... Public Security Lieut. Gen.`, `... Polri Komjen Pol`), not part of the office
+    (`Direktur Jenderal` keeps `Jenderal`)."""
+    joined = [t.replace("’", "'") for t in tail]
+    for phrase in _honorifics() + _ranks():
+        parts = phrase.split()
+        k = len(parts)
+        if 0 < k < len(joined) and joined[-k:] == parts:
+            if _best_title(" ".join(tail)) == _best_title(" ".join(tail[:-k])):
+                return k
+    return 0
+
+
 def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
     """(tail, lead, name) of a run of capitalised tokens: the name follows the last organisation,
     place or office word and any honorific or rank."""
     places = _in_place_name(tokens)
     last_tail = max((i for i, t in enumerate(tokens) if _is_tail_word(t) or i in places), default=-1)
+    last_tail -= _courtesy_at_end(tokens[:last_tail + 1])
     candidate = tokens[last_tail + 1:]
     particles = _particles()
     cut = next((i for i, t in enumerate(candidate) if t[:1].islower()
@@ -307,7 +322,7 @@ def _name_after_title(rest: str) -> tuple[str, list[str], list[str]]:
         tokens = re.findall(r"\([^()]*\)|\S+", segment)
         lead, plain = _split_lead(tokens)
         if n and _apposed_name(plain):
-            return " ".join(tail + lead), lead, plain   # `Kepala Kebijakan Publik Twitter Indonesia, Agung Yudha,`
+            return " ".join(tail), lead, plain   # `Kepala Kebijakan Publik Twitter Indonesia, Agung Yudha,`
         chunks: list[list[str]] = [[]]
         for t in tokens:
             if t[:1].islower():
@@ -320,7 +335,7 @@ def _name_after_title(rest: str) -> tuple[str, list[str], list[str]]:
             seg_tail, lead, name = _trailing_name(words)
             next_conn = chunks[i + 1][0] if i + 1 < len(chunks) else ""
             if _valid_name(name, single_ok=True) and not (len(name) == 1 and next_conn):
-                return " ".join(tail + conn + seg_tail + lead), lead, name
+                return " ".join(tail + conn + seg_tail), lead, name
             tail.extend(chunk)
     return " ".join(tail), [], []
 
@@ -380,20 +395,75 @@ def _title_info(title: str) -> tuple[bool, str | None]:
     return row["official"] == "true" or bool(alias), row["iso3"] or None
 
 
+@lru_cache(maxsize=1)
+def _org_types() -> frozenset[str]:
+    """Words that name a kind of body (`Kementerian`, `Agency`, `Foundation`; data/org_types.csv)."""
+    return frozenset(r["word"] for r in read_rows("org_types"))
+
+
 def _organization(title: str) -> str | None:
-    """What is left of a title once office words, ranks, honorifics and country names are taken out
-    (`Direktur DiploFoundation` -> `DiploFoundation`)."""
-    best = _best_title(title)
-    rest = re.sub(re.escape(best).replace(r"\ ", r",?\s+"), " ", title, count=1, flags=re.IGNORECASE) \
-        if best else title
-    for m in sorted(find_countries(rest), key=lambda m: -m.start):
-        rest = rest[:m.start] + rest[m.end:]
-    words = [w for w in re.findall(r"\([^()]*\)|\S+", rest)
-             if w not in _honorifics() and w not in _ranks() and w not in _modifiers()]
-    rest = " ".join(words)
-    rest = re.sub(r"^(?:\s|dan\b|and\b|of\b|for\b|untuk\b|the\b|to\b|Pendiri\b|Founder\b|,)+"
-                  r"|(?:\s+(?:dan|and|of|for)|,)+$", "", rest).strip(" ,")
-    return rest if rest and rest[:1].isupper() and rest not in _not_name_words() else None
+    """The body a title names, or None: the part after the title's last comma when it is a
+    capitalised name (`Director, Musashino Institute`), else the run of capitalised words around the
+    first word for a kind of body or a known alias (`Kepala Badan Siber dan Sandi Negara (BSSN)` ->
+    `Badan Siber dan Sandi Negara (BSSN)`, `Direktur Diplomasi Publik Kemenlu` -> `Kemenlu`). Portfolio
+    words alone (`Menteri Informasi dan Komunikasi`) name no body."""
+    title = re.sub(r"\s*\((?:[^()]*)\)\s*$", "", title) if not re.search(r"\([A-Z][\w-]*\)\s*$", title) else title
+    parts = _split_outside_brackets(title, ",")
+    if len(parts) > 1:
+        last = parts[-1].strip()
+        if last[:1].isupper() and not _best_title(last) and (
+                any(w in _org_types() or w in _org_aliases() for w in last.split())
+                or re.fullmatch(r"[A-Z][\w-]*(?:\s+[A-Z(][\w()-]*)*", last)):
+            return last
+    tokens = re.findall(r"\([^()]*\)|\S+", title)
+    aliases = _org_aliases()
+    bare = [t.strip(",") for t in tokens]
+    at = next((i for i, t in enumerate(bare) if t in _org_types()), None)
+    if at is None:
+        # a ministry's short name (`Kemlu`) or a body written as one word (`DiploFoundation`, `PH-CERT`)
+        alias = next((t for t in bare if t in aliases or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}-[A-Z]{2,}", t)),
+                     None)
+        return alias
+    office_words = ({w.lower() for t in _titles() for w in t.split()} | {m.lower() for m in _modifiers()}) \
+        - {w.lower() for w in org_words()}
+    start = at
+    while start > 0 and tokens[start - 1][:1].isupper() and tokens[start - 1].lower() not in office_words \
+            and not tokens[start - 1].endswith(","):
+        start -= 1
+    end = at + 1
+    while end < len(tokens) and (tokens[end][:1].isupper() or tokens[end].startswith("(")
+                                 or (tokens[end] in ("dan", "and", "of", "for", "to", "untuk", "the")
+                                     and end + 1 < len(tokens) and tokens[end + 1][:1].isupper())):
+        if tokens[end - 1].endswith(","):
+            break
+        end += 1
+    org = " ".join(tokens[start:end]).strip(" ,")
+    return org or None
+
+
+@lru_cache(maxsize=1)
+def _rank_words() -> frozenset[str]:
+    return frozenset(w for r in _ranks() for w in r.split())
+
+
+@lru_cache(maxsize=1)
+def _honorific_words() -> frozenset[str]:
+    return frozenset(w.replace("’", "'") for h in _honorifics() for w in h.split())
+
+
+def with_rank(title: str | None, lead: list[str] | None) -> str | None:
+    """A title as an office, with any rank kept in brackets after it and honorifics dropped:
+    `Deputy Minister of Public Security` + `Lieut. Gen.` -> `Deputy Minister of Public Security
+    (Lieut. Gen.)`; `Minister for X Mrs` -> `Minister for X`."""
+    words = (title or "").split()
+    while words and words[-1].replace("’", "'") in _honorific_words():
+        words.pop()
+    rank = [t for t in (lead or []) if t.replace("’", "'") in _rank_words()
+            and t.replace("’", "'") not in _honorific_words()]
+    office = " ".join(words).strip(" ,")
+    if rank and " ".join(rank) not in office:
+        return f"{office} ({' '.join(rank)})" if office else " ".join(rank)
+    return office or None
 
 
 def _mention(name: list[str], title: str | None, org: str | None, sentence: Sentence, method: str,
@@ -401,6 +471,7 @@ def _mention(name: list[str], title: str | None, org: str | None, sentence: Sent
     official, implied = _title_info(title or "")
     if lead and any(" ".join(lead).find(r) >= 0 for r in _ranks()):
         official = True  # a military or police rank is a state office
+    title = with_rank(title, lead)
     iso3 = iso3 or (_country_of(title) if title else None) or implied or (_country_of(org) if org else None)
     return PersonMention(" ".join(name), title or None, org, iso3, official, sentence, method,
                          CONFIDENCE[method])
@@ -432,7 +503,9 @@ def _title_after(title: str) -> tuple[str | None, str]:
     body = title[pre.end():] if pre else title
     # one lower-case descriptor may come before the office: `a cybersecurity adviser to X`
     described = re.sub(r"^[a-z][\w-]*\s+", "", body)
-    if _best_title(body, prefix_only=True) or (described != body and _best_title(described, prefix_only=True)):
+    # ... but not a verb before a capitalised office (`didampingi Menteri X`: another person's title)
+    described_ok = described != body and described[:1].islower()
+    if _best_title(body, prefix_only=True) or (described_ok and _best_title(described, prefix_only=True)):
         return (pre.group().strip() if pre else None), title
     return None, ""
 
@@ -640,7 +713,7 @@ def _merge(found: dict[str, PersonMention], p: PersonMention) -> None:
         return
     title = cur.title or p.title
     if p.method == "rank_or_honorific" and p.title and cur.title and p.title not in cur.title:
-        title = f"{p.title} {cur.title}"  # `Lieutenant General (Ret.)` + `chief of the agency`
+        title = f"{cur.title} ({p.title})"  # `chief of the agency` + rank `Lieutenant General (Ret.)`
     found[p.name] = replace(cur, iso3=cur.iso3 or p.iso3, title=title,
                             organization=cur.organization or p.organization, official=cur.official or p.official)
 

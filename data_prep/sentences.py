@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-# Tokens that end in a full stop without ending a sentence (titles, initials, month abbreviations).
+from .resources import read_rows
+
+# Tokens that end in a full stop without ending a sentence (titles, initials, month abbreviations);
+# every honorific and rank of the data files written with a full stop (`Hon.`, `Brig.`) is one too.
 ABBREVIATIONS = {
     "dr", "drs", "prof", "st", "mr", "mrs", "ms", "jr", "sr", "no", "vs", "etc", "dll", "dsb", "tbk",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "agu", "sep", "sept", "oct", "okt", "nov", "dec",
@@ -13,6 +17,16 @@ ABBREVIATIONS = {
     # rank abbreviations: `Lieut. Gen.`, `Lieutenant General (Ret.)`, `Brig. Gen.`, `Laksamana TNI (Purn.)`
     "lieut", "ret", "purn", "brig", "maj", "adm", "pol", "atty",
 }
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """ABBREVIATIONS plus each dotted word of data/honorifics.csv and data/ranks.csv, lower case."""
+    dotted = {w.lower().rstrip(".") for r in read_rows("honorifics") for w in r["honorific"].split() if w.endswith(".")}
+    dotted |= {w.lower().rstrip(".") for r in read_rows("ranks") for w in r["rank"].split() if w.endswith(".")}
+    return frozenset(ABBREVIATIONS | dotted)
+
+
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘'(]?[A-Z0-9])")
 
 
@@ -33,7 +47,7 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _BOUNDARY.finditer(chunk):
             before = chunk[cut:m.start()].split()
             last = before[-1].lower().rstrip(".") if before else ""
-            if last in ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            if last in abbreviations() or re.fullmatch(r"[a-z]", last):
                 continue
             _add(sentences, chunk, p_start, cut, m.end())
             cut = m.end()
