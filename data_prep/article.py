@@ -59,7 +59,7 @@ def _attended(person: PersonMention, event: EventCandidate) -> bool:
         if not speech_pattern().search(s.text, name_at, cue.start()):
             return False  # `Chinh met Widodo the previous afternoon`: they did something else, elsewhere
     if speech_pattern().search(s.text) or any(cue_pattern(k).search(s.text) for k in
-                                               ("participation", "co_chair", "host", "opening")):
+                                               ("participation", "co_chair", "host", "chair", "vice_chair", "opening")):
         return True
     names = [m.name for m in event.mentions] + ([event.acronym] if event.acronym else [])
     return any(n in s.text for n in names)

@@ -15,7 +15,10 @@ from .people import PersonMention, inside_org_name, side_countries, speech_patte
 from .resources import read_rows
 from .sentences import Sentence
 
-ROLE_OF_CUE = {"participation": "participant", "co_chair": "co_chair", "host": "host"}
+# A sole chair hosts (`chaired by X, with Y as vice-chair`: X hosts); a vice-chair shares the chair.
+ROLE_OF_CUE = {"participation": "participant", "co_chair": "co_chair", "host": "host", "chair": "host",
+               "vice_chair": "co_chair"}
+_CHAIR_KINDS = ("co_chair", "host", "chair", "vice_chair")
 ROLE_RANK = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 3}
 # A country right after one of these is a place or a destination, not a delegation.
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|untuk|in|to|at|against|towards)\s+(?:the\s+)?"
@@ -69,13 +72,29 @@ def _cues(sentence: Sentence) -> list[tuple[int, str]]:
     out = []
     text = sentence.text
     for start, end, kind in sorted(kept):
-        if kind in ("co_chair", "host") and _future_words().search(" ".join(text[:start].split()[-2:])):
+        if kind in _CHAIR_KINDS and _future_words().search(" ".join(text[:start].split()[-2:])):
             continue  # `Indonesia akan menggelar ...`: a future event, not this one
         near = text[max(0, start - 80):start].split(",")[-1] + " " + " ".join(text[end:].split()[:2])
-        if kind in ("co_chair", "host") and _delegation_words().search(near):
+        if kind in _CHAIR_KINDS and _delegation_words().search(near):
             kind = "participation"  # `Delegasi RI dipimpin ...`, `yang memimpin delegasi`
+        elif kind == "chair" and _shared(re.split(r"[,;.]", text[end:], maxsplit=1)[0]):
+            kind = "co_chair"       # `dipimpin X bersama Y`, `chaired by Indonesia and Australia`
         out.append((start, kind))
     return out
+
+
+@lru_cache(maxsize=1)
+def _joint_words() -> re.Pattern[str]:
+    words = [r["word"] for r in read_rows("partner_words") if r.get("joint") == "true"]
+    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))\b")
+
+
+def _shared(clause: str) -> bool:
+    """A chair cue's clause names two chairs: a joint word (`bersama`, `together with`) or two countries,
+    unless it names one of them vice-chair (`chaired by X with Y as vice-chair`)."""
+    if cue_pattern("vice_chair").search(clause):
+        return False
+    return bool(_joint_words().search(clause)) or len({m.iso3 for m in find_countries(clause)}) > 1
 
 
 @lru_cache(maxsize=1)
@@ -93,7 +112,8 @@ def _future_words() -> re.Pattern[str]:
 def _governing_role(cues: list[tuple[int, str]], pos: int, text: str = "", end: int = 0) -> str:
     """The role a country takes from the cues of its sentence: a cue right after it, else the last
     cue before it, else the nearest."""
-    after = [c for c in cues if c[0] >= end and _OWN_CUE_GAP.match(" " + text[end:c[0]])] if text else []
+    after = [c for c in cues if c[0] >= end and _OWN_CUE_GAP.match(" " + text[end:c[0]])
+             and not find_countries(text[end:c[0]])] if text else []   # `X with Y as vice-chair`: Y's cue
     if after:
         return ROLE_OF_CUE[after[0][1]]
     before = [c for c in cues if c[0] < pos]
@@ -166,7 +186,13 @@ def countries_in_sentence(sentence: Sentence, event_date: date) -> list[CountryF
 def official_fact(iso3: str, person: PersonMention) -> CountryFact:
     """The country an official who spoke at or led the event represents: co-chair when their sentence
     has a co-chair cue, else speaker_country; as sure as the person was found."""
-    role = "co_chair" if any(k == "co_chair" for _, k in _cues(person.sentence)) else "speaker_country"
+    text, cues = person.sentence.text, _cues(person.sentence)
+    at = text.find(person.name)
+    governed = _governing_role(cues, at, text, at + len(person.name)) if cues and at >= 0 else None
+    if any(k in ("chair", "vice_chair") for _, k in cues) and governed in ("host", "co_chair"):
+        role = governed   # `dipimpin oleh Menteri X, didampingi Menteri Y sebagai wakil ketua`
+    else:
+        role = "co_chair" if any(k == "co_chair" for _, k in cues) else "speaker_country"
     return CountryFact(iso3, role, person.sentence, "official_of_country",
                        round(CONFIDENCE["official_of_country"] * person.confidence / 0.85, 2))
 

@@ -81,3 +81,33 @@ def test_speakers_in_a_list_attended():
     r = process_article("t", "t.txt", text.encode())
     assert r.event is not None
     assert {p.name for p in r.people} >= {"Nezar Patria", "Lim Chee Keong"}
+
+
+# --- countries: chair and vice-chair ------------------------------------------------------------
+
+def _roles(text: str) -> dict[str, str]:
+    from datetime import date
+
+    from data_prep.participants import best_role, countries_in_sentence, countries_of_people
+    s = sent(text)
+    facts = countries_in_sentence(s, date(2024, 3, 5)) + countries_of_people(find_people(s, text))
+    return {iso: f.role for iso, f in best_role(facts).items()}
+
+
+def test_a_sole_chair_hosts_and_the_vice_chair_co_chairs():
+    assert _roles("The talks were chaired by Indonesia with Laos as vice-chair.") == {"IDN": "host", "LAO": "co_chair"}
+    roles = _roles("Pertemuan dipimpin oleh Menteri Luar Negeri Malaysia Mohamad Hasan, didampingi Menteri "
+                   "Luar Negeri Filipina Enrique Manalo sebagai wakil ketua.")
+    assert roles == {"MYS": "host", "PHL": "co_chair"}
+
+
+def test_a_chair_shared_by_two_is_a_co_chair():
+    roles = _roles("Pertemuan dipimpin Menteri Luar Negeri Thailand Don Pramudwinai bersama Menteri Luar Negeri "
+                   "Jepang Yoko Kamikawa.")
+    assert roles == {"THA": "co_chair", "JPN": "co_chair"}
+    assert _roles("The forum was co-chaired by Singapore and Australia.") == {"SGP": "co_chair", "AUS": "co_chair"}
+
+
+def test_a_delegation_led_by_someone_is_not_a_chair():
+    roles = _roles("Delegasi Vietnam dipimpin oleh Wakil Menteri Keamanan Publik Vietnam Le Quoc Hung.")
+    assert roles.get("VNM") != "host"
