@@ -236,3 +236,40 @@ def weekday_year(text: str, candidates: set[int] | None = None) -> int | None:
     best = max(support.values())
     winners = [y for y, n in support.items() if n == best]
     return winners[0] if len(winners) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _duration_pattern() -> re.Pattern[str]:
+    """`four-day talks`, `a two-day meeting`, `pertemuan tiga hari`, `selama dua hari`, `3-day`: how many
+    days a meeting lasted (number words from data/number_words.csv)."""
+    numbers = _alternation(r["word"] for r in read_rows("number_words"))
+    return re.compile(rf"(?i)\b(?P<n>\d|{numbers})(?:-day\b|\s+day\b|\s+hari\b)")
+
+
+@lru_cache(maxsize=1)
+def _closing_pattern() -> re.Pattern[str]:
+    """`wrapped up`, `ditutup`, `hari terakhir`: the day a meeting ended (data/event_words.csv `closing`)."""
+    return re.compile(rf"(?i)(?<!\w)(?:{_alternation(words('closing'))})(?!\w)")
+
+
+def duration_days(text: str) -> int | None:
+    """How many days the text says a meeting lasted (2-7), or None."""
+    values = {r["word"].lower(): int(r["value"]) for r in read_rows("number_words")}
+    for m in _duration_pattern().finditer(text):
+        raw = m.group("n").lower()
+        n = int(raw) if raw.isdigit() else values.get(raw)
+        if n and 2 <= n <= 7:
+            return n
+    return None
+
+
+def opening_day(day: DateMention, sentence: str, text: str) -> DateMention:
+    """A single day given as the close of a meeting that the text says lasted N days (`wrapped up on
+    Thursday`, `the four-day talks`) stands for the range that ends on it; other days stay as they are."""
+    if day.start != day.end or not _closing_pattern().search(sentence):
+        return day
+    n = duration_days(sentence) or duration_days(text)
+    if not n:
+        return day
+    return DateMention(day.start - timedelta(days=n - 1), day.start, day.char_start, day.char_end,
+                       day.has_year, day.weekday, day.weekday_matches, day.relative)

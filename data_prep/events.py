@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from .dates import DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, words
+from .dates import DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, opening_day, words
 from .places import find_places, place_country
 from .resources import cues, read_rows
 from .sentences import Sentence
@@ -527,6 +527,7 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
     if picked is None:
         return None
     when, anchor = picked
+    when = opening_day(when, sentences[anchor].text, text)
     order = [anchor] + sorted(name_sents - {anchor}) + [i for i in range(len(sentences)) if i != anchor]
     online = is_online(sentences, [anchor] + sorted(name_sents))
     confidence = METHOD_CONFIDENCE[chosen.method] * (0.8 if when.relative or not when.has_year else 1.0)

