@@ -9,9 +9,10 @@ from functools import lru_cache
 
 from .countries import CountryMention, find_countries
 from .dates import context_year
-from .events import EventCandidate, cue_pattern, extract_event, find_event_names, is_reference
+from .events import EventCandidate, cue_pattern, dated_before, extract_event, find_event_names, is_reference
 from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
 from .metadata import Metadata, extract_metadata
+from .outcomes import Outcome, find_outcome
 from .participants import CountryFact, countries_in_sentence, countries_of_people
 from .people import PersonMention, find_people, speech_pattern
 from .resources import cues, read_rows
@@ -38,7 +39,7 @@ class ArticleResult:
     country_facts: list[CountryFact] = field(default_factory=list)
     mentions: list[CountryMention] = field(default_factory=list)
     themes: list[ThemeHit] = field(default_factory=list)
-    outcomes: list[tuple[Sentence, str, str]] = field(default_factory=list)   # sentence, cue, method
+    outcomes: list[Outcome] = field(default_factory=list)
     openers: list[PersonMention] = field(default_factory=list)
 
     def reject(self, reason: str) -> "ArticleResult":
@@ -63,13 +64,6 @@ def _attended(person: PersonMention, event: EventCandidate) -> bool:
         return True
     names = [m.name for m in event.mentions] + ([event.acronym] if event.acronym else [])
     return any(n in s.text for n in names)
-
-
-MIN_OUTCOME_WORDS = 6  # a subheading such as "Final results" is not an outcome sentence
-
-
-# How reliable each way of tying an outcome sentence to the event is (codebook: method).
-OUTCOME_CONFIDENCE = {"outcome_names_event": 0.85, "outcome_meeting_word": 0.7}
 
 
 def _about_event(sentence: Sentence, event: EventCandidate) -> str | None:
@@ -133,10 +127,10 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
             result.openers += [p for p in people if p.official]
         result.country_facts += countries_in_sentence(s, event.start_date)
         result.themes += find_themes(s)
-        outcome = cue_pattern("outcome").search(s.text)
-        how = _about_event(s, event) if outcome and not is_reference(s) else None
-        if how and len(s.text.split()) >= MIN_OUTCOME_WORDS:
-            result.outcomes.append((s, outcome.group(), how))
+        earlier = is_reference(s) or dated_before(s, event.start_date)
+        outcome = find_outcome(s, None if earlier else _about_event(s, event), meta.title)
+        if outcome:
+            result.outcomes.append(outcome)
     result.country_facts += countries_of_people(result.people)
     result.mentions = find_countries(result.text)
     return result

@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .article import OUTCOME_CONFIDENCE, ArticleResult, process_article
+from .article import ArticleResult, process_article
 from .countries import country_name, is_asean
 from .events import city_iso3
 from .intake import unsupported_type
 from .merge import MergedEvent, group_articles, merge_group
+from .outcomes import rank_outcomes
 from .participants import CountryFact, best_role, official_fact
 from .places import place_coordinates, place_country
 from .resources import clear_caches, read_rows
@@ -143,15 +144,15 @@ def _sentence_rows(event_id: str, arts: list[ArticleResult], roles: dict[str, Co
                              "char_start": hit.sentence.start, "char_end": hit.sentence.end,
                              "cue_start": hit.cue_start, "cue_end": hit.cue_end,
                              "method": hit.method, "confidence": hit.confidence})
-        for s, cue, how in r.outcomes:
-            outcomes.append({"event_id": event_id, "article_id": r.article_id, "sentence": s.text,
-                             "cue": cue, "char_start": s.start, "char_end": s.end,
-                             "method": how, "confidence": OUTCOME_CONFIDENCE[how]})
+        for o in r.outcomes:
+            outcomes.append({"event_id": event_id, "article_id": r.article_id, "sentence": o.sentence.text,
+                             "cue": o.cue, "document": o.document, "char_start": o.sentence.start,
+                             "char_end": o.sentence.end, "method": o.method, "confidence": o.confidence})
         for m in r.mentions:
             mentions.append({"event_id": event_id, "article_id": r.article_id, "iso3": m.iso3,
                              "country": country_name(m.iso3), "surface": m.surface,
                              "char_start": m.start, "char_end": m.end, "is_participant": m.iso3 in roles})
-    return evidence, outcomes, mentions
+    return evidence, rank_outcomes(outcomes), mentions
 
 
 def _city_point(city: str | None, host: str | None) -> tuple[float | None, float | None]:
@@ -244,11 +245,11 @@ def _theme_shares(evidence: list[dict]) -> list[dict]:
 SORT_KEYS = {
     "articles": ["article_id"], "events": ["start_date", "event_id"], "participants": ["event_id", "iso3"],
     "attendees": ["event_id", "name"], "evidence": ["event_id", "article_id", "char_start", "theme"],
-    "themes": [], "outcomes": ["event_id", "article_id", "char_start"],
+    "themes": [], "outcomes": ["event_id", "rank"],
     "country_mentions": ["event_id", "article_id", "char_start"], "articles_text": ["article_id"],
 }
 INT_COLUMNS = {"n_words", "n_countries", "n_attendees", "n_sources", "n_evidence", "char_start", "char_end",
-               "cue_start", "cue_end"}
+               "cue_start", "cue_end", "rank"}
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:

@@ -87,7 +87,8 @@ def _indonesian_proper_pattern() -> re.Pattern[str]:
     """`Pertemuan Menteri Digital ASEAN ke-2 (ADGMIN-2)`, `Pertemuan ke-30 Dewan Komunitas ... ASEAN`."""
     kw = _alt(_keywords("id"))
     return re.compile(
-        rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+ke-\d+)?(?:\s+(?:{_CAP}|ke-\d+|se-[A-Z]\w*)|\s+dan\s+(?={_CAP})){{1,10}})"
+        rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+ke-\d+)?(?:\s+(?:{_CAP}|ke-\d+|se-[A-Z]\w*)"
+        rf"|\s+(?:dan|tentang|mengenai|bidang|untuk)(?=\s+{_CAP})){{1,12}})"
         rf"(?:\s*\((?P<acr>{_ACRONYM})\))?"
     )
 
@@ -184,6 +185,17 @@ def _past_time(sentence: Sentence, published: date | None) -> bool:
     for m in _month_year_pattern().finditer(sentence.text):
         month = months[m.group().split()[0].lower().rstrip(".")]
         if (published.year - int(m.group("y"))) * 12 + published.month - month >= 2:
+            return True
+    return False
+
+
+def dated_before(sentence: Sentence, day: date) -> bool:
+    """The sentence dates what it speaks of to a month before `day`'s month (`pada pertengahan April
+    2018 Kemlu meluncurkan ...` in a report of a July 2018 seminar): something done earlier."""
+    months = month_lookup()
+    for m in _month_year_pattern().finditer(sentence.text):
+        month = months[m.group().split()[0].lower().rstrip(".")]
+        if (int(m.group("y")), month) < (day.year, day.month):
             return True
     return False
 
@@ -338,9 +350,9 @@ def _kind_word(name: str) -> str | None:
 
 def _tier(group: list[NameMention], sentences: list[Sentence], dated: set[int]) -> int:
     """0: a proper name in a dated sentence not about another event; 1: an acronym with an ordinal;
-    2: anything else. A dated sentence is the mention's own or the one before it. The best tier
+    2: anything else. A dated sentence is the mention's own or one next to it. The best tier
     present is chosen from."""
-    live = [m for m in group if (m.sentence in dated or m.sentence - 1 in dated)
+    live = [m for m in group if (m.sentence in dated or m.sentence - 1 in dated or m.sentence + 1 in dated)
             and not is_reference(sentences[m.sentence]) and not m.background]
     if any(m.method in PROPER for m in live):
         return 0

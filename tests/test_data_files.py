@@ -22,12 +22,12 @@ def test_every_row_names_its_source(path):
 
 
 def test_every_method_a_rule_can_emit_is_documented_in_the_codebook():
-    from data_prep import article, events, participants, people, themes
+    from data_prep import events, outcomes, participants, people, themes
     from data_prep.build import HOST_CONFIDENCE  # `data_prep.build` is the build function since __init__ exports it
 
     codebook = (DATA_DIR.parent.parent / "docs" / "CODEBOOK.md").read_text(encoding="utf-8")
     methods = (set(events.METHOD_CONFIDENCE) | set(participants.CONFIDENCE) | set(people.CONFIDENCE)
-               | set(themes.CONFIDENCE) | set(article.OUTCOME_CONFIDENCE)
+               | set(themes.CONFIDENCE) | set(outcomes.OUTCOME_CONFIDENCE)
                | {f"host_from_{how}" for how in HOST_CONFIDENCE}
                | {"joint_subject_host_cue"})
     undocumented = sorted(m for m in methods if f"`{m}`" not in codebook)

@@ -156,3 +156,102 @@ def test_reports_of_one_meeting_on_different_days_merge_and_start_on_the_opening
     assert groups == [["a", "b", "c"], ["d"]]
     merged = merge_group(groups[0], cands)
     assert (merged.start_date, merged.end_date) == (date(2025, 3, 3), date(2025, 3, 6))
+
+
+# --- outcomes: adopted, signed, agreed, launched; named documents first ---------------------------
+
+def _outcome(text: str, about: str | None = "outcome_meeting_word", headline: str | None = None):
+    from data_prep.outcomes import find_outcome
+    return find_outcome(sent(text), about, headline)
+
+
+def test_an_outcome_is_something_adopted_signed_or_launched():
+    o = _outcome("The ministers wrapped up the meeting by adopting the Hanoi Digital Declaration on Friday.")
+    assert (o.cue, o.document, o.method) == ("adopting", "Hanoi Digital Declaration", "outcome_named_document")
+    o = _outcome("Para menteri mengesahkan Rencana Kerja Keamanan Siber ASEAN 2024-2026 dalam pertemuan itu.")
+    assert o.document == "Rencana Kerja Keamanan Siber ASEAN 2024-2026"
+    o = _outcome("Kedua pihak menandatangani nota kesepahaman kerja sama siber dalam pertemuan itu.")
+    assert o.cue == "menandatangani" and o.document is None
+
+
+def test_a_forecast_a_headline_or_a_noun_alone_is_not_an_outcome():
+    assert _outcome("Participants were expected to agree on an outcome document at the meeting.") is None
+    assert _outcome("Konferensi ini akan ditutup dengan pengesahan pesan bersama para menteri.") is None
+    assert _outcome("Indonesia menilai deklarasi itu sejalan dengan upaya menghadirkan ruang digital aman.") is None
+    headline = "Menteri Digital ASEAN Sepakati Pedoman Penanganan Hoaks di Pertemuan Hanoi"
+    assert _outcome(headline, headline=headline) is None
+    assert _outcome("The officials agreed on a joint work plan at the meeting.", about=None) is None
+
+
+def test_named_documents_rank_first():
+    from data_prep.outcomes import rank_outcomes
+    rows = [{"document": None, "confidence": 0.85, "id": 1}, {"document": "Bangkok Digital Declaration",
+            "confidence": 0.9, "id": 2}, {"document": None, "confidence": 0.7, "id": 3}]
+    assert [r["id"] for r in rank_outcomes(rows)] == [2, 1, 3]
+    assert [r["rank"] for r in rank_outcomes(rows)] == [1, 2, 3]
+
+
+def test_dev_corpus_outcomes_are_things_adopted_or_agreed(tmp_path):
+    """Every outcome row of the dev corpus, checked by hand against its article: each says what the
+    event agreed, adopted, issued or launched. Left out on purpose (and so absent here): the RCDD's
+    forecast (`expected to agree`), the ICDD's planned closing (`akan ditutup dengan pengesahan`), the
+    Safe Travel app launched in April 2018 before the July seminar, and `deklarasi itu` restated."""
+    import pandas as pd
+
+    from data_prep import build
+    from data_prep.resources import DATA_DIR
+    build(DATA_DIR.parents[1] / "tests" / "dev_corpus" / "articles", tmp_path)
+    o = pd.read_csv(tmp_path / "outcomes.csv", keep_default_na=False)
+    got = {(r.article_id, r.cue, r.document) for r in o.itertuples()}
+    assert got == {
+        ("05_manado_ftf_marawi_en", "agreed", ""),              # agreed to set up a forum on foreign fighters
+        ("03_srm_ct_twitter_akun", "menyepakati", ""),          # agreed on technical help against radicalisation
+        ("02_rcdd_empat_manfaat", "menghasilkan", ""),          # RCDD produced three concrete cooperations
+        ("12_cpd3_joint_statement_en", "issued", ""),           # a joint statement issued after the talks
+        ("23_ajcpm13_online_en", "agreed", ""),                 # agreed on a new collaborative activity
+        ("08_adgmin1_kuala_lumpur_en", "launching", ""),        # launched a five-year masterplan
+        ("29_ri_vietnam_labuan_bajo", "sepakat", ""),           # agreed to widen cooperation
+        ("27_dlp_forum_nusa_dua", "diluncurkan", ""),           # a learning platform launched at the forum
+        ("09_adgmin5_bangkok_scams_en", "adopting", "Bangkok Digital Declaration"),
+        ("10_adgmin5_paetongtarn_penipuan", "disepakati", "Deklarasi Digital Bangkok"),
+        ("10_adgmin5_paetongtarn_penipuan", "pengesahan", ""),  # work plan and budget for 2025 adopted
+        ("18_amri17_bsb_maju", "menghasilkan", "Deklarasi Bandar Seri Begawan"),
+    }
+    lead = o[o["rank"] == 1].set_index("event_id")["document"]
+    assert lead[lead.index.str.contains("adgmin")].tolist()[-1] == "Bangkok Digital Declaration"
+
+
+# --- themes said in other words (cues written from the codebook's definitions) --------------------
+
+def _themes(text: str) -> set[str]:
+    from data_prep.themes import find_themes
+    return {h.theme for h in find_themes(sent(text))}
+
+
+def test_themes_in_other_words():
+    assert "digital_divide" in _themes("Masih banyak desa yang belum menikmati internet cepat.")
+    assert "digital_divide" in _themes("Millions in rural provinces remain unconnected.")
+    assert "citizen_protection" in _themes("Sindikat itu menipu warga lewat pesan singkat.")
+    assert "citizen_protection" in _themes("Scam centres that defraud the public must be shut down.")
+    assert "platform_governance" in _themes("Berita bohong menyebar cepat menjelang pemilu.")
+    assert "capacity_building" in _themes("Kursus itu diikuti 30 diplomat muda dari kawasan.")
+    assert "peace_messaging" in _themes("Intoleransi di dunia maya harus dilawan bersama.")
+    assert _themes("Cuaca cerah menyambut para delegasi di bandara.") == set()
+
+
+# --- event names ---------------------------------------------------------------------------------
+
+def test_an_indonesian_name_keeps_its_subject_and_ordinal():
+    from data_prep.events import find_event_names
+    text = "Pertemuan Pejabat Senior ASEAN tentang Keamanan Siber ke-4 berlangsung di Bali."
+    assert [m.name for m in find_event_names(split_sentences(text)) if m.method == "id_proper_name"] == [
+        "Pertemuan Pejabat Senior ASEAN tentang Keamanan Siber ke-4"]
+
+
+def test_an_acronym_dated_in_the_next_sentence_names_the_event():
+    text = ("Menteri bertemu di Siem Reap\n\nSabtu, 2 Desember 2017 | 14:20 WIB\n\n"
+            "Siem Reap - Pertemuan para menteri pos se-ASEAN, POSMIN ke-9, rampung digelar di Siem Reap. "
+            "Kamboja menjadi tuan rumah pertemuan yang berlangsung pada 30 November hingga 1 Desember 2017 itu.\n\n"
+            "Para menteri membahas layanan pos digital dan kerja sama logistik di kawasan Asia Tenggara.")
+    r = process_article("t", "t.txt", text.encode())
+    assert (r.event.name, str(r.event.start_date)) == ("POSMIN ke-9", "2017-11-30")

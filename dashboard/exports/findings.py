@@ -194,7 +194,7 @@ def _outcome_findings(tables, filtered) -> list[Finding]:
                         "outcomes table", "outcome")]
     ev = filtered["events"].set_index("event_id")
     o = o.merge(filtered["events"][["event_id", "start_date"]], on="event_id", how="left")
-    o = o.sort_values(["start_date", "article_id", "char_start"]).drop_duplicates(["sentence"])
+    o = o.sort_values(["start_date", "rank"]).drop_duplicates(["sentence"])   # each event's leading outcome first
     out = []
     for r in o.head(MAX_OUTCOMES).itertuples(index=False):
         e = ev.loc[r.event_id] if r.event_id in ev.index else None
