@@ -12,7 +12,7 @@ from .dates import find_dates, words
 from .resources import read_rows
 
 _DOMAIN = re.compile(
-    r"(?<![\w.@/])([A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|id|net|org|co|news|tv|my|sg|ph|au)"
+    r"(?<![\w.@/])([A-Za-z][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|id|net|org|co|news|tv|my|sg|ph|au|vn|th|kh|la|mm|bn|gov|int|tr|cn|jp|kr|uk|in)"
     r"(?:\.[a-z]{2})?)(?![\w/])")
 _LABELLED = re.compile(r"^(?P<label>Penulis|Reporter|Editor|Oleh|By|Pewarta|Redaktur|Writer)\b\s*:?\s*"
                        r"(?P<name>[^|•·\d]+?)\s*(?:[|•·]|$)", re.IGNORECASE)
@@ -35,12 +35,40 @@ class Metadata:
     metadata_paragraphs: set[int] = field(default_factory=set)
 
 
+@lru_cache(maxsize=1)
+def _outlets() -> tuple[dict[str, str], dict[str, str]]:
+    """Domain and dateline code -> the outlet's one name (data/outlets.csv), keys lower case."""
+    rows = read_rows("outlets")
+    return ({r["domain"].lower(): r["outlet"] for r in rows if r["domain"]},
+            {r["dateline"].lower(): r["outlet"] for r in rows if r["dateline"]})
+
+
+_AGENCY = re.compile(r"^[A-ZÀ-Ỹa-zà-ỹ .,'’-]{2,40}\((?P<code>[A-Za-z]{2,12})\)\s*[-–—]")
+
+
+def canonical_outlet(name: str) -> str:
+    """One name per outlet: `KOMPAS.com` and `kompas.com` are `Kompas.com`, `www.antaranews.com` is
+    `Antara` (data/outlets.csv); an outlet not listed keeps the name as written."""
+    domains, _ = _outlets()
+    key = name.lower().removeprefix("www.")
+    if key in domains:
+        return domains[key]
+    parent = next((d for d in domains if key.endswith("." + d)), None)   # `en.antaranews.com`
+    return domains[parent] if parent else name
+
+
 def find_outlet(lines: list[str]) -> str | None:
-    """The first web domain named in the header lines (`Example.com`, `logo berita.id`)."""
+    """The outlet: the first web domain named in the header lines (`Example.com`, `logo berita.id`),
+    else a news agency's dateline (`Jakarta (ANTARA) -`, `HANOI (VNA) -`), as its one name."""
     for line in lines[:HEADER_LINES]:
         m = _DOMAIN.search(line)
         if m:
-            return m.group(1)
+            return canonical_outlet(m.group(1))
+    _, codes = _outlets()
+    for line in lines[:HEADER_LINES + 2]:
+        m = _AGENCY.match(line)
+        if m and m.group("code").lower() in codes:
+            return codes[m.group("code").lower()]
     return None
 
 

@@ -255,3 +255,16 @@ def test_an_acronym_dated_in_the_next_sentence_names_the_event():
             "Para menteri membahas layanan pos digital dan kerja sama logistik di kawasan Asia Tenggara.")
     r = process_article("t", "t.txt", text.encode())
     assert (r.event.name, str(r.event.start_date)) == ("POSMIN ke-9", "2017-11-30")
+
+
+# --- outlets: one name each, from the domain or the agency's dateline ---------------------------
+
+def test_one_name_per_outlet_from_domain_or_dateline():
+    from data_prep.metadata import find_outlet
+    assert find_outlet(["JAKARTA, KOMPAS.com - Menteri ..."]) == "Kompas.com"
+    assert find_outlet(["Sumber: kompas.com"]) == "Kompas.com"
+    assert find_outlet(["en.antaranews.com"]) == "Antara"
+    assert find_outlet(["Judul", "Jakarta (ANTARA) - Menteri Luar Negeri ..."]) == "Antara"
+    assert find_outlet(["HANOI (VNA) - Viet Nam will host ..."]) == "Vietnam News Agency"
+    assert find_outlet(["Portal berita contohberita.id"]) == "contohberita.id"   # not listed: as written
+    assert find_outlet(["Jakarta (Sumber) - tanpa kantor berita"]) is None
