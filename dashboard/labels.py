@@ -11,6 +11,17 @@ EMPTY_TEXT = "not stated"  # a missing value, everywhere in the app
 UNDATED = "undated"        # where a date leads a label ("undated · Name")
 
 
+# How each participants.role reads, in the order a card lists them (the codebook's roles).
+ROLE_LABELS = {"host": "Host", "co_chair": "Co-chair", "participant": "Taking part",
+               "speaker_country": "Spoke at the event",
+               "implied_member": "ASEAN member, implied by the meeting (not named)"}
+
+
+def role_label(role) -> str:
+    """A participants.role as a reader sees it (`co_chair` -> `Co-chair`); an unknown role as written."""
+    return ROLE_LABELS.get(str(role), str(role).replace("_", " ").capitalize())
+
+
 def clean(v) -> str | None:
     """A cell as a clean string, or None for NA/empty."""
     if v is None or (not isinstance(v, str) and pd.isna(v)):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dashboard.figures import palette
-from dashboard.labels import EMPTY_TEXT, clean, date_span, dated_name, fmt_date
+from dashboard.labels import EMPTY_TEXT, ROLE_LABELS, clean, date_span, dated_name, fmt_date, role_label
 from dashboard.theme_measures import counted_evidence
 
 
@@ -125,7 +125,9 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     countries = p.assign(
         ASEAN=p["is_asean"].map(yes_no),
         articles=[_support(max(int(said.get(i, 0)), 1), n_articles) for i in p["iso3"]],
-    )[["country", "iso3", "role", "ASEAN", "articles"]].sort_values(["role", "country"]).reset_index(drop=True)
+        order=p["role"].map({r: i for i, r in enumerate(ROLE_LABELS)}).fillna(len(ROLE_LABELS)),
+    ).sort_values(["order", "country"]).assign(role=lambda d: d["role"].map(role_label))[
+        ["country", "iso3", "role", "ASEAN", "articles"]].reset_index(drop=True)
 
     a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
     a["country"] = [names.get(i, i) if clean(i) else EMPTY_TEXT for i in a["iso3"]]

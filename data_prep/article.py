@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .countries import CountryMention, find_countries
@@ -14,7 +14,7 @@ from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
 from .metadata import Metadata, extract_metadata
 from .outcomes import Outcome, find_outcome
 from .participants import CountryFact, countries_in_sentence, countries_of_people
-from .people import PersonMention, find_people, speech_pattern
+from .people import PersonMention, find_people, speaker_words, speech_pattern
 from .resources import cues, read_rows
 from .sentences import Sentence, split_sentences
 from .textutil import phrase_pattern
@@ -82,6 +82,21 @@ def _event_words() -> re.Pattern[str]:
     return phrase_pattern(meeting + list(cues("participation")), ignore_case=True)
 
 
+def surname_speakers(sentence: Sentence, named: list[PersonMention], event: EventCandidate) -> list[PersonMention]:
+    """A person named in full earlier and now by one of their names alone as a speaker (`Lim said`,
+    `kata Santoso`, `Menurut Budi,`): the earlier full mention, tied to this sentence, when that name
+    belongs to one person only and the sentence is not about another event."""
+    if is_reference(sentence):
+        return []
+    out = []
+    for word in speaker_words(sentence.text):
+        owners = {p.name: p for p in named if len(p.name.split()) > 1 and word in p.name.split()}
+        if len(owners) == 1:
+            (p,) = owners.values()
+            out.append(replace(p, sentence=sentence, method="surname_reference", confidence=0.6))
+    return out
+
+
 def _no_event_reason(sentences: list[Sentence], published) -> str:
     """Why no event came out: no meeting named at all, or a meeting named with no date whose year is
     known (the maintainer can then add the article's publication line)."""
@@ -120,8 +135,11 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
     if event is None:
         return result.reject(_no_event_reason(sentences, meta.published_date))
     result.event = event
+    named: list[PersonMention] = []
     for s in sentences:
-        people = [p for p in find_people(s, result.text) if _attended(p, event)]
+        found = find_people(s, result.text)
+        named += found
+        people = [p for p in found if _attended(p, event)] + surname_speakers(s, named, event)
         result.people += people
         if cue_pattern("opening").search(s.text):
             result.openers += [p for p in people if p.official]

@@ -22,7 +22,9 @@ from .events import city_iso3
 from .intake import unsupported_type
 from .merge import MergedEvent, group_articles, merge_group
 from .outcomes import rank_outcomes
-from .participants import CountryFact, best_role, official_fact
+from .participants import (CONFIDENCE, CountryFact, absent_countries, best_role, implied_members,
+                           is_asean_body_meeting, official_fact)
+from .sentences import split_sentences
 from .places import place_coordinates, place_country
 from .resources import clear_caches, read_rows
 from .people import canonical_names
@@ -120,6 +122,13 @@ def _country_roles(ev: MergedEvent, arts: list[ArticleResult], iso_of_name: dict
     openers = [iso_of_name[canon[p.name]] for r in arts for p in r.openers]
     host, how = _host(ev, facts, openers)
     roles = best_role(facts)
+    if is_asean_body_meeting(ev.name, ev.acronym) or any(is_asean_body_meeting(r.event.name, r.event.acronym)
+                                                          for r in arts):
+        # An ASEAN body's meeting involves the member states: implied, shown apart, less sure.
+        absent = absent_countries([s for r in arts for s in split_sentences(r.text)])
+        for iso3 in implied_members(ev.start_date, set(roles), absent):
+            roles[iso3] = CountryFact(iso3, "implied_member", arts[0].event.name_sentence, "implied_by_meeting",
+                                      CONFIDENCE["implied_by_meeting"], arts[0].article_id)
     if host and (host not in roles or roles[host].role not in ("host", "co_chair")):
         # The host row cites the sentence that made it host: the opener's, else the event's own.
         if how == "opener":

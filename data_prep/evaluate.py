@@ -152,8 +152,12 @@ def score(tables: dict[str, pd.DataFrame], gold: dict, only: set[str] | None = N
                 setattr(ev, f"{key}_exact", getattr(ev, f"{key}_exact") + 1)
             else:
                 ev.misses.append(f"{g['key']}: {key} {got[key]} (gold {want[key]})")
+        part = tables["participants"]
+        named = part[part["event_id"] == eid]
+        if "role" in named:
+            named = named[named["role"] != "implied_member"]   # gold counts the countries a text names
         found = {
-            "countries": set(tables["participants"].loc[tables["participants"]["event_id"] == eid, "iso3"]),
+            "countries": set(named["iso3"]),
             "people": {_norm_name(n) for n in tables["attendees"].loc[tables["attendees"]["event_id"] == eid, "name"]},
             "themes": set(tables["themes"].loc[tables["themes"]["event_id"] == eid, "theme"]),
         }

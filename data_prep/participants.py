@@ -19,7 +19,7 @@ from .sentences import Sentence
 ROLE_OF_CUE = {"participation": "participant", "co_chair": "co_chair", "host": "host", "chair": "host",
                "vice_chair": "co_chair"}
 _CHAIR_KINDS = ("co_chair", "host", "chair", "vice_chair")
-ROLE_RANK = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 3}
+ROLE_RANK = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 3, "implied_member": 4}
 # A country right after one of these is a place or a destination, not a delegation.
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|untuk|in|to|at|against|towards)\s+(?:the\s+)?"
                        r"(?-i:(?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*,\s*)?)$", re.IGNORECASE)
@@ -34,7 +34,7 @@ _DATELINE = re.compile(r"^[^-–—.]{0,40}?\s[-–—]\s+")
 # How reliable each rule is (the `confidence` of its CountryFact).
 CONFIDENCE = {"host_cue": 0.9, "co_chair_cue": 0.9, "participation_cue": 0.85, "delegation_phrase": 0.85,
               "counted_group": 0.85, "counted_group_no_cue": 0.6, "country_as_speaker": 0.6,
-              "official_of_country": 0.75}
+              "official_of_country": 0.75, "implied_by_meeting": 0.5}
 METHOD_OF_ROLE = {"host": "host_cue", "co_chair": "co_chair_cue", "participant": "participation_cue"}
 
 
@@ -211,3 +211,39 @@ def best_role(facts: list[CountryFact]) -> dict[str, CountryFact]:
         if cur is None or ROLE_RANK[f.role] < ROLE_RANK[cur.role]:
             out[f.iso3] = f
     return out
+
+
+@lru_cache(maxsize=1)
+def _body_acronyms() -> frozenset[str]:
+    """Acronyms of ASEAN's own ministerial and senior officials' bodies (data/asean_bodies.csv)."""
+    return frozenset(r["acronym"] for r in read_rows("asean_bodies"))
+
+
+@lru_cache(maxsize=1)
+def _ministers_words() -> re.Pattern[str]:
+    return re.compile(r"(?i)\b(?:menteri|ministers?|ministerial|pejabat senior|senior officials?)\b")
+
+
+def is_asean_body_meeting(name: str, acronym: str | None) -> bool:
+    """A meeting of an ASEAN body, which the member states attend: its acronym is one of the bodies
+    (`AMRI ke-17`, `ADGMIN-5`), or its name joins ASEAN with ministers or senior officials
+    (`Pertemuan Menteri Informasi ASEAN`, `ASEAN Digital Ministers' Meeting`)."""
+    base = re.sub(r"[-\s].*$", "", acronym or "").rstrip("0123456789")
+    if base in _body_acronyms() or any(re.search(rf"(?<![\w-]){a}(?![\w])", name) for a in _body_acronyms()):
+        return True
+    return "ASEAN" in name and bool(_ministers_words().search(name))
+
+
+def absent_countries(sentences: list[Sentence]) -> set[str]:
+    """Countries a sentence says did not attend (`Myanmar was not represented`, `tidak hadir`)."""
+    out = set()
+    for s in sentences:
+        if cue_pattern("absent").search(s.text):
+            out |= {m.iso3 for m in find_countries(s.text)}
+    return out
+
+
+def implied_members(day: date, named: set[str], absent: set[str]) -> list[str]:
+    """ASEAN's members on `day` that an ASEAN body's meeting implies, less those named or absent."""
+    from .countries import asean_members_on
+    return [iso3 for iso3 in asean_members_on(day) if iso3 not in named and iso3 not in absent]

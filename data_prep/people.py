@@ -17,7 +17,7 @@ from .countries import demonyms, find_countries, gazetteer
 from .places import find_places
 from .resources import cues, read_rows
 from .sentences import Sentence
-from .textutil import phrase_pattern
+from .textutil import phrase_pattern, trie_regex
 
 _UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
 _TOKEN = rf"(?:[{_UPPER}][\w'’-]*\.?|[{_UPPER}]\.)"
@@ -28,7 +28,7 @@ MAX_NAME_TOKENS = 5
 CONFIDENCE = {
     "title_before_name": 0.85, "name_then_title": 0.85, "name_bracket_title": 0.85,
     "rank_or_honorific": 0.75, "enumeration": 0.7, "speaker_verb": 0.7, "according_to": 0.7,
-    "name_from_org": 0.6,
+    "name_from_org": 0.6, "surname_reference": 0.6,
 }
 
 
@@ -118,15 +118,17 @@ def _connectors() -> str:
     return _alternation(r["word"] for r in read_rows("title_connectors"))
 
 
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r",?\s+") for p in sorted(set(phrases), key=len, reverse=True))
+def _alternation(phrases, fold: bool = False) -> str:
+    """One regex alternation of the phrases (a space may take a comma), factored by prefix; `fold`
+    lower-cases them for use inside a case-insensitive group."""
+    return trie_regex((p.lower() if fold else p for p in phrases), space=r",?\s+")
 
 
 @lru_cache(maxsize=1)
 def _office_regex() -> str:
     """An office: modifiers then a head, case-insensitive (`Wakil Menteri`, `deputy prime minister`)."""
-    heads = _alternation(r["title"] for r in read_rows("titles"))
-    mods = _alternation(_modifiers())
+    heads = _alternation((r["title"] for r in read_rows("titles")), fold=True)
+    mods = _alternation(_modifiers(), fold=True)
     return rf"(?i:(?:(?:{mods})\s+)*(?:{heads}))(?![\w-])"
 
 
@@ -185,7 +187,7 @@ def _name_from_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _according_to_pattern() -> re.Pattern[str]:
     """`Menurut Name,` / `According to Name,`."""
-    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('according_to'))}))\s+(?P<name>{_name_run()}),")
+    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('according_to'), fold=True)}))\s+(?P<name>{_name_run()}),")
 
 
 # --- token helpers ---------------------------------------------------------------------------
@@ -202,13 +204,23 @@ def _is_tail_word(token: str) -> bool:
             or (bare.isupper() and len(bare) > 2) or bare.endswith(("'s", "’s")))
 
 
+@lru_cache(maxsize=1)
+def _lead_phrases() -> dict[str, list[list[str]]]:
+    """Honorific and rank phrases as word lists, by their first word, longest first."""
+    out: dict[str, list[list[str]]] = {}
+    for phrase in _honorifics() + _ranks():
+        parts = phrase.split()
+        out.setdefault(parts[0], []).append(parts)
+    return {k: sorted(v, key=len, reverse=True) for k, v in out.items()}
+
+
 def _split_lead(tokens: list[str]) -> tuple[list[str], list[str]]:
     """Split leading honorifics and ranks (`Dato'`, `Tan Sri`, `Komjen Pol`, `Lieut. Gen.`) off a
     name: (lead, name). A stray final full stop is dropped from the name."""
     lead: list[str] = []
-    phrases = [p.split() for p in _honorifics() + _ranks()]
+    by_first = _lead_phrases()
     while tokens:
-        for parts in phrases:
+        for parts in by_first.get(tokens[0].replace("’", "'"), ()):
             head = [t.replace("’", "'") for t in tokens[:len(parts)]]   # `Dato’` is `Dato'`
             if head == parts and len(tokens) > len(parts):
                 lead, tokens = lead + tokens[:len(parts)], tokens[len(parts):]
@@ -243,6 +255,8 @@ def _courtesy_at_end(tail: list[str]) -> int:
     name (`... Public Security Lieut. Gen.`, `... Polri Komjen Pol`), not part of the office
     (`Direktur Jenderal` keeps `Jenderal`)."""
     joined = [t.replace("’", "'") for t in tail]
+    if not joined or (joined[-1] not in _honorific_words() and joined[-1] not in _rank_words()):
+        return 0
     for phrase in _honorifics() + _ranks():
         parts = phrase.split()
         k = len(parts)
@@ -375,12 +389,22 @@ def _best_title(title: str, *, prefix_only: bool = False) -> str | None:
     """The longest office head in a title (case-insensitive), at its start when `prefix_only`
     (modifiers such as `Wakil`, `Deputy` may come first)."""
     key = " ".join(title.replace(",", " ").split()).lower()
+    heads, mods = _title_heads_pattern()
     if prefix_only:
-        mods = "|".join(re.escape(m.lower()) for m in _modifiers())
-        key = re.sub(rf"^(?:(?:{mods})\s+)*", "", key)
-    keys = [t for t in _titles() if (key == t or key.startswith(t + " ")) if prefix_only] if prefix_only else \
-        [t for t in _titles() if re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", key)]
-    return max(keys, key=len, default=None)
+        key = mods.sub("", key)
+        m = heads.match(key)
+        return m.group() if m else None
+    found = (heads.match(key, w.start()) for w in re.finditer(r"(?<![\w-])[\w-]", key))
+    return max((m.group() for m in found if m), key=len, default=None)
+
+
+@lru_cache(maxsize=1)
+def _title_heads_pattern() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The office heads of data/titles.csv as one prefix-factored pattern (the longest head at a
+    position wins), and the leading modifiers (`wakil`, `deputy`) to strip for a prefix match."""
+    heads = re.compile(rf"(?:{trie_regex(_titles(), space=' ')})(?![\w-])")
+    mods = re.compile(rf"^(?:(?:{trie_regex((m.lower() for m in _modifiers()), space=' ')})\s+)*")
+    return heads, mods
 
 
 def _title_info(title: str) -> tuple[bool, str | None]:
@@ -628,6 +652,27 @@ def _by_speech(text: str, context: str, sentence: Sentence) -> list[PersonMentio
     return out
 
 
+@lru_cache(maxsize=1)
+def _according_to_word() -> re.Pattern[str]:
+    """`Menurut Budi,`: one word after `menurut`/`according to`."""
+    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('according_to'), fold=True)}))\s+({_TOKEN}),")
+
+
+def speaker_words(text: str) -> list[str]:
+    """Single capitalised words that speak in a sentence: right before a verb of saying (`Lim said`,
+    `ujar Santoso` after it), or after `menurut`/`according to` (`Menurut Budi,`)."""
+    out = []
+    for m in speech_pattern().finditer(text):
+        before = _run_before(text[:m.start()].rstrip(" ,"))
+        if len(before) == 1:
+            out.append(before[0].rstrip(".,"))
+        after = re.match(rf"\s+({_TOKEN})(?=[\s,.;]|$)(?!\s+{_TOKEN})", text[m.end():])
+        if after:
+            out.append(after.group(1).rstrip(".,"))
+    out += [m.group(1) for m in _according_to_word().finditer(text)]
+    return [w for w in out if w not in _not_name_words() and not w.isupper()]
+
+
 def _by_org(text: str, context: str, sentence: Sentence) -> list[PersonMention]:
     """`Jane Doe dari Yayasan X`, `Jane Doe from X University`."""
     out = []
@@ -642,9 +687,9 @@ def _by_org(text: str, context: str, sentence: Sentence) -> list[PersonMention]:
 def _side_pattern() -> re.Pattern[str]:
     """`pihak Australia`, `the Malaysian side`, `Indonesia's delegation`, `Indonesia, melalui`."""
     rows = read_rows("side_words")
-    before = _alternation(r["word"] for r in rows if r["position"] == "before")
-    after = _alternation(r["word"] for r in rows if r["position"] == "after")
-    link = _alternation(r["word"] for r in rows if r["position"] == "link")
+    before = _alternation((r["word"] for r in rows if r["position"] == "before"), fold=True)
+    after = _alternation((r["word"] for r in rows if r["position"] == "after"), fold=True)
+    link = _alternation((r["word"] for r in rows if r["position"] == "link"), fold=True)
     country = _alternation(gazetteer())
     demonym = _alternation(demonyms())
     return re.compile(
@@ -678,12 +723,12 @@ def _side_country(text: str, at: int) -> str | None:
 
 @lru_cache(maxsize=1)
 def _on_behalf_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('on_behalf'))}))\s*$")
+    return re.compile(rf"(?i:\b(?:{_alternation(_list_cues('on_behalf'), fold=True)}))\s*$")
 
 
 @lru_cache(maxsize=1)
 def _represented_after() -> re.Pattern[str]:
-    return re.compile(rf"^\s*(?i:(?:{_alternation(_list_cues('represented'))}))\b")
+    return re.compile(rf"^\s*(?i:(?:{_alternation(_list_cues('represented'), fold=True)}))\b")
 
 
 def _absent(text: str, p: PersonMention) -> bool:
@@ -772,6 +817,26 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     out = {}
     for n in counts:
         toks = set(n.split())
-        match = next((f for f in full if toks <= set(f.split()) or set(f.split()) <= toks), None)
+        # the most frequent full form that holds this one's words, or is it spelt one letter apart
+        match = next((f for f in full if toks <= set(f.split()) or set(f.split()) <= toks
+                      or _one_letter_apart(n, f)), None)
         out[n] = match or n
     return out
+
+
+MIN_VARIANT_CHARS = 8   # shorter names one letter apart are too often two people (`Lim Li`, `Lin Li`)
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One person spelt two ways in two reports (`Nezar Patria` / `Nezar Patriа`, `Sugiono` /
+    `Sugiyono`): the same number of words, the same initials, at most one letter added, dropped or
+    changed, and long enough that this is not two people."""
+    if min(len(a), len(b)) < MIN_VARIANT_CHARS or abs(len(a) - len(b)) > 1:
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or [w[0] for w in wa] != [w[0] for w in wb]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))

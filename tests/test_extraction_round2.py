@@ -2,9 +2,21 @@
 for these tests, in the ways the press writes; none is copied from an article."""
 from __future__ import annotations
 
+import pytest
+
 from data_prep.article import process_article
 from data_prep.people import find_people, with_rank
 from data_prep.sentences import Sentence, split_sentences
+
+
+@pytest.fixture(scope="module")
+def dev_build(tmp_path_factory):
+    """The dev corpus (tests/dev_corpus, read while tuning) built once for this module."""
+    from data_prep import build
+    from data_prep.resources import DATA_DIR
+    out = tmp_path_factory.mktemp("dev_build")
+    build(DATA_DIR.parents[1] / "tests" / "dev_corpus" / "articles", out)
+    return out
 
 
 def sent(text: str) -> Sentence:
@@ -191,17 +203,14 @@ def test_named_documents_rank_first():
     assert [r["rank"] for r in rank_outcomes(rows)] == [1, 2, 3]
 
 
-def test_dev_corpus_outcomes_are_things_adopted_or_agreed(tmp_path):
+def test_dev_corpus_outcomes_are_things_adopted_or_agreed(dev_build):
     """Every outcome row of the dev corpus, checked by hand against its article: each says what the
     event agreed, adopted, issued or launched. Left out on purpose (and so absent here): the RCDD's
     forecast (`expected to agree`), the ICDD's planned closing (`akan ditutup dengan pengesahan`), the
     Safe Travel app launched in April 2018 before the July seminar, and `deklarasi itu` restated."""
     import pandas as pd
 
-    from data_prep import build
-    from data_prep.resources import DATA_DIR
-    build(DATA_DIR.parents[1] / "tests" / "dev_corpus" / "articles", tmp_path)
-    o = pd.read_csv(tmp_path / "outcomes.csv", keep_default_na=False)
+    o = pd.read_csv(dev_build / "outcomes.csv", keep_default_na=False)
     got = {(r.article_id, r.cue, r.document) for r in o.itertuples()}
     assert got == {
         ("05_manado_ftf_marawi_en", "agreed", ""),              # agreed to set up a forum on foreign fighters
@@ -268,3 +277,72 @@ def test_one_name_per_outlet_from_domain_or_dateline():
     assert find_outlet(["HANOI (VNA) - Viet Nam will host ..."]) == "Vietnam News Agency"
     assert find_outlet(["Portal berita contohberita.id"]) == "contohberita.id"   # not listed: as written
     assert find_outlet(["Jakarta (Sumber) - tanpa kantor berita"]) is None
+
+
+# --- ASEAN-wide meetings: members implied, shown apart ---------------------------------------------
+
+def test_meetings_of_asean_bodies_are_recognised():
+    from data_prep.participants import is_asean_body_meeting
+    assert is_asean_body_meeting("AMRI ke-17", "AMRI ke-17")
+    assert is_asean_body_meeting("Pertemuan Menteri Informasi ASEAN ke-16", None)
+    assert is_asean_body_meeting("Fifth ASEAN Digital Ministers' Meeting", "ADGMIN-5")
+    assert not is_asean_body_meeting("Regional Conference on Digital Diplomacy", "RCDD")
+    assert not is_asean_body_meeting("Pertemuan bilateral", None)
+
+
+def test_asean_wide_meetings_list_their_members_as_implied(dev_build):
+    """On the dev corpus, AMRI-16, AMRI-17 and the 30th APSC Council name two or three countries each;
+    every other member is listed as implied, apart from the named ones."""
+    import pandas as pd
+
+    from data_prep.countries import asean_members_on
+    ev = pd.read_csv(dev_build / "events.csv").set_index("event_id")
+    p = pd.read_csv(dev_build / "participants.csv")
+    for acronym in ("AMRI ke-16", "AMRI ke-17", "APSC"):
+        (eid,) = ev.index[ev["acronym"] == acronym]
+        rows = p[p["event_id"] == eid]
+        day = pd.Timestamp(ev.loc[eid, "start_date"]).date()
+        assert set(rows["iso3"]) >= set(asean_members_on(day))
+        implied = rows[rows["role"] == "implied_member"]
+        assert set(implied["method"]) == {"implied_by_meeting"} and (implied["confidence"] < 0.6).all()
+        assert not implied.empty and len(rows) - len(implied) >= 2      # the named ones keep their roles
+    rcdd = p[p["event_id"].str.endswith("rcdd")]
+    assert "implied_member" not in set(rcdd["role"])
+
+
+def test_a_member_said_to_be_absent_is_not_implied():
+    from data_prep.participants import absent_countries, implied_members
+    from datetime import date
+    absent = absent_countries(split_sentences("Myanmar was not represented at the meeting in Vientiane."))
+    assert "MMR" in absent
+    assert "MMR" not in implied_members(date(2024, 10, 1), {"LAO"}, absent)
+
+
+def test_the_card_shows_implied_members_apart_and_last(dev_build):
+    from dashboard.data import read_tables
+    from dashboard.labels import role_label
+    from dashboard.queries import event_card
+    tables = read_tables(dev_build)
+    (eid,) = tables["events"].loc[tables["events"]["acronym"] == "AMRI ke-17", "event_id"]
+    roles = event_card(tables, eid, {}).countries["role"].tolist()
+    implied = role_label("implied_member")
+    assert roles[0] == "Host" and implied in roles
+    assert roles.index(implied) == len(roles) - roles[::-1].index(implied) - roles.count(implied)  # one block
+    assert roles[-1] == implied and "implied" in implied and role_label("co_chair") == "Co-chair"
+
+
+def test_a_surname_alone_later_is_the_same_person_and_attended():
+    text = ("Pakar siber berkumpul di Singapura\n\nSINGAPORE (CNA) - The ASEAN Cyber Norms Workshop opened "
+            "in Singapore on Tuesday (12/3/2024) with officials from across the region.\n\n"
+            "Dr Lim Chee Keong, a deputy chief executive of the Cyber Security Agency of Singapore, was among "
+            "those in the hall.\n\nLim said the region needed shared rules for critical infrastructure.")
+    r = process_article("t", "t.txt", text.encode())
+    assert "Lim Chee Keong" in {p.name for p in r.people}
+    assert {p.method for p in r.people if p.name == "Lim Chee Keong"} >= {"surname_reference"}
+
+
+def test_one_person_spelt_two_ways_is_one_attendee():
+    from data_prep.people import canonical_names
+    canon = canonical_names(["Nezar Patria", "Nezar Patria", "Nezar Patri", "Budi Santoso", "Budi Susanto"])
+    assert canon["Nezar Patri"] == "Nezar Patria"
+    assert canon["Budi Susanto"] == "Budi Susanto"     # more than one letter apart: two people

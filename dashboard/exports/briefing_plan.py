@@ -249,7 +249,6 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
-ROLE_NAMES = {"host": "Host", "co_chair": "Co-chairs", "participant": "Taking part"}
 MAX_EVENT_PEOPLE = 6
 MAX_QUOTES = 3
 QUOTE_CHARS = 230
@@ -271,10 +270,8 @@ def _event_slide(event_id: str, ctx: _Context) -> Slide | None:
     arts = ctx.tables["articles"]
     rows: list[list[str]] = []
     c = card.countries
-    roles = [f"{ROLE_NAMES.get(role, str(role).replace('_', ' ').capitalize())}: {', '.join(g['country'])}"
-             for role, g in c.groupby("role", sort=False)] if not c.empty else []
-    order = {k: i for i, k in enumerate(ROLE_NAMES.values())}
-    roles.sort(key=lambda x: order.get(x.split(":")[0], 9))
+    # the card lists countries by role, host first, in the roles' reading (labels.ROLE_LABELS)
+    roles = [f"{role}: {', '.join(g['country'])}" for role, g in c.groupby("role", sort=False)] if not c.empty else []
     rows.append([f"Countries ({len(c)})", "; ".join(roles) or "none named"])
     a = card.attendees
     people = [f"{r.name}" + (f", {clean(r.title)}" if clean(r.title) else "")

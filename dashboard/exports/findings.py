@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dashboard.figures.partners import partner_table
+from dashboard.figures.partners import implied_note, partner_table
 from dashboard.labels import EMPTY_TEXT, clean, date_span, fmt_date
 from dashboard.state.filters import Filters
 from dashboard.theme_measures import theme_measures
@@ -142,6 +142,8 @@ def _countries_finding(tables, filtered, filters: Filters) -> Finding:
         text = (f"{who} met {_count(len(partners), 'country', 'countries')} ({n_asean} ASEAN) at "
                 f"{'its' if len(chosen) == 1 else 'their'} {_count(own, 'event')}: "
                 + _grouped(partners, own) + ".")
+        note = implied_note(p, ev)
+        text += f" {note}" if note else ""
         return Finding(text, rows, "countries")
     per = (p.drop_duplicates(["event_id", "iso3"]).groupby(["iso3", "country"])
            .agg(n=("event_id", "nunique"), asean=("is_asean", "any")).reset_index()

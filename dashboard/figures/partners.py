@@ -50,6 +50,18 @@ def partner_table(participants: pd.DataFrame, events: pd.DataFrame, chosen: Sequ
     return out.sort_values(["shared_events", "country"], ascending=[False, True]).reset_index(drop=True)
 
 
+def implied_note(participants: pd.DataFrame, events: pd.DataFrame) -> str | None:
+    """The note partner figures carry when some participation is implied rather than named: ASEAN
+    members counted at meetings of ASEAN bodies (participants.role `implied_member`)."""
+    p = participants[participants["event_id"].isin(events["event_id"])]
+    implied = p[p["role"] == "implied_member"]
+    if implied.empty:
+        return None
+    n = implied["event_id"].nunique()
+    return (f"Counted here: ASEAN members implied by {n} meeting{'s' if n != 1 else ''} of ASEAN bodies "
+            f"({len(implied)} rows), where the text names the body, not each delegation.")
+
+
 def co_attendance(participants: pd.DataFrame, iso3s: Sequence[str]) -> pd.DataFrame:
     """Square matrix of the given countries (in the given order, labelled by name): each cell counts the
     events both took part in; the diagonal counts a country's own events."""

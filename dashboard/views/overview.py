@@ -35,8 +35,9 @@ if chosen:  # a country view: with whom did the chosen countries meet?
     rows = ctx.tables["participants"] if ctx.filters.only_chosen else f["participants"]
     table = partners.partner_table(rows, ev, chosen)
     ui.show_chart(partners.partners_figure(table, who), "partners", key="ov_partners")
+    note = partners.implied_note(rows, ev)
     st.caption(f"Countries that took part in the same events as {who}, ranked by events shared "
-               f"(in brackets: share of {who}'s {len(ev)} filtered events).")
+               f"(in brackets: share of {who}'s {len(ev)} filtered events)." + (f" {note}" if note else ""))
     if not table.empty:
         ui.show_table(table if len(chosen) > 1 else table.drop(columns="with"), "partners-table", key="ov_partners_table",
                       column_config={"share_of_events": st.column_config.NumberColumn("share of events", format="percent"),
