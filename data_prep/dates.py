@@ -13,6 +13,7 @@ from functools import lru_cache
 from babel.dates import get_day_names, get_month_names
 
 from .resources import read_rows
+from .textutil import trie_regex
 
 LOCALES = ("id", "en")
 YEAR_MIN, YEAR_MAX = 1990, 2100   # a bare number in this range may be a year
@@ -62,7 +63,8 @@ def words(kind: str) -> tuple[str, ...]:
 
 
 def _alternation(names) -> str:
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """A case-insensitive alternation of the names, factored by prefix (every use here ignores case)."""
+    return trie_regex(n.lower() for n in names)
 
 
 @lru_cache(maxsize=1)
@@ -110,6 +112,14 @@ def year_for(month: int, default_year: int | None, published: date | None) -> in
 
 def find_dates(text: str, default_year: int | None = None, published: date | None = None
                ) -> list[DateMention]:
+    """Every date mention in the text, in order (see `_find_dates`; cached, as the event step asks
+    for the same text's dates more than once)."""
+    return list(_find_dates(text, default_year, published))
+
+
+@lru_cache(maxsize=64)
+def _find_dates(text: str, default_year: int | None = None, published: date | None = None
+                ) -> tuple[DateMention, ...]:
     """Every date mention in the text, in order. Mentions without a year take the year from
     `published` (see `year_for`), else `default_year`, and are skipped when neither is known;
     impossible dates (31/2) are skipped. Weekday-only references come from `find_weekdays`."""
@@ -140,7 +150,7 @@ def find_dates(text: str, default_year: int | None = None, published: date | Non
             matches = None if not wd else weekdays[wd.lower()] == start.weekday()
             found.append(DateMention(start, end, m.start(), m.end(), has_year, wd, matches))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.char_start)
+    return tuple(sorted(found, key=lambda d: d.char_start))
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ from .resources import read_rows
 from .sentences import Sentence
 from .wordforms import Token, cue_keys, token_matches, tokens
 
+PREFIX_INDEX = 3   # prefix cues (`teror*`) are looked up by their first three letters
+
 # How reliable each way of finding a theme is (codebook: method).
 CONFIDENCE = {"cue": 0.85, "word_family": 0.75, "weak_cues": 0.6}
 
@@ -87,14 +89,17 @@ def _inside_a_name(words: list[Token], i: int, text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, list[_Cue]], list[_Cue]]:
+def _index() -> tuple[dict[str, list[_Cue]], dict[str, tuple[_Cue, ...]]]:
     """Cues by the key of their first word (family cues), and the cues that open with a prefix."""
     by_key: dict[str, list[_Cue]] = defaultdict(list)
-    prefixed = []
+    prefixed: dict[str, list[_Cue]] = defaultdict(list)   # by the prefix's first letters ("" if shorter)
     for cue in _cues():
         kind, key = cue.keys[0]
-        (prefixed.append(cue) if kind == "prefix" else by_key[key].append(cue))
-    return dict(by_key), prefixed
+        if kind == "prefix":
+            prefixed[key[:PREFIX_INDEX] if len(key) >= PREFIX_INDEX else ""].append(cue)
+        else:
+            by_key[key].append(cue)
+    return dict(by_key), {k: tuple(v) for k, v in prefixed.items()}
 
 
 def _matches(words: list[Token], text: str) -> list[tuple[_Cue, int, int, bool]]:
@@ -103,7 +108,9 @@ def _matches(words: list[Token], text: str) -> list[tuple[_Cue, int, int, bool]]
     found = []
     for i, word in enumerate(words):
         candidates = [c for f in word.forms for c in by_key.get(f, ())]
-        candidates += [c for c in prefixed if token_matches(word, *c.keys[0])]
+        low = word.text.lower()
+        candidates += [c for c in prefixed.get(low[:PREFIX_INDEX], ()) + prefixed.get("", ())
+                       if token_matches(word, *c.keys[0])]
         hits = [c for c in candidates if i + len(c.keys) <= len(words)
                 and all(token_matches(words[i + k], *c.keys[k]) for k in range(1, len(c.keys)))]
         if not hits or _inside_a_name(words, i, text):
