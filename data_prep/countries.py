@@ -153,6 +153,8 @@ def find_asean_groups(text: str) -> list[GroupMention]:
     """Phrases that stand for ASEAN's member states, counted (`sembilan negara anggota ASEAN
     lainnya`, `all 10 ASEAN member states`) or generic (`negara-negara anggota ASEAN`, count None)."""
     out = []
+    if "asean" not in text.lower():
+        return out   # every group phrase names ASEAN; most sentences do not
     for m in _group_pattern().finditer(text):
         if "ASEAN" not in m.group().upper():
             continue

