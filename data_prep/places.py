@@ -156,8 +156,9 @@ def _finer_place(text: str, coarse: PlaceMention) -> PlaceMention | None:
     if words[0] in {r["word"] for r in read_rows("event_words") if r["kind"] == "admin_unit"}:
         return None   # `Kabupaten Badung, Bali`: the unit itself, not a place in it
     offset = max(0, coarse.char_start - 120) + m.start("fine")
-    near = [c for c in _small_places().get(fold(fine), [])
-            if c[1] == coarse.iso3 and _km(c[2], c[3], coarse.lat, coarse.lon) <= NEAR_KM]
+    known = _gazetteer().get(fold(fine))
+    candidates = [(known.name, known.iso3, known.lat, known.lon)] if known else _small_places().get(fold(fine), [])
+    near = [c for c in candidates if c[1] == coarse.iso3 and _km(c[2], c[3], coarse.lat, coarse.lon) <= NEAR_KM]
     if near:
         name, iso3, lat, lon = near[0]
         return PlaceMention(name, fine, iso3, lat, lon, offset, offset + len(fine), "GeoNames", coarse.confidence)
