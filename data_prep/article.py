@@ -9,7 +9,8 @@ from functools import lru_cache
 
 from .countries import CountryMention, find_countries
 from .dates import context_year
-from .events import EventCandidate, cue_pattern, dated_before, extract_event, find_event_names, is_reference
+from .events import (EventCandidate, cue_pattern, dated_before, extract_event, find_event_names, is_opinion,
+                     is_reference)
 from .load import MIN_WORDS, clean_text, decode_bytes, normalise, word_count
 from .metadata import Metadata, extract_metadata
 from .outcomes import Outcome, find_outcome
@@ -129,6 +130,8 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
         return result.reject(f"too short to be an article ({result.n_words} words after cleaning)")
 
     # Process data: the event, then facts tied to it
+    if is_opinion(meta.title):
+        return result.reject(f"an opinion piece, not an event report (headline '{meta.title}')")
     sentences = split_sentences(result.text)
     event = extract_event(result.text, sentences, meta.title, meta.published_date,
                           context_year(result.text, meta.published_date))

@@ -153,6 +153,15 @@ def _not_event_pattern() -> re.Pattern[str]:
                           ignore_case=True)
 
 
+def is_opinion(headline: str | None) -> bool:
+    """A headline under an opinion section's label (`EDITORIAL:`, `Opini |`, `TAJUK RENCANA:`): the
+    piece argues, it does not report a meeting (data/event_words.csv `opinion_label`)."""
+    if not headline:
+        return False
+    label = re.match(r"\s*([^:|–—]{2,30}?)\s*[:|–—]", headline)
+    return bool(label) and label.group(1).strip().lower() in {w.lower() for w in words("opinion_label")}
+
+
 def is_reference(sentence: Sentence) -> bool:
     """A sentence about another event (an earlier meeting, a cancelled or postponed date)."""
     return _is_reference_text(sentence.text)
@@ -201,10 +210,20 @@ def _past_time(sentence: Sentence, published: date | None) -> bool:
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
+@lru_cache(maxsize=1)
+def _last_month_pattern() -> re.Pattern[str]:
+    """`September lalu`, `last September`: a month named as past."""
+    mon = _alt(month_lookup(), fold=True)
+    return re.compile(rf"(?i)\b(?:(?:{mon})\s+lalu|last\s+(?:{mon}))\b")
+
+
 def dated_before(sentence: Sentence, day: date) -> bool:
     """The sentence dates what it speaks of to a month before `day`'s month (`pada pertengahan April
-    2018 Kemlu meluncurkan ...` in a report of a July 2018 seminar): something done earlier."""
+    2018 Kemlu meluncurkan ...` in a report of a July 2018 seminar) or to a past month (`September
+    lalu`): something done earlier."""
     months = month_lookup()
+    if _last_month_pattern().search(sentence.text):
+        return True    # `diadopsi pada September lalu`, `last September`
     if not _YEAR.search(sentence.text):
         return False   # no year, so no month-and-year
     for m in _month_year_pattern().finditer(sentence.text):
@@ -214,9 +233,20 @@ def dated_before(sentence: Sentence, day: date) -> bool:
     return False
 
 
+def _planned(sentence: Sentence, published: date | None) -> bool:
+    """The sentence dates what it names only after publication (`KTT ke-47 ASEAN di Kuala Lumpur,
+    26 Oktober mendatang` in a story of 21 October): a meeting still to come."""
+    if published is None:
+        return False
+    days = find_dates(sentence.text, published=published)
+    return bool(days) and all(d.start > published for d in days)
+
+
 def _is_background(sentence: Sentence, start: int, published: date | None) -> bool:
-    """A name given as the setting of the reported meeting (`di sela KTT ke-42`) or as a past event."""
-    return bool(_sideline_pattern().search(sentence.text[max(0, start - 40):start])) or _past_time(sentence, published)
+    """A name given as the setting of the reported meeting (`di sela KTT ke-42`), as a past event, or
+    as one still to come."""
+    return (bool(_sideline_pattern().search(sentence.text[max(0, start - 40):start]))
+            or _past_time(sentence, published) or _planned(sentence, published))
 
 
 def find_event_names(sentences: list[Sentence], skip: int = 0, published: date | None = None) -> list[NameMention]:
@@ -282,6 +312,8 @@ def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: in
             continue
         text = _masked(sentences[i].text)
         m = _description_pattern().search(text)
+        if m and _future_before().search(text[:m.start()]):
+            continue   # `The partnership will cover ... training`: a plan, not the meeting reported
         if m:
             name = m.group("name")
             tagline = _tagline_pattern().match(text, m.end())
@@ -290,6 +322,11 @@ def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: in
             out.append(NameMention(name, None, "und", i, "meeting_description",
                                    _is_background(sentences[i], m.start(), published)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _future_before() -> re.Pattern[str]:
+    return phrase_pattern([r["word"] for r in read_rows("future_words")], ignore_case=True)
 
 
 def event_type_of(name: str) -> str:
@@ -430,6 +467,9 @@ def all_dates(text: str, default_year: int | None, published: date | None) -> li
     return sorted(found + find_relative_days(text, published, found), key=lambda d: d.char_start)
 
 
+PRESS_WINDOW = 120   # characters before a date in which a press briefing or interview makes it that day's
+
+
 def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], default_year: int | None,
                 published: date | None = None, background: set[int] = frozenset()) -> tuple[DateMention, int] | None:
     """The event's date: in a sentence naming the event, with a matching weekday, not a dateline,
@@ -440,7 +480,7 @@ def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], 
         idx = _sentence_of(sentences, d.char_start)
         score = 3.0 if idx in name_sentences else 0.0
         score -= 3.0 if idx in background else 0.0
-        if _not_event_pattern().search(text[max(sentences[idx].start, d.char_start - 60):d.char_start]):
+        if _not_event_pattern().search(text[max(sentences[idx].start, d.char_start - PRESS_WINDOW):d.char_start]):
             score -= 3.0   # `dalam konferensi pers ..., Rabu (4/9)`: the day of a press briefing
         score += 1.0 if d.has_year else 0.0
         if d.relative:
@@ -453,6 +493,23 @@ def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], 
         if score > best_score:
             best, best_score = (d, idx), score
     return best
+
+
+def _range_around(day: DateMention, text: str, sentences: list[Sentence], background: set[int],
+                  published: date | None, default_year: int | None) -> tuple[DateMention, int] | None:
+    """The meeting's days as the text states them (`berlangsung pada 3-6 Desember 2018`) when the
+    day chosen is one of them (`konferensi pers ..., Kamis (6/12/2018)`): a range holding the day,
+    in a sentence about this meeting: not a reference or background one, none naming another event
+    (`Singapore International Cyber Week, 5-9 October`), none on a series that began with another
+    meeting (`rangkaian sidang ... 19-23 September, yang diawali sidang pejabat senior`)."""
+    if day.end > day.start:
+        return None
+    for d in all_dates(text, default_year, published):
+        idx = _sentence_of(sentences, d.char_start)
+        if (d.end > d.start and d.start <= day.start <= d.end and idx not in background
+                and not is_reference(sentences[idx]) and not word_pattern("series_start").search(sentences[idx].text)):
+            return d, idx
+    return None
 
 
 def city_iso3(city: str | None) -> str | None:
@@ -554,8 +611,13 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
         return None
     when, anchor = picked
     when = opening_day(when, sentences[anchor].text, text)
+    others = {m.sentence for m in mentions if not any(_same_mention(m, g) for g in group)}
+    span = _range_around(when, text, sentences, background | others, published, default_year)
+    if span is not None:
+        when, anchor = span
     order = [anchor] + sorted(name_sents - {anchor}) + [i for i in range(len(sentences)) if i != anchor]
-    online = is_online(sentences, [anchor] + sorted(name_sents))
+    near = [anchor] + sorted(name_sents)
+    online = is_online(sentences, near + [i + 1 for i in near if i + 1 < len(sentences)])
     confidence = METHOD_CONFIDENCE[chosen.method] * (0.8 if when.relative or not when.has_year else 1.0)
     return EventCandidate(
         name=chosen.name, acronym=chosen.acronym, name_lang=chosen.lang if chosen.lang != "und" else "id",

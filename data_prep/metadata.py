@@ -43,6 +43,7 @@ def _outlets() -> tuple[dict[str, str], dict[str, str]]:
             {r["dateline"].lower(): r["outlet"] for r in rows if r["dateline"]})
 
 
+_AGENCY_END = re.compile(r"\b(?P<code>[A-Z]{2,8})\s*[-–—]{1,2}\s*$")   # `Phnom Penh, July 24, 2020 AKP --`
 _AGENCY = re.compile(r"^[A-ZÀ-Ỹa-zà-ỹ .,'’-]{2,40}\((?P<code>[A-Za-z]{2,12})\)\s*[-–—]")
 
 
@@ -66,7 +67,7 @@ def find_outlet(lines: list[str]) -> str | None:
             return canonical_outlet(m.group(1))
     _, codes = _outlets()
     for line in lines[:HEADER_LINES + 2]:
-        m = _AGENCY.match(line)
+        m = _AGENCY.match(line) or _AGENCY_END.search(line)
         if m and m.group("code").lower() in codes:
             return codes[m.group("code").lower()]
     return None
@@ -96,9 +97,10 @@ def _dateline(paragraph: str) -> tuple[date, str] | None:
     if len(paragraph.split()) > 14:
         return None
     for d in find_dates(paragraph):
-        rest = (paragraph[:d.char_start] + paragraph[d.char_end:]).split()
+        rest = [w for w in (paragraph[:d.char_start] + paragraph[d.char_end:]).split() if any(c.isalnum() for c in w)]
+        agency = paragraph.rstrip().endswith(("-", "–", "—")) and len(rest) <= 5   # `Phnom Penh, July 24, 2020 AKP --`
         if d.has_year and (_TIME.search(paragraph) or d.weekday or _published().search(paragraph)
-                           or len(rest) <= 3):
+                           or len(rest) <= 3 or agency):
             return d.start, _published().sub("", paragraph[:d.char_start])
     return None
 

@@ -72,8 +72,8 @@ def _cues(sentence: Sentence) -> list[tuple[int, str]]:
     out = []
     text = sentence.text
     for start, end, kind in sorted(kept):
-        if kind in _CHAIR_KINDS and _future_words().search(" ".join(text[:start].split()[-2:])):
-            continue  # `Indonesia akan menggelar ...`: a future event, not this one
+        if _future_words().search(" ".join(text[:start].split()[-2:])):
+            continue  # `Indonesia akan menggelar ...`, `berpeluang bergabung`: a future event or role, not this one
         near = text[max(0, start - 80):start].split(",")[-1] + " " + " ".join(text[end:].split()[:2])
         if kind in _CHAIR_KINDS and _delegation_words().search(near):
             kind = "participation"  # `Delegasi RI dipimpin ...`, `yang memimpin delegasi`

@@ -141,10 +141,10 @@ def _country_prefix() -> str:
 
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern[str]:
-    token = rf"(?!{_office_regex()}){_TOKEN}"
+    token = rf"(?:(?:{_lead_regex()})(?=\s)|(?!{_office_regex()}){_TOKEN})"   # a rank may hold an office word (`Mayor Jenderal`)
     return re.compile(
         rf"(?<![\w-])(?:(?P<pre>{_country_prefix()})\s+)?(?P<title>{_office_regex()})"
-        rf"(?P<rest>(?:,?\s+(?:(?:{_connectors()})\s+)?(?:{token}|{_BRACKET}))*)"
+        rf"(?P<rest>(?:,?\s+(?:(?:{_connectors()}|{_alternation(_particles())})\s+)?(?:{token}|{_BRACKET}))*)"
     )
 
 
@@ -257,13 +257,22 @@ def _courtesy_at_end(tail: list[str]) -> int:
     joined = [t.replace("’", "'") for t in tail]
     if not joined or (joined[-1] not in _honorific_words() and joined[-1] not in _rank_words()):
         return 0
-    for phrase in _honorifics() + _ranks():
+    for phrase in sorted(_honorifics() + _ranks(), key=lambda ph: -len(ph.split())):   # the longest first
         parts = phrase.split()
         k = len(parts)
-        if 0 < k < len(joined) and joined[-k:] == parts:
-            if _best_title(" ".join(tail)) == _best_title(" ".join(tail[:-k])):
-                return k
+        if 0 < k < len(joined) and joined[-k:] == parts and not _office_across(tail, len(tail) - k):
+            return k
     return 0
+
+
+def _office_across(tokens: list[str], at: int) -> bool:
+    """Whether an office head starts before token `at` and runs into it (`Direktur Jenderal`: the
+    rank word `Jenderal` belongs to the office), so the tokens from `at` are not a rank of their own."""
+    heads, _ = _title_heads_pattern()
+    key = " ".join(tokens).lower()
+    cut = len(" ".join(tokens[:at]))
+    starts = [len(" ".join(tokens[:i])) + (1 if i else 0) for i in range(at)]
+    return any((m := heads.match(key, p)) and m.end() > cut for p in starts)
 
 
 def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -283,8 +292,8 @@ def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
 def _valid_name(tokens: list[str], single_ok: bool) -> bool:
     if not tokens or len(tokens) > MAX_NAME_TOKENS + 1 or (len(tokens) == 1 and not single_ok):
         return False
-    if len(tokens) == 1 and re.fullmatch(rf"[{_UPPER}]\.?", tokens[0]):
-        return False
+    if len(tokens) == 1 and (re.fullmatch(rf"[{_UPPER}]\.?", tokens[0]) or tokens[0].isupper()):
+        return False   # an initial or an acronym (`Chief RA`: a nickname), not a name
     if _in_place_name(tokens):
         return False
     particles = _particles()
@@ -338,14 +347,17 @@ def _name_after_title(rest: str) -> tuple[str, list[str], list[str]]:
         if n and _apposed_name(plain):
             return " ".join(tail), lead, plain   # `Kepala Kebijakan Publik Twitter Indonesia, Agung Yudha,`
         chunks: list[list[str]] = [[]]
-        for t in tokens:
-            if t[:1].islower():
-                chunks.append([t])  # a connector opens a new chunk
+        particles = _particles()
+        for n_t, t in enumerate(tokens):
+            inner = (t in particles and chunks[-1] and chunks[-1][-1][:1].isupper()
+                     and n_t + 1 < len(tokens) and tokens[n_t + 1][:1].isupper())
+            if t[:1].islower() and not inner:
+                chunks.append([t])  # a connector opens a new chunk; `bin` inside a name does not
             else:
                 chunks[-1].append(t)
         for i, chunk in enumerate(chunks):
-            words = [t for t in chunk if not t[:1].islower()]
-            conn = chunk[:len(chunk) - len(words)]
+            lead_n = next((k for k, t in enumerate(chunk) if not t[:1].islower()), len(chunk))
+            conn, words = chunk[:lead_n], chunk[lead_n:]
             seg_tail, lead, name = _trailing_name(words)
             next_conn = chunks[i + 1][0] if i + 1 < len(chunks) else ""
             if _valid_name(name, single_ok=True) and not (len(name) == 1 and next_conn):
@@ -567,7 +579,11 @@ def _by_name_first(text: str, sentence: Sentence) -> list[PersonMention]:
             continue
         pre, title = _title_after(_TITLE_AFTER_COMMA.match(text, comma.end()).group("title"))
         if title:
-            out.append(_mention(name, title, _organization(title), sentence, "name_then_title", lead=lead))
+            # `Phan Tam, Vice Minister of Information and Communications of Viet Nam,`: the title stops at
+            # `and`, the country may come after it in the same clause
+            clause = re.match(r"[^,;.()]*", text[comma.end():]).group()
+            out.append(_mention(name, title, _organization(title), sentence, "name_then_title", lead=lead,
+                                iso3=None if _country_of(title) else _country_of(clause)))
     return out
 
 
@@ -825,7 +841,7 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     counts: dict[str, int] = {}
     for n in names:
         counts[n] = counts.get(n, 0) + 1
-    full = sorted({n for n in counts if len(n.split()) > 1}, key=lambda n: (-counts[n], len(n), n))
+    full = sorted({n for n in counts if len(n.split()) > 1}, key=lambda n: (-counts[n], -len(n.split()), len(n), n))
     out = {}
     for n in counts:
         toks = set(n.split())

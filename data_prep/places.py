@@ -204,7 +204,18 @@ def _find_places(text: str) -> tuple[PlaceMention, ...]:
 
 
 def _lookup(name: str | None) -> _Place | None:
-    return _gazetteer().get(fold(name)) if name else None
+    """A known place by name; else a smaller GeoNames town of that name when only one country has
+    it (a place the text wrote inside a known one, `Ubud, Bali`)."""
+    if not name:
+        return None
+    known = _gazetteer().get(fold(name))
+    if known is not None:
+        return known
+    small = _small_places().get(fold(name), [])
+    if len({c[1] for c in small}) == 1:
+        name_, iso3, lat, lon = small[0]
+        return _Place(name_, iso3, lat, lon, 0, "GeoNames", False)
+    return None
 
 
 def place_country(name: str | None) -> str | None:

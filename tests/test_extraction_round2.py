@@ -346,3 +346,70 @@ def test_one_person_spelt_two_ways_is_one_attendee():
     canon = canonical_names(["Nezar Patria", "Nezar Patria", "Nezar Patri", "Budi Santoso", "Budi Susanto"])
     assert canon["Nezar Patri"] == "Nezar Patria"
     assert canon["Budi Susanto"] == "Budi Susanto"     # more than one letter apart: two people
+
+
+# --- kinds found on blind batch D (after its unread measurement) ---------------------------------
+
+def test_a_day_of_a_stated_range_gives_the_range():
+    text = ("Menteri ASEAN sepakat\n\nUbud - 07 Des 2018, 09:15 WIB\n\n"
+            "Pertemuan para menteri pos se-ASEAN ke-9 menghasilkan sejumlah kesepakatan. "
+            "Rangkaian pertemuan yang digelar di Ubud, Bali, itu berlangsung pada 3-6 Desember 2018.\n\n"
+            "\"Kita sepakat,\" ujar Menteri Komunikasi dan Informatika Rudiantara dalam konferensi pers bersama "
+            "para menteri di Ubud, Kamis (6/12/2018).")
+    r = process_article("t", "t.txt", text.encode())
+    assert (str(r.event.start_date), str(r.event.end_date), r.event.city) == ("2018-12-03", "2018-12-06", "Ubud")
+
+
+def test_an_editorial_reports_no_event():
+    text = ("TAJUK RENCANA: Melindungi Warga dari Penipuan\n\nSelasa, 21 Oktober 2025 06:00 WIB\n\n"
+            "Konferensi Tingkat Tinggi ke-47 ASEAN di Kuala Lumpur, 26 Oktober mendatang, akan membahas penipuan "
+            "daring. Pertemuan Menteri Digital ASEAN ke-5 pada Kamis (16/1/2025) sudah menyinggungnya.\n\n"
+            "Kejahatan di ruang digital kini tak mengenal batas negara, sehingga kerja sama kawasan menjadi kunci. "
+            "Pemerintah perlu bergerak lebih cepat agar warga tidak terus menjadi korban sindikat lintas negara.")
+    r = process_article("t", "t.txt", text.encode())
+    assert r.status == "rejected" and "opinion" in r.reason
+
+
+def test_a_meeting_dated_after_publication_is_still_to_come():
+    from datetime import date
+
+    from data_prep.events import find_event_names
+    s = split_sentences("Pernyataan itu dirundingkan untuk Konferensi Tingkat Tinggi ke-47 ASEAN di Kuala Lumpur, "
+                        "26 Oktober mendatang.")
+    (m,) = [m for m in find_event_names(s, published=date(2025, 10, 21)) if m.method == "id_proper_name"]
+    assert m.background
+
+
+def test_particles_stay_inside_malay_names_after_a_title():
+    found = people("Hadir Wakil Menteri Pertahanan Malaysia YB Dato Sri Mohd Johari bin Baharum dan Menteri "
+                   "Senior Singapura Dr Mohammad Maliki bin Osman.")
+    assert {"Mohd Johari bin Baharum", "Mohammad Maliki bin Osman"} <= set(found)
+
+
+def test_a_rank_after_an_office_is_kept_apart_from_it():
+    found = people("Indonesia diwakili Kepala Badan Siber dan Sandi Negara (BSSN) Mayor Jenderal TNI Djoko Setiadi.")
+    assert found["Djoko Setiadi"].title == "Kepala Badan Siber dan Sandi Negara (BSSN) (Mayor Jenderal TNI)"
+
+
+def test_a_future_participant_is_not_a_participant():
+    assert "USA" not in _roles("Amerika Serikat dan Jepang juga berpeluang bergabung di kemudian hari.")
+    assert "USA" in _roles("Amerika Serikat dan Jepang juga bergabung dalam pertemuan itu.")
+
+
+def test_an_acronym_alone_is_not_a_name_and_a_disease_is_not_an_event():
+    assert "RA" not in people("Menteri yang dijuluki Chief RA itu berbicara.")
+    from data_prep.events import find_event_names
+    assert not [m for m in find_event_names(split_sentences("Pandemi COVID-19 mengubah cara kerja diplomat."))]
+
+
+def test_a_country_after_and_in_the_title_clause_is_the_persons():
+    found = people("The workshop was chaired by H.E. Phan Tam, Vice Minister of Information and Communications "
+                   "of Viet Nam, which holds the chair.")
+    assert found["Phan Tam"].iso3 == "VNM"
+
+
+def test_agency_datelines_are_publication_lines():
+    from data_prep.metadata import extract_metadata
+    meta = extract_metadata(["Officials meet online", "Phnom Penh, July 24, 2020 AKP --", "ASEAN held a workshop."],
+                            ["Officials meet online", "Phnom Penh, July 24, 2020 AKP --"])
+    assert str(meta.published_date) == "2020-07-24" and meta.outlet == "Agence Kampuchea Presse"
