@@ -211,6 +211,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @lru_cache(maxsize=1)
+def _in_year_pattern() -> re.Pattern[str]:
+    """`in 2018`, `pada 2018`, `tahun 2018`, `since 2017`: a year given as the time of something."""
+    return re.compile(r"(?i)\b(?:in|pada|tahun|since|sejak)\s+((?:19|20)\d\d)\b")
+
+
+@lru_cache(maxsize=1)
 def _last_month_pattern() -> re.Pattern[str]:
     """`September lalu`, `last September`: a month named as past."""
     mon = _alt(month_lookup(), fold=True)
@@ -224,6 +230,8 @@ def dated_before(sentence: Sentence, day: date) -> bool:
     months = month_lookup()
     if _last_month_pattern().search(sentence.text):
         return True    # `diadopsi pada September lalu`, `last September`
+    if any(int(m.group(1)) < day.year for m in _in_year_pattern().finditer(sentence.text)):
+        return True    # `In 2018, the ministers adopted ...` in a report of a 2020 meeting
     if not _YEAR.search(sentence.text):
         return False   # no year, so no month-and-year
     for m in _month_year_pattern().finditer(sentence.text):

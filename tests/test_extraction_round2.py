@@ -207,7 +207,8 @@ def test_dev_corpus_outcomes_are_things_adopted_or_agreed(dev_build):
     """Every outcome row of the dev corpus, checked by hand against its article: each says what the
     event agreed, adopted, issued or launched. Left out on purpose (and so absent here): the RCDD's
     forecast (`expected to agree`), the ICDD's planned closing (`akan ditutup dengan pengesahan`), the
-    Safe Travel app launched in April 2018 before the July seminar, and `deklarasi itu` restated."""
+    Safe Travel app launched in April 2018 before the July seminar, `deklarasi itu` restated, the
+    AMRI declaration of 2018 recalled in a 2020 report, and `82 approved projects in 2021-25`."""
     import pandas as pd
 
     o = pd.read_csv(dev_build / "outcomes.csv", keep_default_na=False)
@@ -225,6 +226,19 @@ def test_dev_corpus_outcomes_are_things_adopted_or_agreed(dev_build):
         ("10_adgmin5_paetongtarn_penipuan", "disepakati", "Deklarasi Digital Bangkok"),
         ("10_adgmin5_paetongtarn_penipuan", "pengesahan", ""),  # work plan and budget for 2025 adopted
         ("18_amri17_bsb_maju", "menghasilkan", "Deklarasi Bandar Seri Begawan"),
+        # blind batch D, read after its unread measurement
+        ("50_detik_telmin15_danang", "pengesahan", "ASEAN ICT Masterplan 2020"),
+        ("51_vna_telmin15_closing", "agreed", ""),              # a new five-year roadmap; ICT Fund activities
+        ("52_st_amcc_singapore", "issued", ""),                 # member states agreed on tighter coordination
+        ("53_kominfo_suzhou_media", "disepakati", ""),          # adopted as a joint statement
+        ("53_kominfo_suzhou_media", "menyepakati", ""),         # agreed cooperation proposals
+        ("55_benar_oureyes_nusadua", "launching", ""),          # the soft launch of the Our Eyes initiative
+        ("56_medcom_ri_inggris_siber", "ditandatangani", ""),   # the MoU signed at the Foreign Ministry
+        ("58_liputan6_telmin18_ubud", "menghasilkan", ""),      # agreements on the digital ecosystem
+        ("58_liputan6_telmin18_ubud", "menyepakati", ""),       # a framework on digital data governance
+        ("61_ammtc19_melaka", "mengesahkan", "Rencana Aksi ASEAN untuk Memerangi Kejahatan Lintas Negara 2026-2035"),
+        ("63_vns_adgmin6_hanoi", "approving", "ASEAN Digital Masterplan 2030"),
+        ("63_vns_adgmin6_hanoi", "agreed", ""),                 # to amend the IT Centre's terms of reference
     }
     lead = o[o["rank"] == 1].set_index("event_id")["document"]
     assert lead[lead.index.str.contains("adgmin")].tolist()[-1] == "Bangkok Digital Declaration"
@@ -413,3 +427,24 @@ def test_agency_datelines_are_publication_lines():
     meta = extract_metadata(["Officials meet online", "Phnom Penh, July 24, 2020 AKP --", "ASEAN held a workshop."],
                             ["Officials meet online", "Phnom Penh, July 24, 2020 AKP --"])
     assert str(meta.published_date) == "2020-07-24" and meta.outlet == "Agence Kampuchea Presse"
+
+
+def test_a_deputy_head_is_not_shown_as_the_head():
+    found = people("Deputi Kepala BSSN Bidang Operasi Budi Santoso hadir dalam pertemuan itu.")
+    assert found["Budi Santoso"].title.startswith("Deputi Kepala") and found["Budi Santoso"].iso3 == "IDN"
+
+
+def test_no_dev_corpus_title_ends_in_an_honorific_or_drops_its_rank(dev_build):
+    """Every attendee title on the dev corpus: no honorific at its end (`... Information Mrs`), and a
+    rank the text puts before the name is kept, in brackets (`... (Lieut. Gen.)`, `... (Komjen Pol)`)."""
+    import pandas as pd
+
+    from data_prep.resources import read_rows
+    honorifics = {w.replace("’", "'") for r in read_rows("honorifics") for w in r["honorific"].split()}
+    a = pd.read_csv(dev_build / "attendees.csv", keep_default_na=False)
+    trailing = [t for t in a["title"] if t and t.split()[-1].replace("’", "'") in honorifics]
+    assert not trailing
+    titles = dict(zip(a["name"], a["title"]))
+    assert titles["Luong Tam Quang"].endswith("(Lieut. Gen.)")
+    assert titles["Wahyu Widada"].endswith("(Komjen Pol)")
+    assert titles["Djoko Setiadi"].endswith("(Mayor Jenderal TNI)")
