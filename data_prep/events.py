@@ -9,8 +9,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
+from .countries import find_countries
 from .dates import DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, opening_day, words
-from .places import find_places, place_country
+from .places import find_places, place_country, towns_after_preposition
 from .resources import cues, read_rows
 from .sentences import Sentence
 from .textutil import phrase_pattern, trie_regex
@@ -545,7 +546,13 @@ def choose_city(text: str, sentences: list[Sentence], anchor: int, name_sents: s
     `di`/`in`/`at`), or in the dateline; not in a sentence about another event. Online meetings have
     none unless a sentence says the meeting was held from a city (`held virtually from Kuala Lumpur`)."""
     scores: dict[str, float] = {}
-    for p in find_places(text):
+    places = find_places(text)
+    s = sentences[anchor]
+    if not online and not is_reference(s) and not _future_before().search(s.text):
+        # a smaller town the sentence that dates the meeting places it in (`digelar di Kuta`)
+        named = {m.iso3 for m in find_countries(text)} | {p.iso3 for p in places}
+        places += towns_after_preposition(text, s.start, s.end, named)
+    for p in places:
         idx = _sentence_of(sentences, p.char_start)
         s = sentences[idx]
         if online and not (word_pattern("held").search(s.text) and word_pattern("online").search(s.text)

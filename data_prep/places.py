@@ -228,3 +228,30 @@ def place_coordinates(name: str | None) -> tuple[float, float] | None:
     """(lat, lon) of a known city or venue area, or None."""
     place = _lookup(name)
     return (place.lat, place.lon) if place else None
+
+
+@lru_cache(maxsize=1)
+def _prep_run() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in read_rows("event_words") if r["kind"] == "place_prep"), key=len, reverse=True)
+    return re.compile(rf"(?i:\b(?:{'|'.join(re.escape(w) for w in words)}))\s+(?P<run>{_CAP_RUN.pattern})")
+
+
+def towns_after_preposition(text: str, start: int, end: int, countries: set[str]) -> list[PlaceMention]:
+    """Smaller towns the text puts a meeting in (`digelar di Kuta`, `held in Melaka`) between `start`
+    and `end`: a capitalised name after a place preposition that is no known place but a GeoNames town
+    of 5,000 or more in exactly one country, one the text names."""
+    out = []
+    for m in _prep_run().finditer(text, start, end):
+        words = m.group("run").split()
+        for n in range(min(MAX_WORDS, len(words)), 0, -1):
+            surface = " ".join(words[:n])
+            key = fold(surface)
+            if key in _gazetteer():
+                break
+            found = {c[1]: c for c in _small_places().get(key, [])}
+            if len(found) == 1 and next(iter(found)) in countries:
+                name, iso3, lat, lon = next(iter(found.values()))
+                at = m.start("run")
+                out.append(PlaceMention(name, surface, iso3, lat, lon, at, at + len(surface), "GeoNames", 0.7))
+                break
+    return out

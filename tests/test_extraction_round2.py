@@ -448,3 +448,14 @@ def test_no_dev_corpus_title_ends_in_an_honorific_or_drops_its_rank(dev_build):
     assert titles["Luong Tam Quang"].endswith("(Lieut. Gen.)")
     assert titles["Wahyu Widada"].endswith("(Komjen Pol)")
     assert titles["Djoko Setiadi"].endswith("(Mayor Jenderal TNI)")
+
+
+def test_a_smaller_town_the_dated_sentence_places_the_meeting_in():
+    text = ("Pejabat siber bertemu\n\nKamis, 12 Mei 2022 14:05 WIB\n\n"
+            "Lokakarya Keamanan Siber ASEAN-Jepang ke-3 digelar di Legian pada Rabu (11/5/2022). Delegasi Jepang "
+            "dan Indonesia hadir bersama perwakilan negara anggota lainnya.\n\n"
+            "Lokakarya berikutnya direncanakan berlangsung di Ubud pada tahun depan.\n\n"
+            "Para peserta membahas perlindungan infrastruktur kritis dan kerja sama tanggap insiden di kawasan "
+            "Asia Tenggara, termasuk latihan bersama yang akan digelar secara berkala.")
+    r = process_article("t", "t.txt", text.encode())
+    assert r.event.city == "Legian"     # a GeoNames town in Indonesia, a country the text names
