@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .countries import find_countries
 from .dates import DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, opening_day, words
-from .places import find_places, place_country, towns_after_preposition
+from .places import dateline_town, find_places, place_country, towns_after_preposition
 from .resources import cues, read_rows
 from .sentences import Sentence
 from .textutil import phrase_pattern, trie_regex
@@ -498,6 +498,8 @@ def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], 
             score += 2.0 if d.weekday_matches else (-1.0 if d.weekday_matches is False else 0.0)
         score -= 5.0 if is_reference(sentences[idx]) else 0.0
         score -= 2.0 if _is_dateline(text, d, sentences, idx) else 0.0
+        lead_in = " ".join(text[max(sentences[idx].start, d.char_start - 40):d.char_start].split()[-3:])
+        score += 1.5 if word_pattern("start_word").search(lead_in) else 0.0   # `which began Wednesday`
         score -= 4.0 if published and d.start > published else 0.0
         if score > best_score:
             best, best_score = (d, idx), score
@@ -505,7 +507,8 @@ def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], 
 
 
 def _range_around(day: DateMention, text: str, sentences: list[Sentence], background: set[int],
-                  published: date | None, default_year: int | None) -> tuple[DateMention, int] | None:
+                  published: date | None, default_year: int | None,
+                  others: list[NameMention] = ()) -> tuple[DateMention, int] | None:
     """The meeting's days as the text states them (`berlangsung pada 3-6 Desember 2018`) when the
     day chosen is one of them (`konferensi pers ..., Kamis (6/12/2018)`): a range holding the day,
     in a sentence about this meeting: not a reference or background one, none naming another event
@@ -515,8 +518,11 @@ def _range_around(day: DateMention, text: str, sentences: list[Sentence], backgr
         return None
     for d in all_dates(text, default_year, published):
         idx = _sentence_of(sentences, d.char_start)
-        if (d.end > d.start and d.start <= day.start <= d.end and idx not in background
-                and not is_reference(sentences[idx]) and not word_pattern("series_start").search(sentences[idx].text)):
+        s = sentences[idx]
+        before = text[s.start:d.char_start]
+        other_first = any(m.sentence == idx and m.name in before for m in others)   # `Cyber Week, held ... 5 to 9 October`
+        if (d.end > d.start and d.start <= day.start <= d.end and idx not in background and not other_first
+                and not is_reference(s) and not word_pattern("series_start").search(s.text)):
             return d, idx
     return None
 
@@ -531,7 +537,17 @@ def is_online(sentences: list[Sentence], order: list[int]) -> bool:
     named or dated, and no hybrid or in-person cue anywhere."""
     if any(word_pattern("hybrid").search(s.text) for s in sentences):
         return False
-    return any(word_pattern("online").search(sentences[i].text) for i in order)
+    return any(_meeting_online(sentences[i].text) for i in order)
+
+
+def _meeting_online(text: str) -> bool:
+    """An online cue about the meeting, not about one person taking part from afar (`Presiden membuka
+    secara virtual ...`, `the minister joined virtually`: the meeting itself may have met in person)."""
+    for m in word_pattern("online").finditer(text):
+        before = " ".join(text[:m.start()].split()[-2:])
+        if not word_pattern("remote_verb").search(before):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -541,17 +557,19 @@ def _before_pattern() -> re.Pattern[str]:
 
 
 def choose_city(text: str, sentences: list[Sentence], anchor: int, name_sents: set[int] = frozenset(),
-                online: bool = False) -> str | None:
+                online: bool = False, day: date | None = None) -> str | None:
     """The city where the event took place: named in the anchor or a naming sentence (best after
     `di`/`in`/`at`), or in the dateline; not in a sentence about another event. Online meetings have
     none unless a sentence says the meeting was held from a city (`held virtually from Kuala Lumpur`)."""
     scores: dict[str, float] = {}
     places = find_places(text)
     s = sentences[anchor]
+    named = {m.iso3 for m in find_countries(text)} | {p.iso3 for p in places}
     if not online and not is_reference(s) and not _future_before().search(s.text):
         # a smaller town the sentence that dates the meeting places it in (`digelar di Kuta`)
-        named = {m.iso3 for m in find_countries(text)} | {p.iso3 for p in places}
         places += towns_after_preposition(text, s.start, s.end, named)
+    town = dateline_town(text, named)
+    places += [town] if town else []
     for p in places:
         idx = _sentence_of(sentences, p.char_start)
         s = sentences[idx]
@@ -564,7 +582,8 @@ def choose_city(text: str, sentences: list[Sentence], anchor: int, name_sents: s
         score = 0.5 * p.confidence + (3.0 if idx == anchor else 1.5 if idx in name_sents else 0.0)
         score += 2.0 if prep and near else 0.0
         score += 1.0 if (p.char_start == s.start and re.match(r"\s*[,:–—-]", text[p.char_end:])) else 0.0
-        score -= 5.0 if is_reference(s) else 0.0
+        earlier = day and p.char_start != s.start and dated_before(s, day)   # `in April 2009, ... in Pattaya`
+        score -= 5.0 if is_reference(s) or earlier else 0.0
         scores[p.name] = scores.get(p.name, 0.0) + score
     if not scores:
         return None
@@ -626,8 +645,8 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
         return None
     when, anchor = picked
     when = opening_day(when, sentences[anchor].text, text)
-    others = {m.sentence for m in mentions if not any(_same_mention(m, g) for g in group)}
-    span = _range_around(when, text, sentences, background | others, published, default_year)
+    others = [m for m in mentions if not any(_same_mention(m, g) for g in group)]
+    span = _range_around(when, text, sentences, set(), published, default_year, others)
     if span is not None:
         when, anchor = span
     order = [anchor] + sorted(name_sents - {anchor}) + [i for i in range(len(sentences)) if i != anchor]
@@ -637,7 +656,7 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
     return EventCandidate(
         name=chosen.name, acronym=chosen.acronym, name_lang=chosen.lang if chosen.lang != "und" else "id",
         event_type=event_type_of(chosen.name), start_date=when.start, end_date=when.end,
-        city=choose_city(text, sentences, anchor, name_sents, online), venue=choose_venue(sentences, order),
+        city=choose_city(text, sentences, anchor, name_sents, online, when.start), venue=choose_venue(sentences, order),
         tagline=find_tagline(text), anchor=sentences[anchor],
         name_sentence=sentences[min(m.sentence for m in group)],
         mentions=group, method=chosen.method, confidence=round(confidence, 2), online=online,

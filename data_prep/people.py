@@ -294,6 +294,8 @@ def _valid_name(tokens: list[str], single_ok: bool) -> bool:
         return False
     if len(tokens) == 1 and (re.fullmatch(rf"[{_UPPER}]\.?", tokens[0]) or tokens[0].isupper()):
         return False   # an initial or an acronym (`Chief RA`: a nickname), not a name
+    if all(t.replace("’", "'") in _honorific_words() for t in tokens):
+        return False   # `Yang Berhormat noted ...`: a form of address standing for a name
     if _in_place_name(tokens):
         return False
     particles = _particles()
@@ -836,19 +838,31 @@ def speech_pattern() -> re.Pattern[str]:
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:
-    """Map each name to the fullest form of the same person in the list: `Budi` and
-    `Budi AB Santoso` -> `Budi Santoso` when that is the most frequent multi-word form."""
+    """Map each name to one form of the same person in the list: a form that completes it at its end
+    (`Listyo Sigit` -> `Listyo Sigit Prabowo`), else the most frequent form that holds its words or
+    that it holds (`Budi` and `Budi AB Santoso` -> `Budi Santoso` when that is the commoner form), or
+    one spelt a letter apart (`Nezar Patri` -> `Nezar Patria`)."""
     counts: dict[str, int] = {}
     for n in names:
         counts[n] = counts.get(n, 0) + 1
     full = sorted({n for n in counts if len(n.split()) > 1}, key=lambda n: (-counts[n], -len(n.split()), len(n), n))
+    rank = {f: i for i, f in enumerate(full)}
+
+    def core(name: str) -> set[str]:
+        return {w for w in name.split() if len(w.rstrip(".")) > 2}   # its words without initials
+
     out = {}
     for n in counts:
-        toks = set(n.split())
-        # the most frequent full form that holds this one's words, or is it spelt one letter apart
-        match = next((f for f in full if toks <= set(f.split()) or set(f.split()) <= toks
-                      or _one_letter_apart(n, f)), None)
-        out[n] = match or n
+        # a form that completes this one at its end (`Listyo Sigit` -> `Listyo Sigit Prabowo`) is fuller;
+        # one with words put in the middle (`Siti Ayu Rahma Lestari` for `Siti Lestari`) is the formal variant
+        words = n.split()
+        longer = [f for f in full if len(f.split()) > len(words) and f.split()[:len(words)] == words
+                  and core(f) > core(n)]
+        best = max(longer, key=lambda f: (len(core(f)), -rank[f]), default=None)
+        best = best or next((f for f in full if f == n or (
+            (set(words) <= set(f.split()) or set(f.split()) <= set(words) or _one_letter_apart(n, f))
+            and not (len(f.split()) < len(words) and words[:len(f.split())] == f.split()))), n)
+        out[n] = best
     return out
 
 

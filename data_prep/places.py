@@ -255,3 +255,27 @@ def towns_after_preposition(text: str, start: int, end: int, countries: set[str]
                 out.append(PlaceMention(name, surface, iso3, lat, lon, at, at + len(surface), "GeoNames", 0.7))
                 break
     return out
+
+
+DATELINE_PARAGRAPHS = 3   # the headline and a byline may come before the dateline
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n+", text)]
+
+
+_DATELINE_RUN = re.compile(r"\s*(?P<run>[A-ZÀ-ÖØ-ÞĐ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĐ][\w'’-]*){0,2})\s*[,:(–—-]")
+
+
+def dateline_town(text: str, countries: set[str]) -> PlaceMention | None:
+    """The smaller town a dateline opens the text with (`PHUKET: Ministers ...`): a GeoNames town of
+    5,000 or more in exactly one country, one the text names; None for a known place (read as usual)."""
+    m = next((m for para in _paragraph_starts(text)[:DATELINE_PARAGRAPHS]
+              if (m := _DATELINE_RUN.match(text, para)) and (m.group("run").isupper() or "(" in m.group())), None)
+    if not m or fold(m.group("run")) in _gazetteer():
+        return None
+    found = {c[1]: c for c in _small_places().get(fold(m.group("run")), [])}
+    if len(found) != 1 or next(iter(found)) not in countries:
+        return None
+    name, iso3, lat, lon = next(iter(found.values()))
+    return PlaceMention(name, m.group("run"), iso3, lat, lon, m.start("run"), m.end("run"), "GeoNames", 0.7)

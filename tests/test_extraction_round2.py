@@ -459,3 +459,37 @@ def test_a_smaller_town_the_dated_sentence_places_the_meeting_in():
             "Asia Tenggara, termasuk latihan bersama yang akan digelar secara berkala.")
     r = process_article("t", "t.txt", text.encode())
     assert r.event.city == "Legian"     # a GeoNames town in Indonesia, a country the text names
+
+
+def test_a_short_form_completed_at_its_end_is_the_full_name():
+    from data_prep.people import canonical_names
+    canon = canonical_names(["Listyo Sigit", "Listyo Sigit", "Listyo Sigit Prabowo",
+                             "Retno Marsudi", "Retno Marsudi", "Retno Lestari Priansari Marsudi"])
+    assert canon["Listyo Sigit"] == canon["Listyo Sigit Prabowo"] == "Listyo Sigit Prabowo"
+    assert canon["Retno Lestari Priansari Marsudi"] == "Retno Marsudi"   # middle names: the usual form
+
+
+def test_a_form_of_address_is_not_a_name_and_pm_is_a_title():
+    assert not people("Yang Berhormat noted that information flows had changed.")
+    found = people("Lao Deputy PM Sonexay Siphandone opened the meeting.")
+    assert "Sonexay Siphandone" in found
+
+
+def test_a_remote_opening_does_not_make_the_meeting_online():
+    text = ("Presiden buka pertemuan\n\nLabuan Bajo (ANTARA) - Senin, 21 Agustus 2023 10:00 WIB\n\n"
+            "Presiden membuka secara virtual Pertemuan Menteri ASEAN tentang Kejahatan Lintas Negara ke-17 yang "
+            "digelar di Labuan Bajo, Senin (21/8/2023).\n\n"
+            "Pertemuan itu dipimpin Kapolri dan membahas perdagangan orang serta penipuan daring di kawasan. "
+            "Para menteri juga menyoroti pencucian uang dan penyelundupan narkoba yang melibatkan jaringan "
+            "lintas negara di Asia Tenggara.")
+    r = process_article("t", "t.txt", text.encode())
+    assert not r.event.online and r.event.city == "Labuan Bajo"
+
+
+def test_a_dateline_town_and_a_place_recalled_from_years_before():
+    text = ("Ministers retreat to the island\n\nPHUKET: Ministers and senior officials from Southeast Asia gathered "
+            "at a resort on Friday (Mar 29, 2019) for the ASEAN Digital Ministers Retreat, hosted by Thailand.\n\n"
+            "Ten years ago, in April 2009, protesters burst into a hotel in Pattaya where leaders were meeting.\n\n"
+            "The retreat discussed digital agility and data flows across the region's economies.")
+    r = process_article("t", "t.txt", text.encode())
+    assert r.event.city == "Phuket"
