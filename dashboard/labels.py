@@ -14,7 +14,7 @@ UNDATED = "undated"        # where a date leads a label ("undated · Name")
 # How each participants.role reads, in the order a card lists them (the codebook's roles).
 ROLE_LABELS = {"host": "Host", "co_chair": "Co-chair", "participant": "Taking part",
                "speaker_country": "Spoke at the event",
-               "implied_member": "ASEAN member, implied by the meeting (not named)"}
+               "implied_member": "ASEAN member, implied (not named)"}
 
 
 def role_label(role) -> str:

@@ -60,10 +60,24 @@ def named_document(text: str) -> str | None:
     return " ".join(m.group().split()).rstrip(".,;:") if m else None
 
 
+@lru_cache(maxsize=1)
+def _meeting_words() -> re.Pattern[str]:
+    words = [r["keyword"] for r in read_rows("event_types") if r["event_type"] != "not_event"]
+    return phrase_pattern(words, ignore_case=True)
+
+
+def _of_another_meeting(document: str) -> bool:
+    """A document named after a meeting (`... Statement of the Special ASEAN Summit`): adopted there,
+    so it is that meeting's outcome, recalled, not this one's."""
+    m = re.search(r"\b(?:of|dari)\s+(?:the\s+)?(.+)$", document)
+    return bool(m and _meeting_words().search(m.group(1)))
+
+
 def is_forecast(text: str, verb_at: int) -> bool:
     """A future or expected outcome (`were expected to agree`, `akan ditutup dengan pengesahan`)."""
     before = " ".join(text[:verb_at].split()[-FORECAST_WORDS:])
-    return bool(_future().search(before) or _pattern("outcome_forecast").search(before))
+    clause = re.split(r"[,;:]", text[:verb_at])[-1]   # `They are scheduled to hold sessions ... to agree`
+    return bool(_future().search(before) or _pattern("outcome_forecast").search(clause))
 
 
 def find_outcome(sentence: Sentence, about_event: str | None, headline: str | None) -> Outcome | None:
@@ -75,6 +89,8 @@ def find_outcome(sentence: Sentence, about_event: str | None, headline: str | No
             or is_forecast(text, verb.start())):
         return None
     document = named_document(text)
+    if document and _of_another_meeting(document):
+        return None   # `the Joint Statement of the Special ASEAN Plus Three Summit`: another meeting's text
     method = "outcome_named_document" if document else about_event
     return Outcome(sentence, verb.group(), method, OUTCOME_CONFIDENCE[method], document)
 
