@@ -195,11 +195,17 @@ def _month_year_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\d/])(?:(?i:{_alt(month_lookup(), fold=True)}))\.?\s+(?P<y>(?:19|20)\d\d)\b")
 
 
+PAST_DAYS = 90   # a meeting dated this long before publication is recalled, not reported
+
+
 def _past_time(sentence: Sentence, published: date | None) -> bool:
     """The sentence dates what it speaks of to a month at least two months before publication
     (`saat KTT ke-42 di Labuan Bajo, Mei 2023` in a 2025 story), and gives no day of its own."""
-    if published is None or find_dates(sentence.text):
+    if published is None:
         return False
+    days = find_dates(sentence.text, published=published)
+    if days:   # `the Special ASEAN Summit ... on 14 April 2020` in a story of March 2021
+        return all((published - d.end).days > PAST_DAYS for d in days)
     months = month_lookup()
     for m in _month_year_pattern().finditer(sentence.text):
         month = months[m.group().split()[0].lower().rstrip(".")]
@@ -465,7 +471,7 @@ def _is_dateline(text: str, d: DateMention, sentences: list[Sentence], idx: int)
     """`KUALA LUMPUR, Jan 22 - ...`: a report date at the head of the first body paragraph."""
     s = sentences[idx]
     head = text[s.start:s.start + 60]
-    dash = re.search(r"\s[-–—]\s", head)
+    dash = re.search(r"\s[-–—]{1,2}\s", head)   # `SEOUL, Oct. 27 (Yonhap) -- ...`
     return bool(dash) and d.char_end <= s.start + dash.start() + 1 and (idx == 0 or text[s.start - 1] == "\n")
 
 

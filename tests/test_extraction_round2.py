@@ -500,3 +500,20 @@ def test_a_dateline_town_and_a_place_recalled_from_years_before():
             "The retreat discussed digital agility and data flows across the region's economies.")
     r = process_article("t", "t.txt", text.encode())
     assert r.event.city == "Phuket"
+
+
+def test_a_meeting_recalled_from_months_before_publication_is_background():
+    from datetime import date
+
+    from data_prep.events import find_event_names
+    s = split_sentences("The work is consistent with the Declaration adopted at the Special ASEAN Summit on "
+                        "14 April 2020.")
+    (m,) = [m for m in find_event_names(s, published=date(2021, 3, 13)) if "Summit" in m.name]
+    assert m.background
+
+
+def test_a_double_dash_dateline_is_a_dateline():
+    from data_prep.events import _is_dateline, all_dates
+    text = "SEOUL, Oct. 27 (Yonhap) -- South Korea hosted a seminar for ASEAN officials."
+    (d,) = [d for d in all_dates(text, 2023, None) if d.start.day == 27]
+    assert _is_dateline(text, d, split_sentences(text), 0)
