@@ -10,7 +10,8 @@ from datetime import date
 from functools import lru_cache
 
 from .countries import find_countries
-from .dates import DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, opening_day, words
+from .dates import (DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, opening_day,
+                    weekday_lookup, words)
 from .places import dateline_town, find_places, place_country, towns_after_preposition
 from .resources import cues, read_rows
 from .sentences import Sentence
@@ -78,10 +79,12 @@ _ACRONYM = r"[A-Z][A-Za-z0-9]*(?:-\d+)?(?:\s+(?:on|of)\s+[A-Z]+)*(?:\s+(?:ke-\d+
 def _english_name_pattern() -> re.Pattern[str]:
     kw = _alt(_keywords("en"))
     ordinal = rf"(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{_alt((w for w in words('ordinal') if w.isascii()), fold=True)}))"
+    when = _alt([w.title() for w in list(month_lookup()) + list(weekday_lookup())])
+    cap = rf"(?!(?:{when})\b){_CAP}"   # `... Diplomacy on Tuesday`: a day is not part of the name
     return re.compile(
         rf"(?P<name>(?:{ordinal}\s+)?(?:{_CAP}\s+)*?(?:{kw})"
-        rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{_CAP}(?:\s+(?:and\s+|&\s+)?{_CAP})*)?)"
-        rf"(?:\s*\((?P<acr>{_ACRONYM})\))?"
+        rf"(?:\s+(?:on|of|for)\s+(?:the\s+)?{cap}(?:\s+(?:and\s+|&\s+)?{cap})*){{0,2}})"   # `of the ASEAN Ministers Responsible for Information`
+        rf"(?:\s*\((?:{ordinal}\s+)?(?P<acr>{_ACRONYM})\))?"
     )
 
 

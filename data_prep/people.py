@@ -157,7 +157,7 @@ def _lead_regex() -> str:
 @lru_cache(maxsize=1)
 def _lead_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’.-])(?P<lead>(?:(?:{_lead_regex()})(?=\s)\s+)+)"
-                      rf"(?P<name>{_TOKEN}(?:\s+{_TOKEN}){{0,{MAX_NAME_TOKENS - 1}}})")
+                      rf"(?P<name>{_name_run()})")
 
 
 @lru_cache(maxsize=1)
@@ -290,7 +290,8 @@ def _trailing_name(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
 
 
 def _valid_name(tokens: list[str], single_ok: bool) -> bool:
-    if not tokens or len(tokens) > MAX_NAME_TOKENS + 1 or (len(tokens) == 1 and not single_ok):
+    words = [t for t in tokens if t not in _particles()]   # `bin`, `van` do not count towards the length
+    if not tokens or len(words) > MAX_NAME_TOKENS + 1 or (len(tokens) == 1 and not single_ok):
         return False
     if len(tokens) == 1 and (re.fullmatch(rf"[{_UPPER}]\.?", tokens[0]) or tokens[0].isupper()):
         return False   # an initial or an acronym (`Chief RA`: a nickname), not a name
@@ -564,7 +565,9 @@ def _run_before(text: str) -> list[str]:
     """The capitalised tokens that end a piece of text (`... oleh musisi Budi K. Santoso`)."""
     tokens = text.split()
     start = len(tokens)
-    while start > 0 and re.fullmatch(_TOKEN, tokens[start - 1]):
+    while start > 0 and (re.fullmatch(_TOKEN, tokens[start - 1])
+                         or (tokens[start - 1] in _particles() and start > 1 and start < len(tokens)
+                             and re.fullmatch(_TOKEN, tokens[start - 2]))):   # `Abdul Mokti bin Haji Mohd Daud`
         start -= 1
     return tokens[start:]
 
