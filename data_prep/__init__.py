@@ -2,15 +2,15 @@
 
 The public API, all the dashboard and scripts need: `build` (the one way to build a folder of tables),
 `add_articles` (save new articles into a seeds folder), `list_inputs`, the limits every input meets
-(`TEXT_SUFFIXES`, `MAX_BYTES`, `refusal`), and the tables' contract (`TABLES`, `DATE_COLUMNS`,
+(`ARTICLE_SUFFIXES`, `TEXT_SUFFIXES`, `MAX_BYTES`, `refusal`), and the tables' contract (`TABLES`, `DATE_COLUMNS`,
 `without_markers` for the codebook's text). Correcting facts in place is planned, not built yet."""
 __version__ = "0.1.0"
 
 from .build import build, list_inputs  # noqa: E402
-from .intake import TEXT_SUFFIXES, SavedFile, add_articles, refusal  # noqa: E402
+from .intake import ARTICLE_SUFFIXES, TEXT_SUFFIXES, SavedFile, add_articles, refusal  # noqa: E402
 from .codebook import without_markers  # noqa: E402
 from .load import MAX_BYTES  # noqa: E402
 from .schema import DATE_COLUMNS, TABLES  # noqa: E402
 
-__all__ = ["build", "add_articles", "SavedFile", "list_inputs", "refusal", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
+__all__ = ["build", "add_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
            "without_markers", "__version__"]

@@ -20,6 +20,7 @@ from .resources import cues, read_rows
 from .sentences import Sentence, split_sentences
 from .textutil import phrase_pattern
 from .themes import ThemeHit, find_themes
+from .webpage import is_web_page, page_to_article
 
 
 @dataclass
@@ -116,6 +117,13 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
     result.warnings += decoded.warnings
     if decoded.text is None:
         return result.reject(decoded.reason or "unreadable")
+
+    # A saved web page: its main text and metadata, as a plain-text article
+    if is_web_page(source_file):
+        page = page_to_article(decoded.text)
+        if page is None:
+            return result.reject("a web page with no article text (only menus, scripts or links)")
+        decoded = replace(decoded, text=page)
 
     # Process data: clean text and metadata
     cleaned = clean_text(decoded.text)

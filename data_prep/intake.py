@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .load import MAX_BYTES, decode_bytes
+from .webpage import WEB_SUFFIXES
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")  # plain-text articles; anything else is refused with that reason
+TEXT_SUFFIXES = (".txt", ".text", ".md")  # plain-text articles
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + WEB_SUFFIXES   # and saved web pages; anything else is refused with that reason
 MAX_STEM_CHARS = 120  # long enough for any article slug, short enough for every file system
 
 # What happened to an added file.
@@ -31,9 +33,10 @@ _UNSAFE_CHARS = re.compile(r"[^\w.\- ()]+")
 def unsupported_type(name: str) -> str | None:
     """Why a file name cannot be an article (its type), or None."""
     suffix = Path(name).suffix.lower()
-    if suffix in TEXT_SUFFIXES:
+    if suffix in ARTICLE_SUFFIXES:
         return None
-    return f"unsupported file type '{suffix or 'none'}' (expected a plain-text article: {', '.join(TEXT_SUFFIXES)})"
+    return (f"unsupported file type '{suffix or 'none'}' (expected a plain-text article or a saved web page: "
+            f"{', '.join(ARTICLE_SUFFIXES)})")
 
 
 def refusal(name: str, content: bytes) -> str | None:

@@ -65,9 +65,9 @@ def test_unsafe_characters_are_replaced(seeds: Path, name: str, saved_as: str) -
 
 
 @pytest.mark.parametrize(("name", "reason"), [
-    ("article.pdf", "unsupported file type '.pdf' (expected a plain-text article: .txt, .text, .md)"),
-    ("article.txt.exe", "unsupported file type '.exe' (expected a plain-text article: .txt, .text, .md)"),
-    ("README", "unsupported file type 'none' (expected a plain-text article: .txt, .text, .md)"),
+    ("article.pdf", "unsupported file type '.pdf' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)"),
+    ("article.txt.exe", "unsupported file type '.exe' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)"),
+    ("README", "unsupported file type 'none' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)"),
     ("../", "no usable file name"),
     ("..", "no usable file name"),
     ("", "no usable file name"),
@@ -192,13 +192,13 @@ def test_failed_rebuild_leaves_the_previous_build_whole(small_seeds: Path, tmp_p
 
 def test_upload_outcomes_join_the_build_report(seeds: Path) -> None:
     saved = [SavedFile("../a.txt", SAVED, "a.txt", "saved as a.txt (name made safe)"),
-             SavedFile("b.pdf", SKIPPED, None, "unsupported file type '.pdf' (expected a plain-text article: .txt, .text, .md)")]
+             SavedFile("b.pdf", SKIPPED, None, "unsupported file type '.pdf' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)")]
     report = {"files": [{"file": "a.txt", "status": "rejected", "reason": "too short (5 words; need 40)"}]}
     assert maintenance.upload_outcomes(saved, report) == [
         {"uploaded": "../a.txt", "upload": SAVED, "file in seeds": "a.txt", "note": "saved as a.txt (name made safe)",
          "build": "rejected", "build reason": "too short (5 words; need 40)"},
         {"uploaded": "b.pdf", "upload": SKIPPED, "file in seeds": "",
-         "note": "unsupported file type '.pdf' (expected a plain-text article: .txt, .text, .md)", "build": "", "build reason": ""},
+         "note": "unsupported file type '.pdf' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)", "build": "", "build reason": ""},
     ]
 
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import data, labels, maintenance, queries, ui
 from dashboard.state import filters, url_state
-from data_prep import MAX_BYTES, TEXT_SUFFIXES, list_inputs
+from data_prep import ARTICLE_SUFFIXES, MAX_BYTES, list_inputs
 
 ctx = ui.page_context()
 ui.header("Sources", ctx, "The articles behind every number, with what was extracted from each.")
@@ -28,8 +28,8 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
         st.info(f"The seeds folder `{seeds}` is read-only (or missing) for this app, so articles cannot be "
                 "added here. Ask whoever maintains the data to add them.", icon=":material/lock:")
     round_ = st.session_state.setdefault("src_upload_round", 0)  # a new key empties the uploader
-    uploads = st.file_uploader(f"News articles as plain text ({', '.join(TEXT_SUFFIXES)})",
-                               type=[x.lstrip(".") for x in TEXT_SUFFIXES], accept_multiple_files=True,
+    uploads = st.file_uploader(f"News articles as plain text or saved web pages ({', '.join(ARTICLE_SUFFIXES)})",
+                               type=[x.lstrip(".") for x in ARTICLE_SUFFIXES], accept_multiple_files=True,
                                key=f"src_upload_{round_}", disabled=not seeds_ok,
                                max_upload_size=max(1, MAX_BYTES // 1_000_000))
     if not build_ok:
