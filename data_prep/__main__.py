@@ -1,4 +1,5 @@
 """Command line: `python -m data_prep build [--seeds DIR] [--out DIR]` builds the tables;
+`python -m data_prep add FILE_OR_DIR... [--seeds DIR] [--out DIR]` adds articles and says what each added;
 `python -m data_prep evaluate --corpus DIR --gold FILE` scores extraction against gold annotations;
 `python -m data_prep codebook [--check]` regenerates (or checks) the codebook's column tables from the schema."""
 from __future__ import annotations
@@ -26,6 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("--gold", type=Path, required=True, help="gold.json (events with articles, countries, people, themes)")
     e.add_argument("--out", type=Path, default=None, help="keep the built tables here (default: a temporary folder)")
     e.add_argument("--json", type=Path, default=None, help="also write the figures as JSON to this file")
+    a = sub.add_parser("add", help="copy articles or saved web pages into the seeds folder, rebuild, and say what each added")
+    a.add_argument("paths", type=Path, nargs="+", help="files or folders of articles (.txt, .md, .html, .htm)")
+    a.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of article files (default: seeds/)")
+    a.add_argument("--out", type=Path, default=ROOT / "output", help="where to write the tables (default: output/)")
     c = sub.add_parser("codebook", help="regenerate the codebook's column tables from data_prep/data/schema.csv")
     c.add_argument("--check", action="store_true", help="change nothing; exit 1 naming the tables that drifted")
     c.add_argument("--file", type=Path, default=None, help="the codebook to update (default: docs/CODEBOOK.md)")
@@ -34,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
         return _evaluate(args)
     if args.command == "codebook":
         return _codebook(args)
+    if args.command == "add":
+        return _add(args)
 
     def progress(step: str, fraction: float) -> None:
         if not args.quiet:
@@ -54,6 +61,42 @@ def main(argv: list[str] | None = None) -> int:
     for w in report["warnings"]:
         print(f"  warning: {w}")
     return 0 if report["n_included"] else 1
+
+
+def _add(args: argparse.Namespace) -> int:
+    """Copy files in (never over a different file), rebuild, and print what each new file contributed.
+    Exit 2 when a path or the seeds folder is missing, 1 when no file was added, else 0."""
+    import pandas as pd
+
+    from .contributions import contribution_lines
+    from .evaluate import read_tables
+    from .intake import ALREADY_PRESENT, SKIPPED, add_articles
+    files = []
+    for path in args.paths:
+        if not path.exists():
+            print(f"error: not found: {path}", file=sys.stderr)
+            return 2
+        files += [p for p in sorted(path.iterdir()) if p.is_file() and not p.name.startswith(".")] if path.is_dir() else [path]
+    if not args.seeds.is_dir():
+        print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
+        return 2
+    old = args.out / "articles.csv"
+    earlier = set(pd.read_csv(old).query("status == 'included'")["article_id"]) if old.exists() else set()
+    saved = add_articles([(p.name, p.read_bytes()) for p in files], args.seeds)
+    for s in saved:
+        print(f"{s.name}: {s.status}" + (f" as {s.saved_as}" if s.saved_as and s.saved_as != s.name else "")
+              + (f" ({s.reason})" if s.status in (SKIPPED, ALREADY_PRESENT) else ""))
+    new = [Path(s.saved_as).stem for s in saved if s.status not in (SKIPPED, ALREADY_PRESENT)]
+    if not new:
+        print("nothing new to add; the tables are unchanged")
+        return 1
+    report = build(args.seeds, args.out)
+    print(f"Rebuilt {args.out}: {report['n_included']} of {report['n_files']} files included")
+    tables = read_tables(args.out)
+    tables["evidence"] = pd.read_csv(args.out / "evidence.csv", dtype=str, keep_default_na=False)
+    for article_id in new:
+        print("\n".join(contribution_lines(tables, article_id, earlier)))
+    return 0
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -62,3 +62,31 @@ def test_a_folder_with_pages_and_text_builds(tmp_path):
     a = pd.read_csv(tmp_path / "out" / "articles.csv").set_index("article_id")
     assert a.loc["page", "status"] == "included" and a.loc["page", "published_date"] == "2022-05-12"
     assert "unsupported file type '.pdf'" in a.loc["notes", "reason"]
+
+
+def test_add_copies_in_rebuilds_and_says_what_each_file_added(tmp_path, capsys):
+    """`python -m data_prep add`: a saved page makes a new event; a report of a meeting already in the
+    seeds (the 2018 sub-regional counter-terrorism meeting, dev article 04) joins that event; a PDF is
+    skipped with its reason; adding the same files again adds nothing (exit 1)."""
+    import shutil
+    from pathlib import Path
+
+    from data_prep.__main__ import main
+    repo = Path(__file__).resolve().parent.parent
+    seeds, new, out = tmp_path / "seeds", tmp_path / "new", tmp_path / "out"
+    shutil.copytree(repo / "seeds", seeds)
+    new.mkdir()
+    (new / "page.html").write_text(PAGE, encoding="utf-8")
+    shutil.copy(repo / "tests" / "dev_corpus" / "articles" / "04_srm_ct_jakarta_working_group.txt", new)
+    (new / "scan.pdf").write_bytes(b"%PDF-1.4")
+    assert main(["build", "--seeds", str(seeds), "--out", str(out), "--quiet"]) == 0
+    capsys.readouterr()
+    assert main(["add", str(new), "--seeds", str(seeds), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert "scan.pdf: skipped (unsupported file type '.pdf'" in said
+    assert "page: a new event: 2022-05-12-" in said
+    line = next(x for x in said.splitlines() if x.startswith("04_srm_ct_jakarta_working_group:"))
+    assert "joined the event already reported by 002_dc5edf585ab250e2" in line and "2018-11-06" in line
+    assert (seeds / "page.html").exists()
+    assert main(["add", str(new), "--seeds", str(seeds), "--out", str(out)]) == 1
+    assert "nothing new to add" in capsys.readouterr().out
