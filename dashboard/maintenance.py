@@ -53,23 +53,32 @@ def add_and_rebuild(files: list[tuple[str, bytes]], seeds_dir: Path, out_dir: Pa
                     progress: Progress | None = None) -> Rebuilt:
     """The Sources page's "Rebuild" button: save the uploads into the seeds folder (when `save`), rebuild,
     and say what became of each file."""
+    earlier = data_prep.earlier_articles(out_dir)
     saved = data_prep.add_articles(files, seeds_dir) if save and files else []
     try:
         report = rebuild(seeds_dir, out_dir, progress=progress)
     except Exception as exc:  # reported to the maintainer, with the traceback, by the page
         return Rebuilt(None, upload_outcomes(saved, {}), exc)
-    return Rebuilt(report, upload_outcomes(saved, report))
+    new = [Path(s.saved_as).stem for s in saved if s.saved_as and s.status in ("saved", "saved under a new name")]
+    added = data_prep.describe_contributions(out_dir, new, earlier) if new else {}
+    return Rebuilt(report, upload_outcomes(saved, report, added))
 
 
-def upload_outcomes(saved: list[data_prep.SavedFile], report: dict) -> list[dict]:
+def upload_outcomes(saved: list[data_prep.SavedFile], report: dict,
+                    added: dict[str, list[str]] | None = None) -> list[dict]:
     """One row per uploaded file: what the upload did and, for a file in the seeds folder, whether the
-    build included it (or why it rejected it)."""
+    build included it (or why it rejected it) and, for a new file, what it contributed (the event it
+    created or joined, its countries, people and themes; data_prep.describe_contributions)."""
     built = {f.get("file"): f for f in report.get("files", [])}
+    added = added or {}
     rows = []
     for s in saved:
         f = built.get(s.saved_as, {}) if s.saved_as else {}
+        said = added.get(Path(s.saved_as).stem, []) if s.saved_as else []
+        contributed = "; ".join(x.strip() for x in said).split(": ", 1)[-1] if said else ""
         rows.append({"uploaded": s.name, "upload": s.status, "file in seeds": s.saved_as or "",
-                     "build": f.get("status") or "", "build reason": f.get("reason") or "", "note": s.reason})
+                     "build": f.get("status") or "", "build reason": f.get("reason") or "",
+                     "contributed": contributed, "note": s.reason})
     return rows
 
 

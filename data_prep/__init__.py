@@ -1,16 +1,18 @@
 """Pipeline that turns news articles about digital-diplomacy events into evidence-linked tables.
 
 The public API, all the dashboard and scripts need: `build` (the one way to build a folder of tables),
+`describe_contributions` and `earlier_articles` (what newly added articles contributed to a build),
 `add_articles` (save new articles into a seeds folder), `list_inputs`, the limits every input meets
 (`ARTICLE_SUFFIXES`, `TEXT_SUFFIXES`, `MAX_BYTES`, `refusal`), and the tables' contract (`TABLES`, `DATE_COLUMNS`,
 `without_markers` for the codebook's text). Correcting facts in place is planned, not built yet."""
 __version__ = "0.1.0"
 
 from .build import build, list_inputs  # noqa: E402
+from .contributions import describe_contributions, earlier_articles  # noqa: E402
 from .intake import ARTICLE_SUFFIXES, TEXT_SUFFIXES, SavedFile, add_articles, refusal  # noqa: E402
 from .codebook import without_markers  # noqa: E402
 from .load import MAX_BYTES  # noqa: E402
 from .schema import DATE_COLUMNS, TABLES  # noqa: E402
 
-__all__ = ["build", "add_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
+__all__ = ["build", "add_articles", "describe_contributions", "earlier_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
            "without_markers", "__version__"]

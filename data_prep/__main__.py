@@ -66,10 +66,7 @@ def main(argv: list[str] | None = None) -> int:
 def _add(args: argparse.Namespace) -> int:
     """Copy files in (never over a different file), rebuild, and print what each new file contributed.
     Exit 2 when a path or the seeds folder is missing, 1 when no file was added, else 0."""
-    import pandas as pd
-
-    from .contributions import contribution_lines
-    from .evaluate import read_tables
+    from .contributions import describe_contributions, earlier_articles
     from .intake import ALREADY_PRESENT, SKIPPED, add_articles
     files = []
     for path in args.paths:
@@ -80,8 +77,7 @@ def _add(args: argparse.Namespace) -> int:
     if not args.seeds.is_dir():
         print(f"error: seeds folder not found: {args.seeds}", file=sys.stderr)
         return 2
-    old = args.out / "articles.csv"
-    earlier = set(pd.read_csv(old).query("status == 'included'")["article_id"]) if old.exists() else set()
+    earlier = earlier_articles(args.out)
     saved = add_articles([(p.name, p.read_bytes()) for p in files], args.seeds)
     for s in saved:
         print(f"{s.name}: {s.status}" + (f" as {s.saved_as}" if s.saved_as and s.saved_as != s.name else "")
@@ -92,10 +88,8 @@ def _add(args: argparse.Namespace) -> int:
         return 1
     report = build(args.seeds, args.out)
     print(f"Rebuilt {args.out}: {report['n_included']} of {report['n_files']} files included")
-    tables = read_tables(args.out)
-    tables["evidence"] = pd.read_csv(args.out / "evidence.csv", dtype=str, keep_default_na=False)
-    for article_id in new:
-        print("\n".join(contribution_lines(tables, article_id, earlier)))
+    for lines in describe_contributions(args.out, new, earlier).values():
+        print("\n".join(lines))
     return 0
 
 

@@ -4,6 +4,7 @@ tables in, lines out (the command line's `add` prints them)."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 import pandas as pd
 
@@ -43,3 +44,24 @@ def contribution_lines(tables: Mapping[str, pd.DataFrame], article_id: str, earl
     lines.append(f"  people: {_listed(mine['attendees']['name'])}")
     lines.append(f"  themes: {_listed(mine['evidence']['theme'])}")
     return lines
+
+
+CONTRIBUTION_TABLES = ("articles", "events", "participants", "attendees", "evidence")
+
+
+def earlier_articles(build_dir: Path) -> set[str]:
+    """The articles a build folder already includes (empty when there is no build yet)."""
+    path = Path(build_dir) / "articles.csv"
+    if not path.exists():
+        return set()
+    a = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return set(a.loc[a["status"] == "included", "article_id"])
+
+
+def describe_contributions(build_dir: Path, article_ids: Iterable[str], earlier: set[str]) -> dict[str, list[str]]:
+    """What each article contributed to the build in `build_dir` (see `contribution_lines`): the one
+    report the command line's `add` prints and the Sources page's upload table shows."""
+    tables = {name: pd.read_csv(Path(build_dir) / f"{name}.csv", dtype=str, keep_default_na=False)
+              for name in CONTRIBUTION_TABLES}
+    tables["articles"]["event_id"] = tables["articles"]["event_id"].replace("", None)
+    return {a: contribution_lines(tables, a, earlier) for a in article_ids}

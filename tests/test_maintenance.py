@@ -196,10 +196,27 @@ def test_upload_outcomes_join_the_build_report(seeds: Path) -> None:
     report = {"files": [{"file": "a.txt", "status": "rejected", "reason": "too short (5 words; need 40)"}]}
     assert maintenance.upload_outcomes(saved, report) == [
         {"uploaded": "../a.txt", "upload": SAVED, "file in seeds": "a.txt", "note": "saved as a.txt (name made safe)",
-         "build": "rejected", "build reason": "too short (5 words; need 40)"},
+         "build": "rejected", "build reason": "too short (5 words; need 40)", "contributed": ""},
         {"uploaded": "b.pdf", "upload": SKIPPED, "file in seeds": "",
-         "note": "unsupported file type '.pdf' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)", "build": "", "build reason": ""},
+         "note": "unsupported file type '.pdf' (expected a plain-text article or a saved web page: .txt, .text, .md, .html, .htm)",
+         "build": "", "build reason": "", "contributed": ""},
     ]
+
+
+def test_an_upload_says_what_it_contributed(tmp_path: Path) -> None:
+    """The Sources page's upload goes through the same report as `data_prep add`: a new page makes an
+    event, and its row names it with the countries, people and themes the page gave."""
+    from tests.test_webpage import PAGE
+    folder = tmp_path / "repo_seeds"
+    folder.mkdir()
+    for p in sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))[:2]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    out = tmp_path / "build"
+    maintenance.rebuild(folder, out)
+    done = maintenance.add_and_rebuild([("page.html", PAGE.encode())], folder, out)
+    (row,) = done.uploads
+    assert row["upload"] == SAVED and row["build"] == "included"
+    assert row["contributed"].startswith("a new event: 2022-05-12-") and "people: Johnny G. Plate" in row["contributed"]
 
 
 def test_summary() -> None:
