@@ -59,7 +59,7 @@ def add_and_rebuild(files: list[tuple[str, bytes]], seeds_dir: Path, out_dir: Pa
         report = rebuild(seeds_dir, out_dir, progress=progress)
     except Exception as exc:  # reported to the maintainer, with the traceback, by the page
         return Rebuilt(None, upload_outcomes(saved, {}), exc)
-    new = [Path(s.saved_as).stem for s in saved if s.saved_as and s.status in ("saved", "saved under a new name")]
+    new = [Path(s.saved_as).stem for s in saved if s.is_new]
     added = data_prep.describe_contributions(out_dir, new, earlier) if new else {}
     return Rebuilt(report, upload_outcomes(saved, report, added))
 

@@ -67,7 +67,7 @@ def _add(args: argparse.Namespace) -> int:
     """Copy files in (never over a different file), rebuild, and print what each new file contributed.
     Exit 2 when a path or the seeds folder is missing, 1 when no file was added, else 0."""
     from .contributions import describe_contributions, earlier_articles
-    from .intake import ALREADY_PRESENT, SKIPPED, add_articles
+    from .intake import add_articles
     files = []
     for path in args.paths:
         if not path.exists():
@@ -81,8 +81,8 @@ def _add(args: argparse.Namespace) -> int:
     saved = add_articles([(p.name, p.read_bytes()) for p in files], args.seeds)
     for s in saved:
         print(f"{s.name}: {s.status}" + (f" as {s.saved_as}" if s.saved_as and s.saved_as != s.name else "")
-              + (f" ({s.reason})" if s.status in (SKIPPED, ALREADY_PRESENT) else ""))
-    new = [Path(s.saved_as).stem for s in saved if s.status not in (SKIPPED, ALREADY_PRESENT)]
+              + ("" if s.is_new else f" ({s.reason})"))
+    new = [Path(s.saved_as).stem for s in saved if s.is_new]
     if not new:
         print("nothing new to add; the tables are unchanged")
         return 1

@@ -84,7 +84,7 @@ def _event_words() -> re.Pattern[str]:
     return phrase_pattern(meeting + list(cues("participation")), ignore_case=True)
 
 
-def surname_speakers(sentence: Sentence, named: list[PersonMention], event: EventCandidate) -> list[PersonMention]:
+def surname_speakers(sentence: Sentence, named: list[PersonMention]) -> list[PersonMention]:
     """A person named in full earlier and now by one of their names alone as a speaker (`Lim said`,
     `kata Santoso`, `Menurut Budi,`): the earlier full mention, tied to this sentence, when that name
     belongs to one person only and the sentence is not about another event."""
@@ -150,7 +150,7 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
     for s in sentences:
         found = find_people(s, result.text)
         named += found
-        people = [p for p in found if _attended(p, event)] + surname_speakers(s, named, event)
+        people = [p for p in found if _attended(p, event)] + surname_speakers(s, named)
         result.people += people
         if cue_pattern("opening").search(s.text):
             result.openers += [p for p in people if p.official]

@@ -38,8 +38,8 @@ def contribution_lines(tables: Mapping[str, pd.DataFrame], article_id: str, earl
     where = ", ".join(str(x) for x in (ev.get("city"), ev.get("host_iso3")) if isinstance(x, str) and x)
     lines = [f"{article_id}: {kind} {eid} ({ev['name']}, {ev['start_date']}{', ' + where if where else ''}; "
              f"{n} article{'s' if n != 1 else ''})"]
-    mine = {name: t[t["article_id"] == article_id] if "article_id" in t else t.iloc[0:0]
-            for name, t in tables.items() if name in ("participants", "attendees", "evidence")}
+    mine = {name: tables[name][tables[name]["article_id"] == article_id]
+            for name in ("participants", "attendees", "evidence")}
     lines.append(f"  countries it gives the evidence for: {_listed(mine['participants']['iso3'])}")
     lines.append(f"  people: {_listed(mine['attendees']['name'])}")
     lines.append(f"  themes: {_listed(mine['evidence']['theme'])}")

@@ -330,7 +330,7 @@ def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: in
             continue
         text = _masked(sentences[i].text)
         m = _description_pattern().search(text)
-        if m and _future_before().search(text[:m.start()]):
+        if m and future_pattern().search(text[:m.start()]):
             continue   # `The partnership will cover ... training`: a plan, not the meeting reported
         if m:
             name = m.group("name")
@@ -343,7 +343,9 @@ def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: in
 
 
 @lru_cache(maxsize=1)
-def _future_before() -> re.Pattern[str]:
+def future_pattern() -> re.Pattern[str]:
+    """Words that put what follows in the future (`akan`, `will`, `berpeluang`, `planned`;
+    data/future_words.csv): a plan, a forecast or a role still to come, not what happened."""
     return phrase_pattern([r["word"] for r in read_rows("future_words")], ignore_case=True)
 
 
@@ -515,12 +517,11 @@ def choose_date(text: str, sentences: list[Sentence], name_sentences: set[int], 
     return best
 
 
-def _range_around(day: DateMention, text: str, sentences: list[Sentence], background: set[int],
-                  published: date | None, default_year: int | None,
-                  others: list[NameMention] = ()) -> tuple[DateMention, int] | None:
+def _range_around(day: DateMention, text: str, sentences: list[Sentence], published: date | None,
+                  default_year: int | None, others: list[NameMention] = ()) -> tuple[DateMention, int] | None:
     """The meeting's days as the text states them (`berlangsung pada 3-6 Desember 2018`) when the
     day chosen is one of them (`konferensi pers ..., Kamis (6/12/2018)`): a range holding the day,
-    in a sentence about this meeting: not a reference or background one, none naming another event
+    in a sentence about this meeting: not a reference, none naming another event before the range
     (`Singapore International Cyber Week, 5-9 October`), none on a series that began with another
     meeting (`rangkaian sidang ... 19-23 September, yang diawali sidang pejabat senior`)."""
     if day.end > day.start:
@@ -530,7 +531,7 @@ def _range_around(day: DateMention, text: str, sentences: list[Sentence], backgr
         s = sentences[idx]
         before = text[s.start:d.char_start]
         other_first = any(m.sentence == idx and m.name in before for m in others)   # `Cyber Week, held ... 5 to 9 October`
-        if (d.end > d.start and d.start <= day.start <= d.end and idx not in background and not other_first
+        if (d.end > d.start and d.start <= day.start <= d.end and not other_first
                 and not is_reference(s) and not word_pattern("series_start").search(s.text)):
             return d, idx
     return None
@@ -574,7 +575,7 @@ def choose_city(text: str, sentences: list[Sentence], anchor: int, name_sents: s
     places = find_places(text)
     s = sentences[anchor]
     named = {m.iso3 for m in find_countries(text)} | {p.iso3 for p in places}
-    if not online and not is_reference(s) and not _future_before().search(s.text):
+    if not online and not is_reference(s) and not future_pattern().search(s.text):
         # a smaller town the sentence that dates the meeting places it in (`digelar di Kuta`)
         places += towns_after_preposition(text, s.start, s.end, named)
     town = dateline_town(text, named)
@@ -655,7 +656,7 @@ def extract_event(text: str, sentences: list[Sentence], title: str | None, publi
     when, anchor = picked
     when = opening_day(when, sentences[anchor].text, text)
     others = [m for m in mentions if not any(_same_mention(m, g) for g in group)]
-    span = _range_around(when, text, sentences, set(), published, default_year, others)
+    span = _range_around(when, text, sentences, published, default_year, others)
     if span is not None:
         when, anchor = span
     order = [anchor] + sorted(name_sents - {anchor}) + [i for i in range(len(sentences)) if i != anchor]

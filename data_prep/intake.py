@@ -60,6 +60,11 @@ class SavedFile:
     saved_as: str | None
     reason: str
 
+    @property
+    def is_new(self) -> bool:
+        """Whether this file is new in the seeds folder (saved, under its name or another)."""
+        return self.status in (SAVED, RENAMED)
+
 
 def safe_name(name: str) -> str | None:
     """A file name safe to create in the seeds folder, or None when nothing usable is left.

@@ -16,6 +16,7 @@ _DOMAIN = re.compile(
     r"(?:\.[a-z]{2})?)(?![\w/])")
 _LABELLED = re.compile(r"^(?P<label>Penulis|Reporter|Editor|Oleh|By|Pewarta|Redaktur|Writer)\b\s*:?\s*"
                        r"(?P<name>[^|•·\d]+?)\s*(?:[|•·]|$)", re.IGNORECASE)
+_SOURCE_LINE = re.compile(r"^\s*(?:Source|Sumber)\s*:\s*https?://\S+\s*$", re.IGNORECASE)
 _URL = re.compile(r"\bhttps?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b(?:WIB|WITA|WIT|GMT|UTC)\b")
 _NAME = re.compile(r"^(?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,3}$")
@@ -135,6 +136,8 @@ def extract_metadata(paragraphs: list[str], header_lines: list[str]) -> Metadata
             if name and (meta.author is None or lab.group("label").lower() != "editor"):
                 meta.author = name
             meta.metadata_paragraphs.add(i)
+        if _DOMAIN.fullmatch(para.strip()) or _SOURCE_LINE.match(para):
+            meta.metadata_paragraphs.add(i)   # a site's name alone, or the page's address: not body text
         dl = _dateline(para)
         if dl:
             meta.published_date = meta.published_date or dl[0]

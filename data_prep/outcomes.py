@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .events import future_pattern
 from .resources import cues, read_rows
 from .sentences import Sentence
 from .textutil import phrase_pattern
@@ -32,11 +33,6 @@ class Outcome:
 @lru_cache(maxsize=None)
 def _pattern(kind: str) -> re.Pattern[str]:
     return phrase_pattern(cues(kind), ignore_case=True)
-
-
-@lru_cache(maxsize=1)
-def _future() -> re.Pattern[str]:
-    return phrase_pattern([r["word"] for r in read_rows("future_words")], ignore_case=True)
 
 
 @lru_cache(maxsize=1)
@@ -77,7 +73,7 @@ def is_forecast(text: str, verb_at: int) -> bool:
     """A future or expected outcome (`were expected to agree`, `akan ditutup dengan pengesahan`)."""
     before = " ".join(text[:verb_at].split()[-FORECAST_WORDS:])
     clause = re.split(r"[,;:]", text[:verb_at])[-1]   # `They are scheduled to hold sessions ... to agree`
-    return bool(_future().search(before) or _pattern("outcome_forecast").search(clause))
+    return bool(future_pattern().search(before) or _pattern("outcome_forecast").search(clause))
 
 
 def find_outcome(sentence: Sentence, about_event: str | None, headline: str | None) -> Outcome | None:

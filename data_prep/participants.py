@@ -10,7 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from .countries import find_asean_groups, find_countries, group_members
-from .events import cue_pattern, is_reference
+from .events import cue_pattern, future_pattern, is_reference
 from .people import PersonMention, inside_org_name, side_countries, speech_pattern
 from .resources import read_rows
 from .sentences import Sentence
@@ -72,7 +72,7 @@ def _cues(sentence: Sentence) -> list[tuple[int, str]]:
     out = []
     text = sentence.text
     for start, end, kind in sorted(kept):
-        if _future_words().search(" ".join(text[:start].split()[-2:])):
+        if future_pattern().search(" ".join(text[:start].split()[-2:])):
             continue  # `Indonesia akan menggelar ...`, `berpeluang bergabung`: a future event or role, not this one
         near = text[max(0, start - 80):start].split(",")[-1] + " " + " ".join(text[end:].split()[:2])
         if kind in _CHAIR_KINDS and _delegation_words().search(near):
@@ -100,12 +100,6 @@ def _shared(clause: str) -> bool:
 @lru_cache(maxsize=1)
 def _partner_words() -> re.Pattern[str]:
     words = [r["word"] for r in read_rows("partner_words")]
-    return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))\b")
-
-
-@lru_cache(maxsize=1)
-def _future_words() -> re.Pattern[str]:
-    words = [r["word"] for r in read_rows("future_words")]
     return re.compile(rf"(?i:\b(?:{'|'.join(map(re.escape, words))}))\b")
 
 

@@ -107,7 +107,7 @@ def _matches(words: list[Token], text: str) -> list[tuple[_Cue, int, int, bool]]
     by_key, prefixed = _index()
     found = []
     for i, word in enumerate(words):
-        candidates = [c for f in word.forms for c in by_key.get(f, ())]
+        candidates = [c for f in sorted(word.forms) for c in by_key.get(f, ())]   # sorted: a set's order varies by run
         low = word.text.lower()
         candidates += [c for c in prefixed.get(low[:PREFIX_INDEX], ()) + prefixed.get("", ())
                        if token_matches(word, *c.keys[0])]
@@ -115,10 +115,12 @@ def _matches(words: list[Token], text: str) -> list[tuple[_Cue, int, int, bool]]
                 and all(token_matches(words[i + k], *c.keys[k]) for k in range(1, len(c.keys)))]
         if not hits or _inside_a_name(words, i, text):
             continue
+        matched = []
         for cue in dict.fromkeys(hits):
             last = words[i + len(cue.keys) - 1]
             exact = "*" in cue.text or text[word.start:last.end].lower() == cue.text.lower()
-            found.append((cue, word.start, last.end, exact))
+            matched.append((cue, word.start, last.end, exact))
+        found += sorted(matched, key=lambda m: not m[3])   # a cue written as in the text before a word family
     # The longest cue wins (as spaCy's filter_spans): `perdagangan orang` (trafficking) hides the
     # `perdagangan` (trade) inside it.
     return [m for m in found if not any(o[1] <= m[1] and m[2] <= o[2] and o[2] - o[1] > m[2] - m[1]

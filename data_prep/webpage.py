@@ -34,9 +34,9 @@ def page_to_article(html: str) -> str | None:
         lines.append(f"Published on {doc.date}")
     if doc.author:
         lines.append(f"By {doc.author}")
+    if doc.url:
+        lines.append(f"Source: {doc.url}")
     paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]   # the headline repeated at the top of the body
-    if doc.url:
-        paragraphs.append(f"Source: {doc.url}")
     return "\n\n".join(lines + paragraphs)

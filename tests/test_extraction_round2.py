@@ -517,3 +517,20 @@ def test_a_double_dash_dateline_is_a_dateline():
     text = "SEOUL, Oct. 27 (Yonhap) -- South Korea hosted a seminar for ASEAN officials."
     (d,) = [d for d in all_dates(text, 2023, None) if d.start.day == 27]
     assert _is_dateline(text, d, split_sentences(text), 0)
+
+
+def test_the_build_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Byte-identical tables from the same articles in two processes with different string hashing
+    (a set's iteration order once decided which theme cue an evidence row named)."""
+    import os
+    import subprocess
+    import sys
+
+    from data_prep.resources import DATA_DIR
+    corpus = DATA_DIR.parents[1] / "tests" / "dev_corpus" / "articles"
+    for seed in ("1", "2"):
+        subprocess.run([sys.executable, "-m", "data_prep", "build", "--seeds", str(corpus),
+                        "--out", str(tmp_path / seed), "--quiet"], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, cwd=DATA_DIR.parents[1])
+    for table in ("events", "participants", "attendees", "evidence", "outcomes"):
+        assert (tmp_path / "1" / f"{table}.csv").read_bytes() == (tmp_path / "2" / f"{table}.csv").read_bytes(), table
