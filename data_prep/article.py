@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 
 from .countries import CountryMention, find_countries
@@ -109,8 +110,9 @@ def _no_event_reason(sentences: list[Sentence], published) -> str:
     return "no event found (no named meeting, conference or seminar with a date)"
 
 
-def process_article(article_id: str, source_file: str, data: bytes) -> ArticleResult:
-    """Run steps 1-6 on one file's bytes."""
+def process_article(article_id: str, source_file: str, data: bytes, published: date | None = None) -> ArticleResult:
+    """Run steps 1-6 on one file's bytes; `published` (an analyst's correction) replaces the date the
+    text gives, so a report whose year sits only outside its text dates its event."""
     # Load inputs
     result = ArticleResult(article_id, source_file, hashlib.sha256(data).hexdigest())
     decoded = decode_bytes(data)
@@ -129,6 +131,8 @@ def process_article(article_id: str, source_file: str, data: bytes) -> ArticleRe
     cleaned = clean_text(decoded.text)
     header = [line.strip() for line in normalise(decoded.text).split("\n") if line.strip()]
     meta = extract_metadata(cleaned.paragraphs, header)
+    if published is not None:
+        meta.published_date = published
     body = [p for i, p in enumerate(cleaned.paragraphs) if i not in meta.metadata_paragraphs]
     result.dropped = cleaned.dropped + [(p, "metadata line") for i, p in enumerate(cleaned.paragraphs)
                                         if i in meta.metadata_paragraphs]

@@ -8,15 +8,20 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pandas as pd
 
 from . import __version__
 from .article import ArticleResult, process_article
+from .cache import CACHE_DIR, ArticleCache
+from .corrections import (Correction, Grouping, Outcomes, apply_facts, article_dates, note_article_dates,
+                          read_corrections, regroup)
+from .corrections import default_path as default_corrections_path
+from .identity import assign_ids, previous_membership
 from .countries import country_name, is_asean
 from .events import city_iso3
 from .intake import unsupported_type
@@ -39,30 +44,45 @@ def list_inputs(seeds_dir: Path) -> list[Path]:
     return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
 
 
-def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None = None) -> list[ArticleResult]:
-    """Steps 1-6 for each file; one unreadable file never stops the rest."""
+def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None = None,
+                  dates: Mapping[str, date] | None = None, cache: ArticleCache | None = None) -> list[ArticleResult]:
+    """Steps 1-6 for each file (from the cache when the same bytes went through the same pipeline);
+    `dates` are analysts' dates by article id. One unreadable file never stops the rest."""
     results, seen = [], {}
+    dates = dates or {}
     for i, path in enumerate(paths):
         if progress:
             progress(f"Reading {path.name}", i / max(len(paths), 1))
         rel = path.relative_to(seeds_dir).as_posix()
-        wrong_type = unsupported_type(path.name)
-        if wrong_type:
-            res = ArticleResult(path.stem, rel, "").reject(wrong_type)
-        else:
-            try:
-                data = path.read_bytes()
-                res = process_article(path.stem, rel, data)
-            except OSError as exc:
-                res = ArticleResult(path.stem, rel, "").reject(f"cannot read file: {exc.strerror or exc}")
-            except Exception as exc:  # noqa: BLE001 - a bug on one file must not lose the others
-                res = ArticleResult(path.stem, rel, "").reject(f"extraction failed: {type(exc).__name__}: {exc}")
+        res = _read_one(path, rel, dates.get(path.stem), cache)
         if res.status == "included" and res.text in seen:
             res.reject(f"duplicate of {seen[res.text]}")
         elif res.status == "included":
             seen[res.text] = res.article_id
         results.append(res)
     return results
+
+
+def _read_one(path: Path, rel: str, published: date | None, cache: ArticleCache | None) -> ArticleResult:
+    """One file through steps 1-6, or its cached result; a bug on one file rejects that file only."""
+    wrong_type = unsupported_type(path.name)
+    if wrong_type:
+        return ArticleResult(path.stem, rel, "").reject(wrong_type)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return ArticleResult(path.stem, rel, "").reject(f"cannot read file: {exc.strerror or exc}")
+    key = cache.key(rel, data, published) if cache else ""
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        return cached
+    try:
+        res = process_article(path.stem, rel, data, published)
+    except Exception as exc:  # noqa: BLE001 - a bug on one file must not lose the others
+        return ArticleResult(path.stem, rel, "").reject(f"extraction failed: {type(exc).__name__}: {exc}")
+    if cache:
+        cache.put(key, res)
+    return res
 
 
 def _host(event: MergedEvent, facts: list[CountryFact], openers: list[str | None]) -> tuple[str | None, str]:
@@ -199,21 +219,32 @@ def _article_row(r: ArticleResult, event_id: str | None) -> dict:
             "source_file": r.source_file, "sha256": r.sha256, "url": m.url}
 
 
-def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], list[str]]:
-    """Merge events across articles and build every table (pure: results in, tables out)."""
+def assemble(results: list[ArticleResult], previous: tuple[dict[str, set[str]], dict[str, str]] | None = None,
+             corrections: list[Correction] | None = None) -> tuple[dict[str, pd.DataFrame], list[str], Outcomes]:
+    """Merge events across articles and build every table (pure: results in, tables out). `previous`
+    is the last build's events (id -> article ids) and aliases, so events keep their ids (identity.py);
+    `corrections` are applied last: splits and merges to the groups, then fact rows to the tables."""
+    corrections = corrections or []
+    outcomes = Outcomes(corrections)
+    members, old_aliases = previous or ({}, {})
     warnings: list[str] = []
     included = {r.article_id: r for r in results if r.status == "included" and r.event}
+    candidates = {aid: r.event for aid, r in included.items()}
+    def key_of(group: list[str]) -> str:
+        return merge_group(group, {a: candidates[a] for a in group}).event_id
+
+    grouping = regroup(Grouping(group_articles(candidates), key_of, members, old_aliases), corrections, outcomes)
+    keys = [key_of(g) for g in grouping.groups]
+    ids, aliases = assign_ids([(k, set(g)) for k, g in zip(keys, grouping.groups)], members, old_aliases,
+                              grouping.preferred)
+    for absorbed, event_id in zip(grouping.absorbed, ids):
+        aliases.update({k: event_id for k in absorbed if k not in ids})   # a merged event's own key opens it
     rows: dict[str, list[dict]] = {k: [] for k in ("events", "participants", "attendees", "evidence", "outcomes",
                                                    "country_mentions")}
     article_event: dict[str, str] = {}
-    used_ids: set[str] = set()
-    for group in group_articles({aid: r.event for aid, r in included.items()}):
+    for group, event_id in zip(grouping.groups, ids):
         ev = merge_group(group, {aid: included[aid].event for aid in group})
-        base, n = ev.event_id, 1
-        while ev.event_id in used_ids:  # two distinct events with the same date and short name
-            n += 1
-            ev.event_id = f"{base}-{n}"
-        used_ids.add(ev.event_id)
+        ev.event_id = event_id
         arts = [included[a] for a in group]
         article_event.update({a: ev.event_id for a in group})
         attendees, iso_of_name, canon = _people_rows(ev.event_id, arts)
@@ -223,24 +254,36 @@ def assemble(results: list[ArticleResult]) -> tuple[dict[str, pd.DataFrame], lis
             {"event_id": ev.event_id, "iso3": iso3, "country": country_name(iso3), "role": f.role,
              "is_asean": is_asean(iso3, ev.start_date), "evidence": f.sentence.text, "article_id": f.article_id,
              "method": f.method, "confidence": f.confidence} for iso3, f in sorted(roles.items())]
-        evidence, outcomes, mentions = _sentence_rows(ev.event_id, arts, roles)
+        evidence, outcome_rows, mentions = _sentence_rows(ev.event_id, arts, roles)
         rows["evidence"] += evidence
-        rows["outcomes"] += outcomes
+        rows["outcomes"] += outcome_rows
         rows["country_mentions"] += mentions
         rows["events"].append(_event_row(ev, arts, host, len(roles), len(attendees)))
         if host is None:
             warnings.append(f"{ev.event_id}: no host country found")
+    note_article_dates(corrections, {r.article_id: article_event.get(r.article_id) for r in results}, outcomes)
 
     tables = {
         "articles": [_article_row(r, article_event.get(r.article_id)) for r in results],
         "events": rows["events"], "participants": rows["participants"], "attendees": rows["attendees"],
         "evidence": rows["evidence"], "themes": _theme_shares(rows["evidence"]), "outcomes": rows["outcomes"],
         "country_mentions": rows["country_mentions"],
-        "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.status == "included"],
+        "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.text],
         "theme_catalog": [{"code": t["code"], "label": t["label"], "definition": t["definition"]}
                           for t in read_rows("themes")],  # the app labels themes from the build, not our files
+        "event_aliases": [{"alias": a, "event_id": e} for a, e in sorted(aliases.items())],
     }
-    return {name: _frame(name, rows) for name, rows in tables.items()}, warnings
+    frames = {name: _frame(name, pd.DataFrame(rows, columns=TABLES[name])) for name, rows in tables.items()}
+    for name in ORIGIN_TABLES:
+        frames[name]["origin"] = "extracted"
+    frames = apply_facts(frames, corrections, outcomes, aliases)
+    frames["corrections"] = pd.DataFrame(outcomes.rows(), columns=TABLES["corrections"])
+    warnings += [f"correction {r['action']} {r['target']} on {r['event_id'] or r['target']} is stale: {r['detail']}"
+                 for r in outcomes.stale_rows()]
+    return {name: _frame(name, df) for name, df in frames.items()}, warnings, outcomes
+
+
+ORIGIN_TABLES = ("events", "participants", "attendees", "evidence", "outcomes")
 
 
 def _theme_shares(evidence: list[dict]) -> list[dict]:
@@ -256,18 +299,19 @@ SORT_KEYS = {
     "attendees": ["event_id", "name"], "evidence": ["event_id", "article_id", "char_start", "theme"],
     "themes": [], "outcomes": ["event_id", "rank"],
     "country_mentions": ["event_id", "article_id", "char_start"], "articles_text": ["article_id"],
+    "event_aliases": ["alias"], "corrections": [],
 }
 INT_COLUMNS = {"n_words", "n_countries", "n_attendees", "n_sources", "n_evidence", "char_start", "char_end",
                "cue_start", "cue_end", "rank"}
 
 
-def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    columns = TABLES[name]
-    df = pd.DataFrame(rows, columns=columns)
+def _frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
+    """The table in the schema's column order, with its dates, integers and sort order."""
+    df = df.reindex(columns=TABLES[name])
     for col in DATE_COLUMNS.get(name, []):
         df[col] = pd.to_datetime(df[col]).dt.date
     for col in df.columns:
-        if col in INT_COLUMNS:
+        if col in INT_COLUMNS and name != "corrections":
             df[col] = df[col].astype("int64")
     if SORT_KEYS.get(name):
         df = df.sort_values(SORT_KEYS[name], kind="stable").reset_index(drop=True)
@@ -282,20 +326,26 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
         df.to_parquet(out_dir / f"{name}.parquet", index=False)
 
 
-def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> dict:
-    """Run the whole pipeline; returns the build report (also written to build_report.json)."""
+def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corrections: Path | None = None,
+          incremental: bool = True) -> dict:
+    """Run the whole pipeline; returns the build report (also written to build_report.json).
+    `corrections` is the analysts' corrections file (default: corrections.csv beside the seeds folder);
+    with `incremental`, articles whose bytes and pipeline are unchanged are not extracted again."""
     started = time.perf_counter()
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
+    corrections_file = Path(corrections) if corrections else default_corrections_path(seeds_dir)
+    rows = read_corrections(corrections_file)   # a malformed file stops the build before anything changes
     # Load inputs
     clear_caches()  # data files may have been edited since the last build in this process
+    cache = ArticleCache(out_dir / CACHE_DIR) if incremental else None
     paths = list_inputs(seeds_dir)
-    results = read_articles(paths, seeds_dir, progress)
+    results = read_articles(paths, seeds_dir, progress, article_dates(rows), cache)
     # Process data
     if progress:
         progress("Merging events and building tables", 0.9)
-    tables, warnings = assemble(results)
+    tables, warnings, outcomes = assemble(results, previous_membership(out_dir), rows)
     for r in results:
         warnings += [f"{r.source_file}: {w}" for w in r.warnings]
     report = {
@@ -307,6 +357,10 @@ def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> d
         "counts": {name: int(len(df)) for name, df in tables.items()},
         "n_files": len(results), "n_included": sum(r.status == "included" for r in results),
         "n_rejected": sum(r.status == "rejected" for r in results),
+        "corrections": {"file": str(corrections_file), "n": len(rows),
+                        "applied": sum(r["status"] == "applied" for r in outcomes.rows()),
+                        "stale": outcomes.stale_rows()},
+        "extracted": {"articles": cache.misses if cache else len(results), "from_cache": cache.hits if cache else 0},
         "warnings": warnings,
         "run_time_s": round(time.perf_counter() - started, 3),
     }
@@ -322,6 +376,8 @@ def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> d
             (staging / name).replace(out_dir / name)  # the report last: it marks the build complete
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if cache:
+        cache.prune()
     if progress:
         progress("Done", 1.0)
     return report

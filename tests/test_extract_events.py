@@ -253,7 +253,7 @@ def test_a_tie_between_host_cues_goes_to_the_country_it_met_in():
             "Para menteri membahas jaringan pita lebar, keamanan siber dan layanan pemerintah berbasis digital "
             "selama dua hari penuh di sebuah hotel di pusat kota.\n\n"
             "Indonesia kelak menjadi tuan rumah pertemuan berikutnya di Bali, ujar Menteri Komunikasi Budi Santoso.")
-    tables, _ = assemble([process_article("a", "a.txt", text.encode())])
+    tables, _, _ = assemble([process_article("a", "a.txt", text.encode())])
     assert tables["events"].loc[0, "host_iso3"] == "KHM"
 
 

@@ -163,7 +163,7 @@ def test_rebuild_writes_tables_and_returns_the_report(small_seeds: Path, tmp_pat
         ("en_singapore_forum.txt", "included"), ("id_hanoi_literasi_digital.txt", "included"),
         ("notes.txt", "rejected")]
     assert steps[-1] == ("Done", 1.0)
-    assert not [p for p in out.iterdir() if p.name.startswith(".")], "the staging folder is removed"
+    assert not [p for p in out.iterdir() if p.name.startswith(".build-")], "the staging folder is removed"
     articles = read_tables(out)["articles"]
     assert list(articles["article_id"]) == ["en_singapore_forum", "id_hanoi_literasi_digital", "notes"]
     assert report["counts"]["articles"] == 3
@@ -329,7 +329,7 @@ def test_add_and_rebuild_reports_each_upload_and_a_failure_keeps_the_old_build(s
 
     build_module = importlib.import_module("data_prep.build")  # the module (data_prep.build is the function)
 
-    def broken(results):
+    def broken(*args):
         raise RuntimeError("a bug in the merge step")
 
     monkeypatch.setattr(build_module, "assemble", broken)
