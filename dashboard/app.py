@@ -28,6 +28,7 @@ PAGES = [
     st.Page(VIEWS / "people.py", title="People and organisations", icon=":material/groups:"),
     st.Page(VIEWS / "sources.py", title="Sources", icon=":material/article:"),
     st.Page(VIEWS / "data.py", title="Data", icon=":material/table_view:"),
+    st.Page(VIEWS / "review.py", title="Review and correct", icon=":material/rule:"),
     st.Page(VIEWS / "briefing.py", title="Briefing pack", icon=":material/slideshow:"),
 ]
 
@@ -43,7 +44,7 @@ def ensure_build(folder: Path) -> None:
             bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
 
         try:
-            data_prep.build(data.seeds_dir(), folder, progress=progress)
+            data_prep.build(data.seeds_dir(), folder, progress=progress, corrections=data.corrections_path())
         except Exception as exc:  # show the failure plainly, with the traceback for the maintainer
             status.update(label="The build failed", state="error")
             st.exception(exc)

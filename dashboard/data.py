@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_prep import DATE_COLUMNS, TABLES, without_markers
+from data_prep import DATE_COLUMNS, TABLES, default_corrections_path, without_markers
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CODEBOOK_MD = REPO_ROOT / "docs" / "CODEBOOK.md"
@@ -26,6 +26,12 @@ def build_dir() -> Path:
 def seeds_dir() -> Path:
     """The folder of input articles: $DASHBOARD_SEEDS_DIR, else <repo>/seeds."""
     return Path(os.environ.get("DASHBOARD_SEEDS_DIR") or REPO_ROOT / "seeds")
+
+
+def corrections_path() -> Path:
+    """The analysts' corrections file: $DASHBOARD_CORRECTIONS, else corrections.csv beside the seeds folder."""
+    env = os.environ.get("DASHBOARD_CORRECTIONS")
+    return Path(env) if env else default_corrections_path(seeds_dir())
 
 
 def has_build(folder: Path) -> bool:

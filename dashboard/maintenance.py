@@ -32,11 +32,51 @@ def is_writable(folder: Path) -> bool:
     return True
 
 
-def rebuild(seeds_dir: Path, out_dir: Path, progress: Progress | None = None) -> dict:
+def rebuild(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corrections: Path | None = None) -> dict:
     """Rebuild the tables with data_prep.build (which replaces the old build only once the new one has
-    succeeded); one rebuild at a time per app process. Returns the build report."""
+    succeeded), applying the analysts' corrections file; one rebuild at a time per app process.
+    Returns the build report."""
     with _REBUILD_LOCK:
-        return data_prep.build(Path(seeds_dir), Path(out_dir), progress=progress)
+        return data_prep.build(Path(seeds_dir), Path(out_dir), progress=progress, corrections=corrections)
+
+
+@dataclass
+class Corrected:
+    """What one correction did: the row as recorded (None if refused), whether the build applied it
+    or found it stale (with the detail), the build report, or why it was refused or failed."""
+
+    correction: data_prep.Correction | None
+    status: str = ""
+    detail: str = ""
+    report: dict | None = None
+    error: str | None = None
+
+
+def apply_correction(c: data_prep.Correction, tables: dict, seeds_dir: Path, out_dir: Path, corrections: Path,
+                     progress: Progress | None = None) -> Corrected:
+    """Check a correction against the build's tables (data_prep.prepare), record it in the corrections
+    file and rebuild. A refused correction records nothing; if the rebuild fails, the row is taken out
+    again, so the file never holds a row that breaks the build."""
+    try:
+        c = data_prep.prepare(tables, c)
+    except ValueError as exc:
+        return Corrected(None, error=str(exc))
+    path = Path(corrections)
+    before = path.read_bytes() if path.exists() else None
+    data_prep.record(path, c)
+    try:
+        report = rebuild(seeds_dir, out_dir, progress, corrections=path)
+    except Exception as exc:  # noqa: BLE001 - shown to the analyst; the previous build stands
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.write_bytes(before)
+        return Corrected(None, error=f"the rebuild failed, so the correction was not kept: {type(exc).__name__}: {exc}")
+    stale = [r for r in report["corrections"]["stale"]
+             if (r["when"], r["action"], r["target"]) == (c.when, c.action, c.target)]
+    if stale:
+        return Corrected(c, "stale", stale[0]["detail"], report)
+    return Corrected(c, "applied", "", report)
 
 
 @dataclass
@@ -50,13 +90,13 @@ class Rebuilt:
 
 
 def add_and_rebuild(files: list[tuple[str, bytes]], seeds_dir: Path, out_dir: Path, *, save: bool = True,
-                    progress: Progress | None = None) -> Rebuilt:
+                    progress: Progress | None = None, corrections: Path | None = None) -> Rebuilt:
     """The Sources page's "Rebuild" button: save the uploads into the seeds folder (when `save`), rebuild,
     and say what became of each file."""
     earlier = data_prep.earlier_articles(out_dir)
     saved = data_prep.add_articles(files, seeds_dir) if save and files else []
     try:
-        report = rebuild(seeds_dir, out_dir, progress=progress)
+        report = rebuild(seeds_dir, out_dir, progress=progress, corrections=corrections)
     except Exception as exc:  # reported to the maintainer, with the traceback, by the page
         return Rebuilt(None, upload_outcomes(saved, {}), exc)
     new = [Path(s.saved_as).stem for s in saved if s.is_new]

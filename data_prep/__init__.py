@@ -4,7 +4,8 @@ The public API, all the dashboard and scripts need: `build` (the one way to buil
 `describe_contributions` and `earlier_articles` (what newly added articles contributed to a build),
 `add_articles` (save new articles into a seeds folder), `list_inputs`, the limits every input meets
 (`ARTICLE_SUFFIXES`, `TEXT_SUFFIXES`, `MAX_BYTES`, `refusal`), and the tables' contract (`TABLES`, `DATE_COLUMNS`,
-`without_markers` for the codebook's text), and analysts' corrections (`Correction`, `record`, `prepare`, `read_corrections`, `default_corrections_path`)."""
+`without_markers` for the codebook's text), and analysts' corrections (`Correction`, `record`, `prepare`, `read_corrections`, `default_corrections_path`,
+`all_countries` and `split_sentences` for choosing what to add and its evidence sentence)."""
 __version__ = "0.1.0"
 
 from .build import build, list_inputs  # noqa: E402
@@ -16,7 +17,10 @@ from .schema import DATE_COLUMNS, TABLES  # noqa: E402
 from .corrections import ACTIONS, SET_FIELDS, Correction, read_corrections, record  # noqa: E402
 from .corrections import default_path as default_corrections_path  # noqa: E402
 from .correction_input import is_country_code, prepare  # noqa: E402
+from .countries import all_countries  # noqa: E402
+from .sentences import Sentence, split_sentences  # noqa: E402
 
 __all__ = ["build", "add_articles", "describe_contributions", "earlier_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
            "without_markers", "ACTIONS", "SET_FIELDS", "Correction", "read_corrections", "record",
-           "default_corrections_path", "prepare", "is_country_code", "__version__"]
+           "default_corrections_path", "prepare", "is_country_code", "all_countries", "Sentence", "split_sentences",
+           "__version__"]

@@ -92,6 +92,13 @@ def country_name(iso3: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def all_countries() -> dict[str, str]:
+    """Every ISO 3166-1 country: alpha-3 code -> English short name, by name (for an analyst's picker)."""
+    names = {c.alpha_3: country_name(c.alpha_3) for c in pycountry.countries}
+    return dict(sorted(names.items(), key=lambda kv: kv[1]))
+
+
+@lru_cache(maxsize=1)
 def asean_joined() -> dict[str, date]:
     """ASEAN member -> date it joined (data/asean_members.csv)."""
     return {r["iso3"]: date.fromisoformat(r["joined"]) for r in read_rows("asean_members")}

@@ -19,20 +19,23 @@ def build_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     $DASHBOARD_TEST_BUILD_DIR reuses an existing build instead of building.
     """
     given = os.environ.get("DASHBOARD_TEST_BUILD_DIR")
+    fixes = tmp_path_factory.mktemp("corrections") / "corrections.csv"   # never the repository's own file
     if given:
         out = Path(given)
     else:
         from data_prep.build import build
 
         out = tmp_path_factory.mktemp("build")
-        build(REPO / "seeds", out)
-    old = os.environ.get("DASHBOARD_BUILD_DIR")
+        build(REPO / "seeds", out, corrections=fixes)
+    old = {k: os.environ.get(k) for k in ("DASHBOARD_BUILD_DIR", "DASHBOARD_CORRECTIONS")}
     os.environ["DASHBOARD_BUILD_DIR"] = str(out)
+    os.environ["DASHBOARD_CORRECTIONS"] = str(fixes)
     yield out
-    if old is None:
-        os.environ.pop("DASHBOARD_BUILD_DIR", None)
-    else:
-        os.environ["DASHBOARD_BUILD_DIR"] = old
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
 
 
 @pytest.fixture(scope="session")

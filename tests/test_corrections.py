@@ -22,11 +22,8 @@ RCDD = "2019-09-10-rcdd"
 SEMINAR = "2018-07-12-international-seminar-on-digital-diplomacy"
 MARZUKI = ("Dalam kesempatan yang sama, Wakil Menteri Luar Negeri Malaysia Marzuki Yahya menilai bahwa harus "
            "ada upaya bersama untuk mengatur media sosial.")
-NO_YEAR = ("Menteri ASEAN bahas keamanan siber\n\nPertemuan Menteri Digital ASEAN ke-2 digelar di Jakarta pada "
-           "Kamis (12/5) dengan kehadiran para menteri dari sepuluh negara anggota ASEAN.\n\nMenteri Komunikasi dan "
-           "Informatika Johnny G. Plate membuka pertemuan itu dan mengajak negara anggota memperkuat kerja sama "
-           "keamanan siber serta ekonomi digital di kawasan.\n\nPara menteri juga membahas perlindungan warga dari "
-           "penipuan daring yang kian marak di Asia Tenggara, termasuk pertukaran informasi antarlembaga.\n")
+# A report (own words) that names a meeting and its weekday date, `Kamis (12/5)`, but no year anywhere.
+NO_YEAR = (REPO / "tests" / "waiting" / "id_no_year_jakarta.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture

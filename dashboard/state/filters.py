@@ -71,6 +71,7 @@ class FilterOptions:
     date_min: date | None = None
     date_max: date | None = None
     event_years: tuple[int, ...] = ()                         # years in which some event starts
+    aliases: dict[str, str] = field(default_factory=dict)     # an earlier event id -> its current id
 
 
 def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, str] | None = None) -> FilterOptions:
@@ -90,7 +91,23 @@ def filter_options(tables: dict[str, pd.DataFrame], theme_labels: Mapping[str, s
         events=events, countries=countries, asean=asean, themes=themes,
         date_min=None if pd.isna(dmin) else dmin.date(), date_max=None if pd.isna(dmax) else dmax.date(),
         event_years=tuple(sorted({int(y) for y in ev["start_date"].dt.year.dropna()})),
+        aliases=event_aliases(tables),
     )
+
+
+def event_aliases(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """Earlier event ids -> current ids (the build's event_aliases table), so old links still open."""
+    al = tables.get("event_aliases")
+    if al is None or al.empty:
+        return {}
+    return {str(a): str(e) for a, e in zip(al["alias"], al["event_id"])}
+
+
+def current_event_id(value: str | None, options: FilterOptions) -> str | None:
+    """An event id from a link as the build knows it now: itself, or the event an old id became."""
+    if value is None:
+        return None
+    return value if value in options.events else options.aliases.get(value, value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -309,6 +326,7 @@ def filters_from_query_params(qp: Mapping, options: FilterOptions | None = None)
         countries = [v.upper() for v in _values(qp, QP_COUNTRY) if _ISO3_RE.match(v.upper())]
         themes = [v for v in _values(qp, QP_THEME) if _THEME_RE.match(v)]
         if options is not None:
+            events = [current_event_id(v, options) for v in events]
             events = [v for v in events if v in options.events]
             countries = [v for v in countries if v in options.countries]
             themes = [v for v in themes if v in options.themes]

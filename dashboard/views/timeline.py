@@ -6,7 +6,7 @@ own (filters.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 
 import streamlit as st
 
-from dashboard import queries, ui
+from dashboard import correct_ui, queries, ui
 from dashboard.labels import event_label
 from dashboard.state import filters, url_state
 from dashboard.figures import charts
@@ -41,6 +41,9 @@ ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="
               on_select=_pick_clicked_event, selection_mode="points")
 
 url_card = st.query_params.get(QP_CARD)
+if url_card and url_card not in event_ids and filters.current_event_id(url_card, ctx.options) in event_ids:
+    url_card = filters.current_event_id(url_card, ctx.options)   # an old id: the event it became
+    st.query_params[QP_CARD] = url_card
 st.session_state["tl_event"] = url_state.choice_from_url(url_card, st.session_state.get(K_URL_CARD),
                                                          st.session_state.get("tl_event"), event_ids)
 chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: names.get(e, e),
@@ -61,3 +64,11 @@ def _link(article_id: str, span: tuple[int, int] | None) -> str:
 card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels, link=_link)
 if card is not None:
     ui.render_event_card(card, key_prefix="tl")
+    correct_ui.last_message()
+    with st.expander("Correct this event", icon=":material/edit:"):
+        st.caption("Reject or confirm a country, person or theme, add a missing one with its sentence, or change "
+                   "a field. Corrections are kept in the corrections file and survive every rebuild; the Review "
+                   "page lists the facts extraction is least sure of.")
+        if correct_ui.can_correct(ctx):
+            correct_ui.who_input("tl_who")
+            correct_ui.event_actions(ctx, chosen, "tl_fix")

@@ -1,0 +1,211 @@
+"""The correction controls the Review page and the Timeline's event card share: confirm or reject a fact,
+add a country, person or theme with a sentence from the event's articles, set an event's field, merge
+or split events, date a waiting article. Each action asks for an optional note, goes through
+dashboard.maintenance.apply_correction (checked, recorded in the corrections file, rebuilt) and reports
+what the build did with it after the page reruns on the new build."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import data_prep
+from dashboard import data, labels, maintenance, queries, review
+from dashboard.state.context import PageContext
+
+K_WHO = "corr_who"      # the analyst's name, typed once per session (kept outside any widget)
+K_LAST = "corr_last"    # (kind, message) of the last correction, shown after the rerun
+ROLE_CHOICES = ("participant", "host", "co_chair", "speaker_country")
+
+
+def can_correct(ctx: PageContext) -> bool:
+    """True when this app may write the corrections file and rebuild; else says why once."""
+    path = data.corrections_path()
+    ok = maintenance.is_writable(path.parent) and maintenance.is_writable(ctx.build_dir) and \
+        (not path.exists() or path.stat().st_mode & 0o200)
+    if not ok:
+        st.info(f"Corrections cannot be saved from this app: `{path}` or the build folder `{ctx.build_dir}` is "
+                "read-only. Use `python -m data_prep correct` where the data is kept.", icon=":material/lock:")
+    return bool(ok)
+
+
+def who_input(key: str) -> str:
+    """The analyst's name, asked once per session and kept with every correction."""
+    value = st.text_input("Your name (kept with each correction)", value=st.session_state.get(K_WHO, ""), key=key,
+                          placeholder="e.g. Dewi, Kemlu desk")
+    st.session_state[K_WHO] = value.strip()
+    return value.strip()
+
+
+def last_message() -> None:
+    """What the last correction did, once, after the rerun onto the new build."""
+    last = st.session_state.pop(K_LAST, None)
+    if last:
+        kind, text = last
+        (st.success if kind == "applied" else st.warning)(text, icon=":material/edit_note:")
+
+
+def submit(ctx: PageContext, c: data_prep.Correction) -> None:
+    """Check, record and rebuild; rerun onto the new build, or show why the correction was refused."""
+    c.who = st.session_state.get(K_WHO, "")
+    with st.spinner("Recording the correction and rebuilding the tables…"):
+        done = maintenance.apply_correction(c, ctx.tables, data.seeds_dir(), ctx.build_dir, data.corrections_path())
+    if done.error:
+        st.error(f"Not saved: {done.error}", icon=":material/error:")
+        return
+    what = f"{done.correction.action} {done.correction.target} on {done.correction.event_id or done.correction.target}"
+    if done.status == "stale":
+        st.session_state[K_LAST] = ("stale", f"Saved, but the build could not apply it ({what}): {done.detail}.")
+    else:
+        st.session_state[K_LAST] = ("applied", f"Saved and applied: {what}. The tables, charts and downloads "
+                                    f"now use it; it is kept in `{data.corrections_path().name}` for every rebuild.")
+    st.rerun()
+
+
+def _note(key: str) -> str:
+    return st.text_input("Note (optional): why", key=key, placeholder="e.g. only named as a partner, not present")
+
+
+def fact_buttons(ctx: PageContext, kind: str, event_id: str, target: str, label: str, key: str) -> None:
+    """Confirm or reject one fact (kind: country, person, theme)."""
+    note = _note(f"{key}_note")
+    with st.container(horizontal=True):
+        if st.button(f"Confirm {label}", key=f"{key}_confirm", icon=":material/check:"):
+            submit(ctx, data_prep.Correction(f"confirm-{kind}", event_id, target=target, note=note))
+        if st.button(f"Reject {label}", key=f"{key}_reject", icon=":material/close:", type="primary"):
+            submit(ctx, data_prep.Correction(f"remove-{kind}", event_id, target=target, note=note))
+
+
+def evidence_picker(ctx: PageContext, event_id: str, prefer: str, key: str) -> tuple[str, str]:
+    """Choose the sentence an added fact cites, from the event's articles (those naming `prefer` first)."""
+    choices = review.event_sentences(ctx.tables, event_id, prefer)
+    if not choices:
+        st.caption("The event's articles have no text in this build.")
+        return "", ""
+    pick = st.selectbox("Evidence: the sentence that supports it", range(len(choices)), key=key,
+                        format_func=lambda i: f"{choices[i][0]} · {choices[i][1][:160]}"
+                        + ("…" if len(choices[i][1]) > 160 else ""))
+    return choices[pick]
+
+
+def event_actions(ctx: PageContext, event_id: str, key: str) -> None:
+    """Every correction of one event, as tabs: reject or confirm, add, change a field, merge or split."""
+    t = ctx.tables
+    p = t["participants"][t["participants"]["event_id"] == event_id]
+    a = t["attendees"][t["attendees"]["event_id"] == event_id]
+    th = t["themes"][t["themes"]["event_id"] == event_id]
+    tabs = st.tabs(["Reject or confirm", "Add a country", "Add a person", "Add a theme", "Change a field",
+                    "Merge or split"])
+    with tabs[0]:
+        kinds = {"country": dict(zip(p["iso3"], p["country"] + " (" + p["role"].map(labels.role_label) + ")")),
+                 "person": dict(zip(a["name"], a["name"])),
+                 "theme": {c: ctx.theme_labels.get(c, c) for c in th["theme"]}}
+        kind = st.radio("Which kind of fact", list(kinds), horizontal=True, key=f"{key}_rc_kind")
+        options = kinds[kind]
+        if not options:
+            st.caption(f"No {kind} facts for this event.")
+        else:
+            target = st.selectbox(kind.capitalize(), list(options), key=f"{key}_rc_target_{kind}",
+                                  format_func=lambda v: options.get(v, v))
+            fact_buttons(ctx, kind, event_id, target, kind, f"{key}_rc")
+    with tabs[1]:
+        countries = data_prep.all_countries()
+        iso3 = st.selectbox("Country", list(countries), key=f"{key}_ac_iso3", format_func=countries.get,
+                            index=None, placeholder="Choose a country")
+        role = st.selectbox("Role", ROLE_CHOICES, key=f"{key}_ac_role", format_func=labels.role_label)
+        aid, sentence = evidence_picker(ctx, event_id, countries.get(iso3, "") if iso3 else "", f"{key}_ac_ev")
+        note = _note(f"{key}_ac_note")
+        if st.button("Add the country", key=f"{key}_ac_go", disabled=not iso3 or not sentence):
+            submit(ctx, data_prep.Correction("add-country", event_id, target=iso3, value=role, evidence=sentence,
+                                             article_id=aid, note=note))
+    with tabs[2]:
+        name = st.text_input("Name (without titles)", key=f"{key}_ap_name")
+        title = st.text_input("Title or office (optional)", key=f"{key}_ap_title")
+        org = st.text_input("Organisation (optional)", key=f"{key}_ap_org")
+        countries = data_prep.all_countries()
+        iso3 = st.selectbox("Country represented (optional)", list(countries), key=f"{key}_ap_iso3",
+                            format_func=countries.get, index=None, placeholder="Choose a country")
+        aid, sentence = evidence_picker(ctx, event_id, name, f"{key}_ap_ev")
+        note = _note(f"{key}_ap_note")
+        if st.button("Add the person", key=f"{key}_ap_go", disabled=not name.strip() or not sentence):
+            submit(ctx, data_prep.Correction("add-person", event_id, target=name.strip(), value=iso3 or "",
+                                             title=title.strip(), organization=org.strip(), evidence=sentence,
+                                             article_id=aid, note=note))
+    with tabs[3]:
+        code = st.selectbox("Theme", list(ctx.theme_labels), key=f"{key}_at_code", format_func=ctx.theme_labels.get)
+        aid, sentence = evidence_picker(ctx, event_id, "", f"{key}_at_ev")
+        note = _note(f"{key}_at_note")
+        if st.button("Add the theme", key=f"{key}_at_go", disabled=not sentence):
+            submit(ctx, data_prep.Correction("add-theme", event_id, target=code, evidence=sentence, article_id=aid,
+                                             note=note))
+    with tabs[4]:
+        _field_form(ctx, event_id, key)
+    with tabs[5]:
+        _merge_split_form(ctx, event_id, key)
+
+
+def _field_form(ctx: PageContext, event_id: str, key: str) -> None:
+    ev = ctx.tables["events"].set_index("event_id").loc[event_id]
+    field = st.selectbox("Field", data_prep.SET_FIELDS, key=f"{key}_sf_field")
+    current = ev.get(field)
+    st.caption(f"Now: {labels.fmt_date(current) if field.endswith('_date') else (labels.clean(current) or 'empty')}")
+    if field.endswith("_date"):
+        value = st.date_input("New date", value=pd.Timestamp(current).date() if pd.notna(current) else date.today(),
+                              key=f"{key}_sf_date", format="YYYY-MM-DD").isoformat()
+    elif field == "host_iso3":
+        countries = data_prep.all_countries()
+        value = st.selectbox("New host", list(countries), key=f"{key}_sf_host", format_func=countries.get,
+                             index=None, placeholder="Choose a country") or ""
+    else:
+        value = st.text_input("New value", value=labels.clean(current) or "", key=f"{key}_sf_text_{field}")
+    note = _note(f"{key}_sf_note")
+    if st.button("Set it", key=f"{key}_sf_go"):
+        submit(ctx, data_prep.Correction("set", event_id, target=field, value=value, note=note))
+
+
+def _merge_split_form(ctx: PageContext, event_id: str, key: str) -> None:
+    others = {e: lbl for e, lbl in ctx.options.events.items() if e != event_id}
+    other = st.selectbox("Merge this event into", list(others), key=f"{key}_mg_other", format_func=others.get,
+                         index=None, placeholder="Choose the event it is the same as")
+    note = _note(f"{key}_mg_note")
+    if st.button("Merge", key=f"{key}_mg_go", disabled=not other):
+        submit(ctx, data_prep.Correction("merge-into", event_id, target=other, note=note))
+    arts = ctx.tables["articles"]
+    mine = list(arts.loc[arts["event_id"] == event_id, "article_id"])
+    if len(mine) > 1:
+        art = st.selectbox("Split this article out into an event of its own", mine, key=f"{key}_sp_art")
+        if st.button("Split", key=f"{key}_sp_go"):
+            submit(ctx, data_prep.Correction("split-article", event_id, target=art, note=note))
+    else:
+        st.caption("The event has one article: nothing to split.")
+
+
+def waiting_article_form(ctx: PageContext, article_id: str, key: str) -> None:
+    """A rejected article waiting for its date: set the date (it becomes an event) or attach it to an event."""
+    day = st.date_input("The date of the meeting it reports", value=None, key=f"{key}_date", format="YYYY-MM-DD")
+    note = _note(f"{key}_note")
+    with st.container(horizontal=True):
+        if st.button("Set the date", key=f"{key}_go", disabled=day is None):
+            submit(ctx, data_prep.Correction("set-article-date", target=article_id, value=day.isoformat(), note=note))
+    events = ctx.options.events
+    target = st.selectbox("…or attach it to an event it reports", list(events), key=f"{key}_event",
+                          format_func=events.get, index=None, placeholder="Choose an event")
+    if st.button("Attach", key=f"{key}_attach", disabled=not target):
+        submit(ctx, data_prep.Correction("attach-article", target, target=article_id, note=note))
+
+
+def sentence_in_article(ctx: PageContext, article_id: str, sentence: str) -> None:
+    """The article's text with the sentence marked (all text escaped)."""
+    texts = ctx.tables["articles_text"].set_index("article_id")["text"]
+    if article_id not in texts.index:
+        st.caption("The build has no text for this article.")
+        return
+    text = str(texts[article_id])
+    span = review.sentence_span(text, sentence)
+    if span is None:
+        st.text(f"“{sentence}”")
+        return
+    st.markdown(f'<div style="max-height:18rem;overflow-y:auto">{queries.highlight_html(text, [], quote=span)}</div>',
+                unsafe_allow_html=True)

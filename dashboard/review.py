@@ -1,0 +1,112 @@
+"""What the Review page lists, from the build's tables alone (pure pandas, no Streamlit): the articles and
+events waiting for one fact, every extracted fact weakest first, stale corrections, and the sentences
+an analyst may cite when adding a fact."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from data_prep import split_sentences
+
+NO_YEAR = "gives no date with a year"   # the build's reason for a report whose year sits outside its text
+FACT_COLUMNS = ["kind", "event_id", "event", "fact", "target", "method", "confidence", "origin", "evidence",
+                "article_id"]
+KINDS = {"event": "events", "country": "participants", "person": "attendees", "theme": "evidence"}
+
+
+def waiting_articles(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Rejected articles that name a meeting but give no year: setting their date makes them events."""
+    a = tables["articles"]
+    waiting = a[(a["status"] == "rejected") & a["reason"].fillna("").str.contains(NO_YEAR, regex=False)]
+    return waiting[["article_id", "title", "outlet", "reason"]].reset_index(drop=True)
+
+
+def events_missing(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Events with no place or no host, with what is missing in words."""
+    ev = tables["events"]
+    missing = []
+    for r in ev.to_dict("records"):
+        gaps = [w for w, col in (("place", "city"), ("host", "host_iso3")) if not _present(r.get(col))]
+        if gaps:
+            missing.append({"event_id": r["event_id"], "name": r["name"], "missing": " and ".join(gaps)})
+    return pd.DataFrame(missing, columns=["event_id", "name", "missing"])
+
+
+def _present(v) -> bool:
+    return v is not None and not (isinstance(v, float) and pd.isna(v)) and str(v).strip() not in ("", "nan", "None")
+
+
+def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, kind: str | None = None,
+               method: str | None = None) -> pd.DataFrame:
+    """Every fact (an event itself, a participating country, an attendee, a theme), weakest first by
+    confidence, then by method and event; optionally one event, kind or method."""
+    names = dict(zip(tables["events"]["event_id"], tables["events"]["name"]))
+    parts = []
+    ev = tables["events"]
+    parts.append(pd.DataFrame({
+        "kind": "event", "event_id": ev["event_id"], "fact": ev["name"] + " · " + _dates(ev["start_date"]),
+        "target": ev["event_id"], "method": ev["method"], "confidence": ev["confidence"],
+        "origin": ev.get("origin", "extracted"), "evidence": ev["evidence"], "article_id": ev["article_id"]}))
+    p = tables["participants"]
+    parts.append(pd.DataFrame({
+        "kind": "country", "event_id": p["event_id"], "fact": p["country"] + " (" + p["role"].astype(str) + ")",
+        "target": p["iso3"], "method": p["method"], "confidence": p["confidence"],
+        "origin": p.get("origin", "extracted"), "evidence": p["evidence"], "article_id": p["article_id"]}))
+    a = tables["attendees"]
+    titled = a["name"] + a["title"].fillna("").map(lambda t: f", {t}" if t else "")
+    parts.append(pd.DataFrame({
+        "kind": "person", "event_id": a["event_id"], "fact": titled, "target": a["name"], "method": a["method"],
+        "confidence": a["confidence"], "origin": a.get("origin", "extracted"), "evidence": a["evidence"],
+        "article_id": a["article_id"]}))
+    e = tables["evidence"].sort_values(["confidence", "char_start"], kind="stable")
+    first = e.drop_duplicates(["event_id", "theme"])   # the theme's weakest sentence speaks for it
+    parts.append(pd.DataFrame({
+        "kind": "theme", "event_id": first["event_id"], "fact": first["theme"], "target": first["theme"],
+        "method": first["method"], "confidence": first["confidence"], "origin": first.get("origin", "extracted"),
+        "evidence": first["sentence"], "article_id": first["article_id"]}))
+    q = pd.concat([x for x in parts if not x.empty], ignore_index=True) if any(not x.empty for x in parts) \
+        else pd.DataFrame(columns=FACT_COLUMNS)
+    q["event"] = q["event_id"].map(names)
+    q["confidence"] = pd.to_numeric(q["confidence"], errors="coerce")
+    if event_id:
+        q = q[q["event_id"] == event_id]
+    if kind:
+        q = q[q["kind"] == kind]
+    if method:
+        q = q[q["method"] == method]
+    return q.sort_values(["confidence", "method", "event_id", "kind", "fact"], kind="stable")[FACT_COLUMNS] \
+        .reset_index(drop=True)
+
+
+def _dates(col: pd.Series) -> pd.Series:
+    return pd.to_datetime(col, errors="coerce").dt.strftime("%Y-%m-%d").fillna("undated")
+
+
+def stale_corrections(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Corrections the build could not apply, with why."""
+    c = tables.get("corrections")
+    if c is None or c.empty:
+        return pd.DataFrame(columns=["when", "who", "action", "event_id", "target", "detail", "note"])
+    return c.loc[c["status"] == "stale", ["when", "who", "action", "event_id", "target", "detail", "note"]] \
+        .reset_index(drop=True)
+
+
+def event_sentences(tables: Mapping[str, pd.DataFrame], event_id: str, prefer: str = "") -> list[tuple[str, str]]:
+    """(article id, sentence) for every sentence of the event's articles, those containing `prefer`
+    (a name or country typed by the analyst, case-insensitive) first: the evidence an added fact cites."""
+    arts = tables["articles"]
+    ids = list(arts.loc[arts["event_id"] == event_id, "article_id"])
+    texts = tables["articles_text"].set_index("article_id")["text"]
+    out = [(aid, s.text) for aid in ids if aid in texts.index for s in split_sentences(str(texts[aid]))]
+    if prefer.strip():
+        needle = prefer.strip().casefold()
+        out.sort(key=lambda x: needle not in x[1].casefold())
+    return out
+
+
+def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
+    """Offsets of a sentence in its article's text (for highlighting), or None."""
+    at = text.find(sentence) if sentence else -1
+    return (at, at + len(sentence)) if at >= 0 else None
