@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 
 from .events import PROPER, EventCandidate, base_acronym, name_key
 
@@ -21,15 +22,16 @@ def day_gap(a: EventCandidate, b: EventCandidate) -> int:
     return min(abs((a.start_date - b.end_date).days), abs((b.start_date - a.end_date).days))
 
 
-def same_event(a: EventCandidate, b: EventCandidate) -> bool:
+def same_event(a: EventCandidate, b: EventCandidate, keys: tuple[set[str], set[str]] | None = None) -> bool:
     """Whether two articles' events are the same real-world event: their date ranges overlap or lie a
-    day apart, and they share an acronym or most name words, or the city and type when they overlap."""
+    day apart, and they share an acronym or most name words, or the city and type when they overlap.
+    `keys` are the two names' name_key, when the caller has them already."""
     gap = day_gap(a, b)
     if gap > MAX_DAY_GAP:
         return False
     if a.acronym and b.acronym and base_acronym(a.acronym) == base_acronym(b.acronym):
         return True
-    ka, kb = name_key(a.name), name_key(b.name)
+    ka, kb = keys or (name_key(a.name), name_key(b.name))
     similarity = len(ka & kb) / len(ka | kb) if ka | kb else 0.0
     if similarity >= NAME_SIMILARITY:
         return True
@@ -37,7 +39,9 @@ def same_event(a: EventCandidate, b: EventCandidate) -> bool:
 
 
 def group_articles(candidates: dict[str, EventCandidate]) -> list[list[str]]:
-    """Article ids grouped by event (union of pairwise matches), groups and members sorted."""
+    """Article ids grouped by event (union of pairwise matches), groups and members sorted. Only
+    candidates whose dates can lie within a day of each other are compared (by start date), and
+    articles already in one group are not compared again, so a large corpus merges in near-linear time."""
     parent = {aid: aid for aid in candidates}
 
     def find(x: str) -> str:
@@ -46,13 +50,17 @@ def group_articles(candidates: dict[str, EventCandidate]) -> list[list[str]]:
             x = parent[x]
         return x
 
-    ids = sorted(candidates)
+    ids = sorted(candidates, key=lambda a: (candidates[a].start_date, a))
+    keys = {a: name_key(candidates[a].name) for a in ids}
     for i, a in enumerate(ids):
+        reach = candidates[a].end_date + timedelta(days=MAX_DAY_GAP)
         for b in ids[i + 1:]:
-            if same_event(candidates[a], candidates[b]):
+            if candidates[b].start_date > reach:
+                break
+            if find(a) != find(b) and same_event(candidates[a], candidates[b], (keys[a], keys[b])):
                 parent[find(b)] = find(a)
     groups: dict[str, list[str]] = {}
-    for aid in ids:
+    for aid in sorted(candidates):
         groups.setdefault(find(aid), []).append(aid)
     return sorted(groups.values())
 

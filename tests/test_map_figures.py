@@ -304,3 +304,11 @@ def test_legend_names_each_shading_bin_and_the_asean_outline() -> None:
     html = legend_html(counts)
     assert bin_for(1)[0] in html and bin_for(3)[0] in html and "ASEAN member" in html
     assert html.count("<span") == 3
+
+
+def test_the_map_in_words_lists_each_shaded_country_with_its_events():
+    counts = pd.DataFrame({"iso3": ["IDN", "AUS", "JPN"], "country": ["Indonesia", "Australia", "Japan"],
+                           "n_events": [3, 1, 1], "event_names": ["", "", ""], "is_asean": [True, False, False]})
+    text = mf.shaded_countries_text(counts)
+    assert text == ("Shaded, with their number of events (3 countries): Indonesia (3), Australia (1), Japan (1).")
+    assert mf.shaded_countries_text(counts.iloc[0:0]) == "No country is shaded."

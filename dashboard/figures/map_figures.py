@@ -402,6 +402,16 @@ def event_arcs(event: Mapping, participants: pd.DataFrame) -> pd.DataFrame | Non
     return arcs
 
 
+def shaded_countries_text(counts: pd.DataFrame) -> str:
+    """The map in words (the canvas says nothing to a screen reader or a text search): the countries
+    shaded, most events first, with their counts."""
+    if counts.empty:
+        return "No country is shaded."
+    rows = counts.sort_values(["n_events", "country"], ascending=[False, True])
+    listed = ", ".join(f"{r['country']} ({r['n_events']})" for r in rows.to_dict("records"))
+    return f"Shaded, with their number of events ({len(rows)} countries): {listed}."
+
+
 def legend_html(counts: pd.DataFrame) -> str:
     """The map's key: one swatch per shading bin present, and the ASEAN outline."""
     bins = dict(bin_for(int(n)) for n in sorted(set(counts["n_events"])))

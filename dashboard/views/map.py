@@ -44,6 +44,7 @@ st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
            + ("Arcs: chosen country (dot) → each partner it met at the filtered events; hover an arc for how "
               "many events they shared. " if choice == "(all events)" and arcs is not None and not arcs.empty else "")
            + "Outlines: Natural Earth 1:50m, shipped with the app.")
+st.caption(map_figures.shaded_countries_text(counts))
 
 with st.expander("The map as an image (for slides)", expanded=False):
     title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else names.get(choice, choice)
