@@ -6,6 +6,7 @@ what the build did with it after the page reruns on the new build."""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pandas as pd
@@ -24,7 +25,7 @@ def can_correct(ctx: PageContext) -> bool:
     """True when this app may write the corrections file and rebuild; else says why once."""
     path = data.corrections_path()
     ok = maintenance.is_writable(path.parent) and maintenance.is_writable(ctx.build_dir) and \
-        (not path.exists() or path.stat().st_mode & 0o200)
+        (not path.exists() or os.access(path, os.W_OK))
     if not ok:
         st.info(f"Corrections cannot be saved from this app: `{path}` or the build folder `{ctx.build_dir}` is "
                 "read-only. Use `python -m data_prep correct` where the data is kept.", icon=":material/lock:")

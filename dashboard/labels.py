@@ -9,6 +9,7 @@ import pandas as pd
 
 EMPTY_TEXT = "not stated"  # a missing value, everywhere in the app
 UNDATED = "undated"        # where a date leads a label ("undated · Name")
+NEW_MARK = "🆕 new · "      # leads the label of an article uploaded in this session
 
 
 # How each participants.role reads, in the order a card lists them (the codebook's roles).

@@ -7,12 +7,15 @@ import html
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from pathlib import PurePath
 
 import pandas as pd
 
 from dashboard.figures import palette
-from dashboard.labels import EMPTY_TEXT, ROLE_LABELS, clean, date_span, dated_name, fmt_date, role_label
+from dashboard.labels import EMPTY_TEXT, NEW_MARK, ROLE_LABELS, clean, date_span, dated_name, fmt_date, role_label
+from dashboard.review import NO_YEAR
 from dashboard.theme_measures import counted_evidence
+from data_prep.intake import RENAMED, SAVED
 
 
 def yes_no(v) -> str:
@@ -380,3 +383,132 @@ def legend_html(theme_labels: dict[str, str], themes_present: list[str], quote: 
     if quote:
         items.insert(0, f'<mark style="{_style("quote")};padding:0 4px">linked sentence</mark>')
     return " ".join(items)
+
+
+# ---------------------------------------------------------------------------------------------
+# The Sources page's reader: this session's uploads, rejected articles, the event's card
+# ---------------------------------------------------------------------------------------------
+# Article text, titles and reasons are untrusted: they go into the page as one HTML block, escaped and
+# with no blank line (Markdown leaves an HTML block alone, so `*`, `$`, `#` or `[..](..)` in an article
+# show as written and never become markup, maths or links).
+
+NEW_COLUMN = "new in this session"
+
+
+def new_article_ids(uploads: list[Mapping] | None, articles: pd.DataFrame) -> set[str]:
+    """The article ids of the files an upload of this session added to the seeds folder: rows of
+    maintenance.upload_outcomes saved (under their name or another), not those already present or skipped.
+    A row names its file in the seeds folder; its article is the articles row of that source_file, else
+    the file's stem (the article id)."""
+    files = {str(r.get("file in seeds")) for r in uploads or ()
+             if r.get("upload") in (SAVED, RENAMED) and clean(r.get("file in seeds"))}
+    if not files:
+        return set()
+    ids = set(articles["article_id"].astype(str))
+    by_file = set(articles.loc[articles["source_file"].astype(str).isin(files), "article_id"].astype(str)) \
+        if "source_file" in articles.columns else set()
+    return by_file | {stem for stem in (PurePath(f).stem for f in files) if stem in ids}
+
+
+def with_new_column(articles: pd.DataFrame, new_ids: set[str]) -> pd.DataFrame:
+    """The articles table with a first column NEW_COLUMN (True for this session's uploads), when there
+    are any; unchanged otherwise (no column of False after every page load)."""
+    if not new_ids:
+        return articles
+    out = articles.copy()
+    out.insert(0, NEW_COLUMN, out["article_id"].astype(str).isin(new_ids))
+    return out
+
+
+def article_choice_label(article_id: str, article: Mapping, is_new: bool = False) -> str:
+    """A reader picker's label: 'a01 · Antara · 2019-09-10 · Title', led by labels.NEW_MARK for an
+    article uploaded in this session."""
+    return (NEW_MARK if is_new else "") + f"{article_id} · {source_label({**article, 'article_id': article_id})}"
+
+
+def _one_line(value) -> str:
+    """Text for one line of an HTML block: whitespace collapsed (a blank line would end the block) and escaped."""
+    return html.escape(" ".join(str(value).split()))
+
+
+def _web_address(value) -> str | None:
+    """An article's own address when it is an http(s) one (a link to anything else is not offered)."""
+    url = clean(value)
+    return url if url and re.match(r"(?i)^https?://\S+$", url) else None
+
+
+def reader_header_html(article: Mapping) -> str:
+    """The reader's head: the title in bold, then outlet · byline · date · its own address, escaped."""
+    url = _web_address(article.get("url"))
+    parts = [_one_line(clean(article.get("outlet")) or "outlet " + EMPTY_TEXT),
+             _one_line(clean(article.get("author")) or "no byline"), fmt_date(article.get("published_date"))]
+    if url:
+        parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener">original ↗</a>')
+    return (f"<div><b>{_one_line(clean(article.get('title')) or 'Untitled')}</b><br>"
+            + " · ".join(parts) + "</div>")
+
+
+def reader_caption_html(article: Mapping, event_name: str | None, card_link: str | None) -> str:
+    """The reader's caption: the event the article reports, linked to its card on the Timeline (same tab),
+    then language, words and file, every value escaped."""
+    event_id = clean(article.get("event_id"))
+    if event_id is None:
+        event = "no event"
+    else:
+        name = _one_line(event_name or event_id)
+        event = (f'<a href="{html.escape(card_link)}" target="_self" title="Open this event’s card on the Timeline">'
+                 f"{name}</a>" if card_link else name)
+    n_words = article.get("n_words")
+    words = f"{int(n_words)} words" if n_words is not None and not pd.isna(n_words) else "words " + EMPTY_TEXT
+    file = clean(article.get("source_file")) or clean(article.get("article_id")) or EMPTY_TEXT
+    return (f"<div>Reports: {event} · language {_one_line(clean(article.get('language')) or EMPTY_TEXT)} · "
+            f"{words} · file {_one_line(file)}</div>")
+
+
+def app_link_html(href: str, text: str) -> str:
+    """A link to another page of the app (filters.page_url), opened in the same tab like the card's links."""
+    return f'<div><a href="{html.escape(href)}" target="_self">{_one_line(text)}</a></div>'
+
+
+def linked_sentence_html(sentence: str) -> str:
+    """The sentence a link pointed at, quoted and escaped, above the text where it is marked."""
+    return f"<div><b>Linked sentence:</b> “{_one_line(sentence)}” (marked in yellow below)</div>"
+
+
+def rejected_reason_html(reason) -> str:
+    """A rejected article's reason, set apart in an amber box (escaped: it may quote the article)."""
+    return (f'<div style="border-left:4px solid {palette.ORANGE};background:#fff4e5;padding:0.5rem 0.8rem;'
+            f'border-radius:4px"><b>Rejected:</b> {_one_line(clean(reason) or "no reason recorded")}</div>')
+
+
+def waits_for_its_date(reason) -> bool:
+    """Whether a rejected article names a meeting but gives no year: an analyst setting its date makes it
+    an event (dashboard.review.NO_YEAR, the build's wording)."""
+    return NO_YEAR in str(clean(reason) or "")
+
+
+def rejected_articles(articles: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
+    """The rejected rows of `articles`, by article id, with `has_text`: whether the build kept their
+    cleaned text (articles_text) so they can be read."""
+    rej = articles[articles["status"] != "included"].sort_values("article_id")
+    kept = set(texts.loc[texts["text"].fillna("").astype(str).str.strip() != "", "article_id"].astype(str))
+    return rej.assign(has_text=rej["article_id"].astype(str).isin(kept)).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# The Data page's corrections log
+# ---------------------------------------------------------------------------------------------
+
+CORRECTION_COLUMNS = ["status", "detail", "action", "event_id", "target", "value", "note", "who", "when",
+                      "evidence", "article_id", "title", "organization", "event_article"]
+
+
+def corrections_log(corrections: pd.DataFrame) -> pd.DataFrame:
+    """Every analyst correction the build read, stale ones first (each group in file order), status and
+    detail leading; columns the table lacks are left out, others it adds follow."""
+    cols = [c for c in CORRECTION_COLUMNS if c in corrections.columns]
+    out = corrections[cols + [c for c in corrections.columns if c not in cols]]
+    if "status" in out.columns:
+        stale = out["status"].fillna("").astype(str).str.strip().str.lower().eq("stale")
+        out = pd.concat([out[stale], out[~stale]])
+    return out.reset_index(drop=True)

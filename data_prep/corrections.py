@@ -122,16 +122,21 @@ class Outcomes:
     def __init__(self, corrections: list[Correction]):
         self.corrections = corrections
         self.status: dict[int, tuple[str, str]] = {}
+        self.events: dict[int, str] = {}   # the event a row applied to, by its id in this build
 
-    def applied(self, i: int, detail: str = "") -> None:
+    def applied(self, i: int, detail: str = "", event_id: str | None = None) -> None:
         self.status[i] = ("applied", detail)
+        if event_id:
+            self.events[i] = event_id
 
     def stale(self, i: int, why: str) -> None:
         self.status[i] = ("stale", why)
 
     def rows(self) -> list[dict]:
-        """The corrections table: every row with its status and detail."""
-        return [asdict(c) | dict(zip(("status", "detail"), self.status.get(i, ("stale", "not applied"))))
+        """The corrections table: every row with its status and detail; `event_id` is the event it applied
+        to in this build (`recorded_event_id` the id it was made on)."""
+        return [asdict(c) | {"event_id": self.events.get(i, c.event_id), "recorded_event_id": c.event_id}
+                | dict(zip(("status", "detail"), self.status.get(i, ("stale", "not applied"))))
                 for i, c in enumerate(self.corrections)]
 
     def stale_rows(self) -> list[dict]:
@@ -243,7 +248,8 @@ def note_article_dates(corrections: list[Correction], article_events: Mapping[st
         if c.target not in article_events:
             out.stale(i, f"article {c.target} is not in the build")
         elif article_events[c.target]:
-            out.applied(i, f"article {c.target} dated {c.value}: reports {article_events[c.target]}")
+            out.applied(i, f"article {c.target} dated {c.value}: reports {article_events[c.target]}",
+                        article_events[c.target])
         else:
             out.stale(i, f"article {c.target} still gives no event with the date {c.value}")
 
@@ -300,7 +306,7 @@ def apply_facts(tables: dict[str, pd.DataFrame], corrections: list[Correction], 
         except LookupError as exc:
             out.stale(i, str(exc))
             continue
-        out.applied(i, detail)
+        out.applied(i, detail, eid)
     return recount(t)
 
 

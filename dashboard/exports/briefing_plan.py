@@ -1,9 +1,10 @@
 """The briefing pack's content, format-free: which slides, what they say, and the chart figures.
 
 `plan_briefing` turns the full tables and the filters into a `BriefingPlan`: a title slide (filters,
-date, sources), one slide per chosen chart (the figure styled with `chart_export.style_for_export`, the
-evidence sentences behind it with their sources in the speaker notes), the events table and every
-source article. The PPTX and PDF renderers (briefing_pptx, briefing_pdf) only lay this out.
+date, sources, how many facts analysts corrected or confirmed), one slide per chosen chart (the figure
+styled with `chart_export.style_for_export`, the evidence sentences behind it with their sources in the
+speaker notes), the events table and every source article. The PPTX and PDF renderers (briefing_pptx,
+briefing_pdf) only lay this out.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dashboard.state.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
 )
 from dashboard.exports.findings import Finding, article_source, findings, shorten
-from dashboard.exports.provenance import build_date, included_outlets, source_line
+from dashboard.exports.provenance import build_date, corrections_line, included_outlets, source_line
 from dashboard.labels import EMPTY_TEXT
 from dashboard.queries import clean, event_card, fmt_date
 from dashboard.theme_measures import DEFAULT_MEASURE, SHORT_NOTE, counted_evidence
@@ -370,6 +371,10 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
         "Every number in this pack traces to a sentence in a source article; the speaker notes of each "
         "slide list those sentences with their outlet, date and article id.",
     ]
+    corrected = corrections_line(f)  # how many facts analysts corrected or confirmed, when any
+    if corrected:
+        title_lines.append(corrected)
+        title_notes.append(corrected)
     if skipped:
         title_lines.append("Not included (no data for these filters): " + ", ".join(skipped))
         title_notes.append("Charts left out because the filters leave them no data: " + ", ".join(skipped) + ".")

@@ -22,7 +22,7 @@ from dashboard.state.filters import FilterOptions, Filters, describe_filters, fi
 from dashboard.exports.table_export import to_csv_bytes, to_parquet_bytes, to_xlsx_bytes, to_zip_bytes
 
 # The tables a download offers, in this order (further per-event tables when the build has them).
-DOWNLOAD_TABLES = ("events", "participants", "attendees", "themes", "evidence", "articles", "outcomes")
+DOWNLOAD_TABLES = ("events", "participants", "attendees", "themes", "evidence", "articles", "outcomes", "corrections")
 CHART_FORMATS = {  # label, extension, MIME type
     "png": ("PNG (2×)", "png", "image/png"),
     "svg": ("SVG", "svg", "image/svg+xml"),
@@ -175,8 +175,8 @@ def briefing_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *, b
         format_func=lambda k: briefing.CHARTS[k].title,
         help="One slide each, with the evidence sentences and their sources in the speaker notes.")
     st.markdown(
-        "The pack: **a title slide** (filters, date, sources) · **one slide per chart** (evidence in the "
-        "speaker notes) · **the events table** · **every source article**.  \n"
+        "The pack: **a title slide** (filters, date, sources, facts analysts corrected) · **one slide per chart** "
+        "(evidence in the speaker notes) · **the events table** · **every source article**.  \n"
         f"{briefing.filters_subtitle(filters, options)}")
     if find_chromium() is None:
         st.warning(NO_CHROMIUM.split(" The camera")[0] + " The briefing pack draws its charts with it.",

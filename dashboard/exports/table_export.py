@@ -14,6 +14,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from dashboard.exports.provenance import corrections_line
 from data_prep import DATE_COLUMNS
 
 # OWASP: a cell starting with any of these may be run as a formula by a spreadsheet.
@@ -107,7 +108,8 @@ def _files_section(tables: dict[str, pd.DataFrame]) -> str:
 def to_zip_bytes(tables: dict[str, pd.DataFrame], codebook_md: str, filters_readme: str) -> bytes:
     """Zip of every table as CSV and Parquet, plus tables.xlsx, CODEBOOK.md and README.md.
 
-    README.md is `filters_readme` (filters used, build) followed by a list of the files.
+    README.md is `filters_readme` (filters used, build), then how many of these rows analysts corrected or
+    confirmed (provenance.corrections_line, when any), then a list of the files.
     """
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -116,5 +118,7 @@ def to_zip_bytes(tables: dict[str, pd.DataFrame], codebook_md: str, filters_read
             zf.writestr(f"{name}.parquet", to_parquet_bytes(df))
         zf.writestr("tables.xlsx", to_xlsx_bytes(tables))
         zf.writestr("CODEBOOK.md", codebook_md)
-        zf.writestr("README.md", filters_readme.rstrip("\n") + "\n" + _files_section(tables))
+        note = corrections_line(tables)
+        zf.writestr("README.md", filters_readme.rstrip("\n") + "\n" + (f"\n{note}\n" if note else "")
+                    + _files_section(tables))
     return buf.getvalue()

@@ -1,6 +1,7 @@
 """Sources: every article with its metadata and cleaned text, extracted facts highlighted in place,
-and the rejected files with the reason each was left out. The maintainer adds articles and rebuilds
-the tables here."""
+and the rejected files with the reason each was left out (their text can be read too). The maintainer
+adds articles and rebuilds the tables here; the articles an upload of this session added are marked new.
+Article text, titles and reasons go into the page escaped (queries.reader_header_html and the like)."""
 
 import pandas as pd
 import streamlit as st
@@ -41,7 +42,8 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
             bar = st.progress(0.0, text="Starting")
             result = maintenance.add_and_rebuild(
                 [(f.name, f.getvalue()) for f in uploads or []], seeds, ctx.build_dir, save=seeds_ok,
-                progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=msg))
+                progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=msg),
+                corrections=data.corrections_path())
             if result.error is not None:  # the previous build is untouched; show why for the maintainer
                 status.update(label="The rebuild failed; the previous tables are unchanged", state="error")
                 if result.uploads:
@@ -55,14 +57,17 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
             st.rerun()  # every page then reads the new build (the cached tables are keyed on its signature)
 
 all_arts = ctx.tables["articles"]
-rejected = all_arts[all_arts["status"] != "included"]
+texts = ctx.tables["articles_text"]
+rejected = queries.rejected_articles(all_arts, texts)
+new_ids = queries.new_article_ids(last["uploads"] if last else None, all_arts)  # this session's uploads
 
 if ctx.empty_reason:
     st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
 else:
     arts = ctx.filtered["articles"].sort_values(["published_date", "article_id"])
     st.subheader(f"Articles ({len(arts)})")
-    ui.show_table(arts.drop(columns=["status", "reason"]), "articles", key="src_articles",
+    ui.show_table(queries.with_new_column(arts.drop(columns=["status", "reason"]), new_ids), "articles",
+                  key="src_articles",
                   column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
     ev_names = dict(zip(ctx.tables["events"]["event_id"], ctx.tables["events"]["name"]))
     ids = list(arts["article_id"])
@@ -75,7 +80,7 @@ else:
         by_id = arts.drop_duplicates("article_id").set_index("article_id")
 
         def _label(a: str) -> str:
-            return f"{a} · {queries.source_label(by_id.loc[a].to_dict())}"
+            return queries.article_choice_label(a, by_id.loc[a].to_dict(), a in new_ids)
 
         st.session_state["src_article"] = url_state.choice_from_url(
             url_article, st.session_state.get("src_url_article"), st.session_state.get("src_article"), ids)
@@ -90,16 +95,16 @@ else:
             if filters.QP_HL in st.query_params:
                 del st.query_params[filters.QP_HL]
         st.session_state["src_url_article"] = st.query_params.get(filters.QP_ARTICLE)
-        row = by_id.loc[chosen]
-        texts = ctx.tables["articles_text"]
+        row = {**by_id.loc[chosen].to_dict(), "article_id": chosen}
         text_rows = texts.loc[texts["article_id"] == chosen, "text"]
+        event_id = labels.clean(row["event_id"])
+        # the card opens under the page's filters when they keep the event, else under none
+        card_filters = ctx.filters if event_id in set(ctx.filtered["events"]["event_id"]) else filters.Filters()
         with st.container(border=True):
-            st.markdown(f"**{labels.clean(row['title']) or 'Untitled'}**  \n"
-                        f"{labels.clean(row['outlet']) or 'outlet ' + labels.EMPTY_TEXT} · "
-                        f"{labels.clean(row['author']) or 'no byline'} · {labels.fmt_date(row['published_date'])}"
-                        + (f" · [original ↗]({labels.clean(row.get('url'))})" if labels.clean(row.get("url")) else ""))
-            st.caption(f"Reports: {ev_names.get(row['event_id'], row['event_id'])} · language {row['language']}"
-                       f" · {row['n_words']} words · file {row.get('source_file', chosen)}")
+            st.markdown(queries.reader_header_html(row), unsafe_allow_html=True)
+            st.caption(queries.reader_caption_html(
+                row, ev_names.get(event_id), filters.page_url("timeline", card_filters, card=event_id)
+                if event_id in ev_names else None), unsafe_allow_html=True)
             if text_rows.empty:
                 st.info("The build has no cleaned text for this article (articles_text table missing).")
             else:
@@ -107,7 +112,7 @@ else:
                 if quote is not None and quote[1] > len(text):
                     quote = None
                 if quote is not None:
-                    st.markdown(f"**Linked sentence:** “{text[quote[0]:quote[1]]}” (marked in yellow below)")
+                    st.markdown(queries.linked_sentence_html(text[quote[0]:quote[1]]), unsafe_allow_html=True)
                 spans = queries.article_spans(chosen, text, ctx.tables, ctx.theme_labels)
                 kinds = sorted({s.kind for s in spans} - {"person", "country", "mention"})
                 st.markdown(queries.legend_html(ctx.theme_labels, [t for t in ctx.theme_labels if t in kinds],
@@ -118,5 +123,34 @@ st.subheader(f"Rejected files ({len(rejected)})")
 if rejected.empty:
     st.caption("No file was rejected.")
 else:
-    ui.show_table(rejected[["article_id", "reason"] + [c for c in ("source_file", "sha256") if c in rejected.columns]],
-                  "rejected-files", key="src_rejected")
+    ui.show_table(queries.with_new_column(rejected[["article_id", "reason"] + [
+        c for c in ("source_file", "sha256") if c in rejected.columns]], new_ids), "rejected-files", key="src_rejected")
+    by_rej = rejected.set_index("article_id")
+    readable = set(rejected.loc[rejected["has_text"], "article_id"])
+
+    def _rejected_label(a: str) -> str:
+        return queries.article_choice_label(a, by_rej.loc[a].to_dict(), a in new_ids) + (
+            "" if a in readable else " · no readable text")
+
+    rejected_ids = list(rejected["article_id"])
+    if st.session_state.get("src_rejected_article") not in rejected_ids:  # none yet, or gone after a rebuild
+        fresh = [a for a in rejected_ids if a in new_ids]  # an upload of this session the build rejected
+        st.session_state["src_rejected_article"] = fresh[0] if fresh else rejected_ids[0]
+    picked = st.selectbox("Read a rejected article", rejected_ids, key="src_rejected_article",
+                          format_func=_rejected_label,
+                          help="The cleaned text the build read, for the files it could decode.")
+    rej = by_rej.loc[picked]
+    with st.container(border=True):
+        st.markdown(queries.rejected_reason_html(rej["reason"]), unsafe_allow_html=True)
+        if queries.waits_for_its_date(rej["reason"]):
+            st.info("It names a meeting but gives no year, so it is not an event yet. Setting its date on the "
+                    "Review and correct page (under “Waiting for one fact”) makes it an event: every rebuild "
+                    "then reads it with that date.", icon=":material/event_busy:")
+            to_review = filters.page_url("review", ctx.filters)
+            st.markdown(queries.app_link_html(to_review, "Set its date on Review and correct →"), unsafe_allow_html=True)
+        if picked in readable:
+            st.markdown(queries.reader_header_html({**rej.to_dict(), "article_id": picked}), unsafe_allow_html=True)
+            rej_text = str(texts.loc[texts["article_id"] == picked, "text"].iloc[0])
+            st.markdown(queries.highlight_html(rej_text, []), unsafe_allow_html=True)
+        else:
+            st.caption("The build kept no text for this file: it could not be read as an article's text.")
