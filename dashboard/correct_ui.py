@@ -6,6 +6,7 @@ what the build did with it after the page reruns on the new build."""
 
 from __future__ import annotations
 
+import html
 import os
 from datetime import date
 
@@ -14,6 +15,7 @@ import streamlit as st
 
 import data_prep
 from dashboard import data, labels, maintenance, queries, review
+from dashboard.state import filters
 from dashboard.state.context import PageContext
 
 K_WHO = "corr_who"      # the analyst's name, typed once per session (kept outside any widget)
@@ -198,15 +200,22 @@ def waiting_article_form(ctx: PageContext, article_id: str, key: str) -> None:
 
 
 def sentence_in_article(ctx: PageContext, article_id: str, sentence: str) -> None:
-    """The article's text with the sentence marked (all text escaped)."""
+    """The sentence marked in its passage of the article (the paragraphs around it; all text escaped),
+    or the whole article when no sentence is given, with a link to read it all on the Sources page."""
     texts = ctx.tables["articles_text"].set_index("article_id")["text"]
     if article_id not in texts.index:
         st.caption("The build has no text for this article.")
         return
     text = str(texts[article_id])
     span = review.sentence_span(text, sentence)
-    if span is None:
+    if sentence and span is None:
         st.text(f"“{sentence}”")
         return
-    st.markdown(f'<div style="max-height:18rem;overflow-y:auto">{queries.highlight_html(text, [], quote=span)}</div>',
-                unsafe_allow_html=True)
+    piece, quote, before, after = review.passage(text, span) if span else (text, None, False, False)
+    body = queries.highlight_html(piece, [], quote=quote)
+    st.markdown(f'<div style="max-height:18rem;overflow-y:auto;margin-bottom:0.75rem;padding-right:0.5rem">'
+                f'{"<p>…</p>" if before else ""}{body}{"<p>…</p>" if after else ""}</div>', unsafe_allow_html=True)
+    if span:
+        link = filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}")
+        st.markdown(f'<a href="{html.escape(link)}" target="_self">Read the whole article with this sentence '
+                    f'marked</a>', unsafe_allow_html=True)

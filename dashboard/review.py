@@ -4,6 +4,7 @@ an analyst may cite when adding a fact."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -39,9 +40,10 @@ def _present(v) -> bool:
 
 
 def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, kind: str | None = None,
-               method: str | None = None) -> pd.DataFrame:
-    """Every fact (an event itself, a participating country, an attendee, a theme), weakest first by
-    confidence, then by method and event; optionally one event, kind or method."""
+               method: str | None = None, theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every fact (an event itself, a participating country, an attendee, a theme, named by its label
+    when `theme_labels` are given), weakest first by confidence, then by method and event; optionally
+    one event, kind or method."""
     names = dict(zip(tables["events"]["event_id"], tables["events"]["name"]))
     parts = []
     ev = tables["events"]
@@ -63,7 +65,8 @@ def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, 
     e = tables["evidence"].sort_values(["confidence", "char_start"], kind="stable")
     first = e.drop_duplicates(["event_id", "theme"])   # the theme's weakest sentence speaks for it
     parts.append(pd.DataFrame({
-        "kind": "theme", "event_id": first["event_id"], "fact": first["theme"], "target": first["theme"],
+        "kind": "theme", "event_id": first["event_id"], "fact": first["theme"].map(lambda c: (theme_labels or {}).get(c, c)),
+        "target": first["theme"],
         "method": first["method"], "confidence": first["confidence"], "origin": first.get("origin", "extracted"),
         "evidence": first["sentence"], "article_id": first["article_id"]}))
     q = pd.concat([x for x in parts if not x.empty], ignore_index=True) if any(not x.empty for x in parts) \
@@ -110,3 +113,13 @@ def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
     """Offsets of a sentence in its article's text (for highlighting), or None."""
     at = text.find(sentence) if sentence else -1
     return (at, at + len(sentence)) if at >= 0 else None
+
+
+def passage(text: str, span: tuple[int, int], around: int = 1) -> tuple[str, tuple[int, int], bool, bool]:
+    """The paragraph holding a sentence with `around` paragraphs either side, the sentence's offsets in
+    that passage, and whether text was cut before and after (so a long article shows its sentence)."""
+    paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]*)*", text)] or [(0, len(text))]
+    k = next((i for i, (a, b) in enumerate(paras) if a <= span[0] < b), 0)
+    lo = paras[max(k - around, 0)][0]
+    hi = max(paras[min(k + around, len(paras) - 1)][1], span[1])
+    return text[lo:hi], (span[0] - lo, span[1] - lo), lo > 0, hi < len(text)

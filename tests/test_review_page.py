@@ -102,3 +102,12 @@ def test_a_refused_correction_says_why_and_records_nothing(private):
     at.button(key="tl_fix_sf_go").click().run()
     assert any("an event's name cannot be empty" in e.value for e in at.error)
     assert not fixes.exists()
+
+
+def test_a_sentence_is_shown_in_its_passage_with_its_offsets():
+    text = "P1 a.\n\nP2 b.\n\nP3 the sentence.\n\nP4 c.\n\nP5 d."
+    at = text.index("the sentence.")
+    piece, span, before, after = review.passage(text, (at, at + 13))
+    assert piece == "P2 b.\n\nP3 the sentence.\n\nP4 c." and piece[span[0]:span[1]] == "the sentence."
+    assert before and after
+    assert review.passage(text, (0, 5))[0] == "P1 a.\n\nP2 b." and not review.passage(text, (0, 5))[2]

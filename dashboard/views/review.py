@@ -5,7 +5,6 @@ Timeline's event card). Corrections are kept in the corrections file and applied
 import streamlit as st
 
 from dashboard import correct_ui, review, ui
-from dashboard.labels import event_label
 
 ctx = ui.page_context()
 ui.header("Review and correct", ctx, "What extraction is least sure of comes first. Confirm, reject, add or change "
@@ -51,12 +50,14 @@ with st.container(horizontal=True):
     queue = review.fact_queue(ctx.filtered, event_id, kind)
     method = st.selectbox("Method", [None, *sorted(queue["method"].dropna().unique())], key="rv_method",
                           format_func=lambda m: m or "All methods")
-queue = review.fact_queue(ctx.filtered, event_id, kind, method)
+queue = review.fact_queue(ctx.filtered, event_id, kind, method, ctx.theme_labels)
 st.caption(f"{len(queue)} facts. Click a row to see its sentence in the article and to confirm or reject it. "
            "Confidence is how reliable the rule that found it is on the dev corpus (the codebook lists each method).")
-picked = st.dataframe(queue.drop(columns=["target"]), hide_index=True, key="rv_queue", on_select="rerun",
-                      selection_mode="single-row",
-                      column_config={"confidence": st.column_config.NumberColumn(format="%.2f")})
+shown = queue[["confidence", "kind", "fact", "event", "method", "origin", "evidence", "article_id"]]
+picked = st.dataframe(shown, hide_index=True, key="rv_queue", on_select="rerun", selection_mode="single-row",
+                      column_config={"confidence": st.column_config.NumberColumn(format="%.2f", width="small"),
+                                     "kind": st.column_config.TextColumn(width="small"),
+                                     "evidence": st.column_config.TextColumn("sentence", width="large")})
 rows = picked.selection.rows if picked else []
 if rows:
     fact = queue.iloc[rows[0]]
@@ -71,11 +72,13 @@ if rows:
         elif writable:
             st.caption("Change the event's name, dates, place or host under “Add or change” below.")
 
-chosen = event_id or (queue.iloc[rows[0]]["event_id"] if rows else None)
+chosen = (queue.iloc[rows[0]]["event_id"] if rows else None) or event_id
+if chosen and chosen != st.session_state.get("rv_followed") and chosen in events:
+    st.session_state["rv_fix_event"] = chosen   # the forms below follow the fact or event picked above
+    st.session_state["rv_followed"] = chosen
 if writable and events:
     st.subheader("Add or change")
-    target = st.selectbox("Event to correct", list(events), key="rv_fix_event", format_func=events.get,
-                          index=list(events).index(chosen) if chosen in events else 0)
-    row = ctx.tables["events"].set_index("event_id").loc[target]
-    st.caption(event_label({**row.to_dict(), "event_id": target}))
+    if st.session_state.get("rv_fix_event") not in events:
+        st.session_state["rv_fix_event"] = next(iter(events))
+    target = st.selectbox("Event to correct", list(events), key="rv_fix_event", format_func=events.get)
     correct_ui.event_actions(ctx, target, "rv_fix")

@@ -21,6 +21,7 @@ PAGES = [
     ("/people", "People and organisations", ["People named per event", "People", "Countries"], 1, 0, 1),
     ("/sources", "Sources", [], 0, 0, 1),
     ("/data", "Data", [], 0, 0, 1),
+    ("/review", "Review and correct", ["Facts, weakest first", "Add or change"], 0, 0, 1),
     ("/briefing", "Briefing pack", ["The filtered data"], 0, 0, 0),
 ]
 
