@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from data_prep.build import build
+from seed_copies import write_seed_copies  # bench/seed_copies.py
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,12 +27,7 @@ def main(copies: int = 200) -> int:
         t = timed_build(REPO / "seeds", tmp / "out1")
         print(f"seeds (5 files): {t:.2f} s")
         corpus = tmp / "corpus"
-        corpus.mkdir()
-        for i in range(copies):
-            for src in (REPO / "seeds").glob("*.txt"):
-                text = src.read_text(encoding="utf-8") + f"\n\nCatatan redaksi nomor {i}.\n"
-                (corpus / f"{i:04d}_{src.name}").write_text(text, encoding="utf-8")
-        n = copies * 5
+        n = write_seed_copies(corpus, copies)
         t = timed_build(corpus, tmp / "out2")
         print(f"{n} files: {t:.2f} s ({n / t:.0f} articles/s)")
         shutil.rmtree(corpus)

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from data_prep.build import build
+from seed_copies import write_seed_copies  # bench/seed_copies.py
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -23,12 +24,7 @@ def timed(seeds: Path, out: Path, **kwargs) -> tuple[float, dict]:
 def main(copies: int = 200) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "corpus", Path(tmp) / "out"
-        corpus.mkdir()
-        for i in range(copies):
-            for src in (REPO / "seeds").glob("*.txt"):
-                text = src.read_text(encoding="utf-8") + f"\n\nCatatan redaksi nomor {i}.\n"
-                (corpus / f"{i:04d}_{src.name}").write_text(text, encoding="utf-8")
-        n = copies * 5
+        n = write_seed_copies(corpus, copies)
         full, r = timed(corpus, out)
         print(f"full build, {n} files: {full:.2f} s ({r['extracted']['articles']} extracted)")
         shutil.copy(REPO / "tests" / "articles" / "en_singapore_forum.txt", corpus / "new_article.txt")

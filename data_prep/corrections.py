@@ -324,20 +324,31 @@ def _added_row(c: Correction, eid: str, texts: Mapping[str, str], members: list[
     return found
 
 
+def _confirm_or_remove(t: dict[str, pd.DataFrame], table: str, mask: pd.Series, kind: str, label: str,
+                       missing: str) -> str | None:
+    """Confirm or remove the masked rows of a table (LookupError with `missing` when there are none);
+    None for an add, which the caller makes."""
+    if kind == "add":
+        return None
+    if not mask.any():
+        raise LookupError(missing)
+    if kind == "confirm":
+        _mark(t[table], mask, "confirmed", method=METHOD, confidence=CONFIDENCE)
+        return f"{label} confirmed"
+    t[table] = t[table][~mask]
+    return f"{label} removed ({int(mask.sum())} rows)"
+
+
 def _country(t: dict[str, pd.DataFrame], eid: str, c: Correction, kind: str, texts, members) -> str:
     p = t["participants"]
     iso3 = c.target.upper()
     mask = (p["event_id"] == eid) & (p["iso3"] == iso3)
-    if kind in ("confirm", "remove") and not mask.any():
-        raise LookupError(f"{iso3} is not a participant of {eid}")
-    if kind == "confirm":
-        _mark(p, mask, "confirmed", method=METHOD, confidence=CONFIDENCE)
-        return f"{iso3} confirmed"
+    done = _confirm_or_remove(t, "participants", mask, kind, iso3, f"{iso3} is not a participant of {eid}")
     if kind == "remove":
-        t["participants"] = p[~mask]
         ev = t["events"]
         ev.loc[(ev["event_id"] == eid) & (ev["host_iso3"] == iso3), ["host_iso3", "origin"]] = [None, "corrected"]
-        return f"{iso3} removed"
+    if done:
+        return done
     role = c.value or "participant"
     if role not in ROLES:
         raise LookupError(f"unknown role {role!r} (known: {', '.join(ROLES)})")
@@ -353,14 +364,9 @@ def _country(t: dict[str, pd.DataFrame], eid: str, c: Correction, kind: str, tex
 def _person(t: dict[str, pd.DataFrame], eid: str, c: Correction, kind: str, texts, members) -> str:
     a = t["attendees"]
     mask = _row_for(a, eid, "name", c.target)
-    if kind in ("confirm", "remove") and not mask.any():
-        raise LookupError(f"{c.target} is not an attendee of {eid}")
-    if kind == "confirm":
-        _mark(a, mask, "confirmed", method=METHOD, confidence=CONFIDENCE)
-        return f"{c.target} confirmed"
-    if kind == "remove":
-        t["attendees"] = a[~mask]
-        return f"{c.target} removed"
+    done = _confirm_or_remove(t, "attendees", mask, kind, c.target, f"{c.target} is not an attendee of {eid}")
+    if done:
+        return done
     aid, _ = _added_row(c, eid, texts, members)
     row = {"event_id": eid, "name": c.target, "title": c.title or None, "organization": c.organization or None,
            "iso3": c.value.upper() or None, "evidence": c.evidence, "article_id": aid,
@@ -372,14 +378,9 @@ def _person(t: dict[str, pd.DataFrame], eid: str, c: Correction, kind: str, text
 def _theme(t: dict[str, pd.DataFrame], eid: str, c: Correction, kind: str, texts, members) -> str:
     e = t["evidence"]
     mask = (e["event_id"] == eid) & (e["theme"] == c.target)
-    if kind in ("confirm", "remove") and not mask.any():
-        raise LookupError(f"{c.target} has no evidence at {eid}")
-    if kind == "confirm":
-        _mark(e, mask, "confirmed", method=METHOD, confidence=CONFIDENCE)
-        return f"{c.target} confirmed"
-    if kind == "remove":
-        t["evidence"] = e[~mask]
-        return f"{c.target} removed ({int(mask.sum())} sentences)"
+    done = _confirm_or_remove(t, "evidence", mask, kind, c.target, f"{c.target} has no evidence at {eid}")
+    if done:
+        return done
     codes = set(t["theme_catalog"]["code"])
     if c.target not in codes:
         raise LookupError(f"unknown theme code {c.target!r}")
