@@ -31,9 +31,9 @@ def main() -> int:
     gold = json.loads((DEV / "gold.json").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        build(DEV / "articles", Path(tmp))
+        build(DEV / "articles", Path(tmp) / "build")
         elapsed = time.perf_counter() - t0
-        tables = read_tables(Path(tmp))
+        tables = read_tables(Path(tmp) / "build")
     print(f"built {len(tables['articles'])} dev articles in {elapsed:.2f} s")
     for label, numbers in PARTS.items():
         ids = {p.stem for p in (DEV / "articles").glob("*.txt") if int(re.match(r"\d+", p.stem).group()) in numbers}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from data_prep import DATE_COLUMNS, TABLES, default_corrections_path, without_markers
+from data_prep import DATE_COLUMNS, TABLES, current_build, default_corrections_path, without_markers
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CODEBOOK_MD = REPO_ROOT / "docs" / "CODEBOOK.md"
@@ -40,8 +40,10 @@ def has_build(folder: Path) -> bool:
 
 
 def build_signature(folder: Path) -> str:
-    """A hash of the build's files (names, sizes, mtimes): changes whenever the build changes."""
-    h = hashlib.sha256(str(folder.resolve()).encode())
+    """A hash of the current build's folder and files (names, sizes, mtimes): changes whenever the
+    build changes (each build is a new folder the build folder links to)."""
+    folder = current_build(folder)
+    h = hashlib.sha256(str(folder).encode())
     if folder.is_dir():
         for p in sorted(folder.iterdir()):
             if p.is_file():
@@ -53,7 +55,7 @@ def build_signature(folder: Path) -> str:
 def read_build_report(folder: Path) -> dict:
     """build_report.json as a dict ({} when absent or unreadable)."""
     try:
-        return json.loads((folder / REPORT_FILE).read_text(encoding="utf-8"))
+        return json.loads((current_build(folder) / REPORT_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
@@ -98,7 +100,7 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
 
     Missing tables come back empty with the schema's columns, so callers never branch on presence.
     """
-    folder = Path(folder)
+    folder = current_build(folder)   # resolved once: every table of this load comes from one build
     out: dict[str, pd.DataFrame] = {}
     for name, cols in TABLES.items():
         df = _read_one(folder, name)

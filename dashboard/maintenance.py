@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,6 @@ from pathlib import Path
 import data_prep
 
 Progress = Callable[[str, float], None]
-_REBUILD_LOCK = threading.Lock()  # one rebuild at a time per app process (sessions share the build)
 
 
 def is_writable(folder: Path) -> bool:
@@ -34,10 +32,9 @@ def is_writable(folder: Path) -> bool:
 
 def rebuild(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corrections: Path | None = None) -> dict:
     """Rebuild the tables with data_prep.build (which replaces the old build only once the new one has
-    succeeded), applying the analysts' corrections file; one rebuild at a time per app process.
-    Returns the build report."""
-    with _REBUILD_LOCK:
-        return data_prep.build(Path(seeds_dir), Path(out_dir), progress=progress, corrections=corrections)
+    succeeded), applying the analysts' corrections file. One build at a time per build folder, across
+    sessions and processes (the build's own lock: a second one waits). Returns the build report."""
+    return data_prep.build(Path(seeds_dir), Path(out_dir), progress=progress, corrections=corrections)
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """Pipeline that turns news articles about digital-diplomacy events into evidence-linked tables.
 
-The public API, all the dashboard and scripts need: `build` (the one way to build a folder of tables),
+The public API, all the dashboard and scripts need: `build` (the one way to build a folder of tables;
+`current_build` resolves the folder to its current build once, so a load never mixes two builds;
+`BuildBusy` when another process is building it),
 `describe_contributions` and `earlier_articles` (what newly added articles contributed to a build),
 `add_articles` (save new articles into a seeds folder), `list_inputs`, the limits every input meets
 (`ARTICLE_SUFFIXES`, `TEXT_SUFFIXES`, `MAX_BYTES`, `refusal`), and the tables' contract (`TABLES`, `DATE_COLUMNS`,
@@ -9,6 +11,8 @@ The public API, all the dashboard and scripts need: `build` (the one way to buil
 __version__ = "0.1.0"
 
 from .build import build, list_inputs  # noqa: E402
+from .publish import BuildBusy  # noqa: E402
+from .publish import current as current_build  # noqa: E402
 from .contributions import describe_contributions, earlier_articles  # noqa: E402
 from .intake import ARTICLE_SUFFIXES, TEXT_SUFFIXES, SavedFile, add_articles, refusal  # noqa: E402
 from .codebook import without_markers  # noqa: E402
@@ -20,7 +24,7 @@ from .correction_input import is_country_code, prepare  # noqa: E402
 from .countries import all_countries  # noqa: E402
 from .sentences import Sentence, split_sentences  # noqa: E402
 
-__all__ = ["build", "add_articles", "describe_contributions", "earlier_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
+__all__ = ["build", "BuildBusy", "current_build", "add_articles", "describe_contributions", "earlier_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
            "without_markers", "ACTIONS", "SET_FIELDS", "Correction", "read_corrections", "record",
            "default_corrections_path", "prepare", "is_country_code", "all_countries", "Sentence", "split_sentences",
            "__version__"]

@@ -12,13 +12,17 @@ import sys
 from pathlib import Path
 
 from .build import build
+from .publish import BuildBusy
 from .corrections import ACTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run the build, print a short summary; exit 1 when no article was usable."""
+    """Parse arguments and run the command. Exit status: 0 done; 1 nothing usable (`build`: no article
+    included; `add`: nothing new added); 2 bad input (a missing path, a malformed corrections file, a
+    correction that cannot apply, a build folder holding other files); 3 another build of the same
+    folder is running (it waited 10 minutes)."""
     parser = argparse.ArgumentParser(prog="python -m data_prep", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="extract the tables from a folder of articles")
@@ -53,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     for p in (b, a, k):
         p.add_argument("--corrections", type=Path, default=None,
                        help="the corrections file (default: corrections.csv beside the seeds folder)")
+        p.add_argument("--wait", type=float, default=600.0, metavar="SECONDS",
+                       help="how long to wait for another build of the same folder (default: 600; then exit 3)")
     for p in (k,):
         p.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of article files (default: seeds/)")
         p.add_argument("--out", type=Path, default=ROOT / "output", help="the build folder (default: output/)")
@@ -60,6 +66,18 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--check", action="store_true", help="change nothing; exit 1 naming the tables that drifted")
     c.add_argument("--file", type=Path, default=None, help="the codebook to update (default: docs/CODEBOOK.md)")
     args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except BuildBusy as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 3
+    except ValueError as exc:   # a malformed corrections file, or a build folder that holds other files
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Run one command (see main for the exit statuses)."""
     if args.command == "evaluate":
         return _evaluate(args)
     if args.command == "codebook":
@@ -74,8 +92,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"[{fraction:4.0%}] {step}", file=sys.stderr)
 
     try:
-        report = build(args.seeds, args.out, progress, corrections=args.corrections, incremental=not args.full)
-    except (FileNotFoundError, ValueError) as exc:
+        report = build(args.seeds, args.out, progress, corrections=args.corrections, incremental=not args.full,
+                       lock_wait_s=args.wait)
+    except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"Read {report['n_files']} files: {report['n_included']} included, {report['n_rejected']} rejected "
@@ -118,7 +137,7 @@ def _correct(args: argparse.Namespace) -> int:
         return 2
     path = args.corrections or default_path(args.seeds)
     record(path, c)
-    report = build(args.seeds, args.out, corrections=path)
+    report = build(args.seeds, args.out, corrections=path, lock_wait_s=args.wait)
     row = report["corrections"]
     stale = [s for s in row["stale"] if s["when"] == c.when and s["action"] == c.action and s["target"] == c.target]
     print(f"Recorded in {path}: {c.action} {c.target} on {c.event_id or c.target}"
@@ -152,7 +171,7 @@ def _add(args: argparse.Namespace) -> int:
     if not new:
         print("nothing new to add; the tables are unchanged")
         return 1
-    report = build(args.seeds, args.out, corrections=args.corrections)
+    report = build(args.seeds, args.out, corrections=args.corrections, lock_wait_s=args.wait)
     print(f"Rebuilt {args.out}: {report['n_included']} of {report['n_files']} files included")
     for lines in describe_contributions(args.out, new, earlier).values():
         print("\n".join(lines))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -17,14 +16,16 @@ import pandas as pd
 
 from . import __version__
 from .article import ArticleResult, process_article
-from .cache import CACHE_DIR, ArticleCache
+from .cache import ArticleCache
 from .corrections import (Correction, Grouping, Outcomes, apply_facts, article_dates, note_article_dates,
                           read_corrections, regroup)
 from .corrections import default_path as default_corrections_path
 from .identity import assign_ids, previous_membership
+from .publish import build_lock, cache_dir, current, new_version, prune, swap_in
 from .countries import country_name, is_asean
 from .events import city_iso3
 from .intake import unsupported_type
+from .load import MAX_BYTES
 from .merge import MergedEvent, group_articles, merge_group
 from .outcomes import rank_outcomes
 from .participants import (CONFIDENCE, CountryFact, absent_countries, best_role, implied_members,
@@ -40,8 +41,10 @@ Progress = Callable[[str, float], None]
 
 
 def list_inputs(seeds_dir: Path) -> list[Path]:
-    """Every regular, non-hidden file under the seeds folder, sorted by name."""
-    return sorted(p for p in seeds_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
+    """Every regular, non-hidden file (and every link, even a broken one, so none is silently dropped)
+    under the seeds folder, sorted by name."""
+    return sorted(p for p in seeds_dir.rglob("*") if (p.is_file() or p.is_symlink()) and not p.is_dir()
+                  and not p.name.startswith("."))
 
 
 def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None = None,
@@ -54,7 +57,7 @@ def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None 
         if progress:
             progress(f"Reading {path.name}", i / max(len(paths), 1))
         rel = path.relative_to(seeds_dir).as_posix()
-        res = _read_one(path, rel, dates.get(path.stem), cache)
+        res = _read_one(path, rel, dates.get(path.stem), cache, Path(seeds_dir).resolve())
         if res.status == "included" and res.text in seen:
             res.reject(f"duplicate of {seen[res.text]}")
         elif res.status == "included":
@@ -63,12 +66,20 @@ def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None 
     return results
 
 
-def _read_one(path: Path, rel: str, published: date | None, cache: ArticleCache | None) -> ArticleResult:
-    """One file through steps 1-6, or its cached result; a bug on one file rejects that file only."""
+def _read_one(path: Path, rel: str, published: date | None, cache: ArticleCache | None, root: Path) -> ArticleResult:
+    """One file through steps 1-6, or its cached result; a bug on one file rejects that file only. A
+    link to a file outside the seeds folder is not followed; an oversized file is not read."""
     wrong_type = unsupported_type(path.name)
     if wrong_type:
         return ArticleResult(path.stem, rel, "").reject(wrong_type)
     try:
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            return ArticleResult(path.stem, rel, "").reject(
+                "a link to a file outside the seeds folder (not followed: copy the file in instead)")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return ArticleResult(path.stem, rel, "").reject(
+                f"too large ({size / 1e6:.1f} MB; limit {MAX_BYTES / 1e6:.0f} MB)")
         data = path.read_bytes()
     except OSError as exc:
         return ArticleResult(path.stem, rel, "").reject(f"cannot read file: {exc.strerror or exc}")
@@ -327,31 +338,42 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
 
 
 def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corrections: Path | None = None,
-          incremental: bool = True) -> dict:
+          incremental: bool = True, lock_wait_s: float = 600.0) -> dict:
     """Run the whole pipeline; returns the build report (also written to build_report.json).
     `corrections` is the analysts' corrections file (default: corrections.csv beside the seeds folder);
-    with `incremental`, articles whose bytes and pipeline are unchanged are not extracted again."""
-    started = time.perf_counter()
+    with `incremental`, articles whose bytes and pipeline are unchanged are not extracted again. The
+    new build is written whole into a folder of its own and swapped in with one rename (publish.py);
+    a second build of the same folder, from any process, waits up to `lock_wait_s` seconds, then
+    raises publish.BuildBusy."""
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
+    waiting = (lambda message: progress(message, 0.0)) if progress else None
+    with build_lock(out_dir, lock_wait_s, waiting):
+        return _build_locked(seeds_dir, out_dir, progress, corrections, incremental)
+
+
+def _build_locked(seeds_dir: Path, out_dir: Path, progress: Progress | None, corrections: Path | None,
+                  incremental: bool) -> dict:
+    started = time.perf_counter()
     corrections_file = Path(corrections) if corrections else default_corrections_path(seeds_dir)
     rows = read_corrections(corrections_file)   # a malformed file stops the build before anything changes
     # Load inputs
     clear_caches()  # data files may have been edited since the last build in this process
-    cache = ArticleCache(out_dir / CACHE_DIR) if incremental else None
+    cache = ArticleCache(cache_dir(out_dir)) if incremental else None
     paths = list_inputs(seeds_dir)
     results = read_articles(paths, seeds_dir, progress, article_dates(rows), cache)
     # Process data
     if progress:
         progress("Merging events and building tables", 0.9)
-    tables, warnings, outcomes = assemble(results, previous_membership(out_dir), rows)
+    tables, warnings, outcomes = assemble(results, previous_membership(current(out_dir)), rows)
     for r in results:
         warnings += [f"{r.source_file}: {w}" for w in r.warnings]
+    version = new_version(out_dir)
     report = {
         "tool": "asean-digital-diplomacy data_prep", "version": __version__,
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "seeds_dir": str(seeds_dir), "out_dir": str(out_dir),
+        "seeds_dir": str(seeds_dir), "out_dir": str(out_dir), "build_folder": version.name,
         "files": [{"file": r.source_file, "article_id": r.article_id, "status": r.status, "reason": r.reason,
                    "warnings": r.warnings, "dropped_lines": len(r.dropped), "sha256": r.sha256} for r in results],
         "counts": {name: int(len(df)) for name, df in tables.items()},
@@ -364,18 +386,16 @@ def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corr
         "warnings": warnings,
         "run_time_s": round(time.perf_counter() - started, 3),
     }
-    # Save outputs: into a staging folder first, so a failed build leaves the previous one whole
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir))
+    # Save outputs: the whole build into its own folder, the report last, then one atomic swap
     try:
-        write_tables(tables, staging)
-        (staging / "build_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
+        write_tables(tables, version)
+        (version / "build_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
                                                    encoding="utf-8")
-        names = sorted(p.name for p in staging.iterdir() if p.is_file())
-        for name in [n for n in names if n != "build_report.json"] + ["build_report.json"]:
-            (staging / name).replace(out_dir / name)  # the report last: it marks the build complete
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        swap_in(version, out_dir)
+    except BaseException:
+        shutil.rmtree(version, ignore_errors=True)
+        raise
+    prune(out_dir)
     if cache:
         cache.prune()
     if progress:

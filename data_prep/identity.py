@@ -16,7 +16,7 @@ ALIAS_TABLE = "event_aliases"
 def previous_membership(build_dir: Path) -> tuple[dict[str, set[str]], dict[str, str]]:
     """The build folder's current events as event id -> its article ids, and its aliases (old id ->
     event id); both empty when the folder holds no build yet."""
-    build_dir = Path(build_dir)
+    build_dir = Path(build_dir).resolve()   # one build, even if another is swapped in meanwhile
     members: dict[str, set[str]] = {}
     aliases: dict[str, str] = {}
     arts = build_dir / "articles.csv"

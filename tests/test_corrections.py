@@ -16,6 +16,7 @@ from data_prep import build
 from data_prep.__main__ import main
 from data_prep.corrections import Correction, read_corrections, record
 from data_prep.identity import assign_ids
+from data_prep.publish import cache_dir
 
 REPO = Path(__file__).resolve().parent.parent
 RCDD = "2019-09-10-rcdd"
@@ -221,7 +222,7 @@ def test_a_rebuild_extracts_only_new_or_changed_articles_with_identical_tables(c
     assert build(seeds, out)["extracted"] == {"articles": 1, "from_cache": 5}
     (seeds / "new.txt").unlink()
     assert build(seeds, out)["extracted"] == {"articles": 0, "from_cache": 5}
-    assert len(list((out / ".cache" / "articles").glob("*.pickle"))) == 5, "entries no file uses are pruned"
+    assert len(list(cache_dir(out).glob("*.pickle"))) == 5, "entries no file uses are pruned"
     full = build(seeds, out, incremental=False)
     assert full["extracted"]["from_cache"] == 0
     assert json.loads((out / "build_report.json").read_text())["counts"] == again["counts"]
