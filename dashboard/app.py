@@ -14,6 +14,7 @@ import streamlit as st
 
 import data_prep
 from dashboard import data, ui
+from dashboard.safe_text import md
 from dashboard.state import context
 from dashboard.state.filter_state import sidebar_filters
 
@@ -41,7 +42,7 @@ def ensure_build(folder: Path) -> None:
         bar = st.progress(0.0, text="Starting")
 
         def progress(message: str, fraction: float) -> None:
-            bar.progress(min(max(float(fraction), 0.0), 1.0), text=message)
+            bar.progress(min(max(float(fraction), 0.0), 1.0), text=md(message))  # it names the files read
 
         try:
             data_prep.build(data.seeds_dir(), folder, progress=progress, corrections=data.corrections_path())

@@ -6,7 +6,6 @@ what the build did with it after the page reruns on the new build."""
 
 from __future__ import annotations
 
-import html
 import os
 from datetime import date
 
@@ -16,6 +15,7 @@ import streamlit as st
 import data_prep
 from dashboard import data, labels, maintenance, queries, review
 from dashboard.state import filters
+from dashboard.safe_text import html_line, md, md_code
 from dashboard.state.context import PageContext
 
 K_WHO = "corr_who"      # the analyst's name, typed once per session (kept outside any widget)
@@ -29,7 +29,7 @@ def can_correct(ctx: PageContext) -> bool:
     ok = maintenance.is_writable(path.parent) and maintenance.is_writable(ctx.build_dir) and \
         (not path.exists() or os.access(path, os.W_OK))
     if not ok:
-        st.info(f"Corrections cannot be saved from this app: `{path}` or the build folder `{ctx.build_dir}` is "
+        st.info(f"Corrections cannot be saved from this app: {md_code(path)} or the build folder {md_code(ctx.build_dir)} is "
                 "read-only. Use `python -m data_prep correct` where the data is kept.", icon=":material/lock:")
     return bool(ok)
 
@@ -56,14 +56,15 @@ def submit(ctx: PageContext, c: data_prep.Correction) -> None:
     with st.spinner("Recording the correction and rebuilding the tables…"):
         done = maintenance.apply_correction(c, ctx.tables, data.seeds_dir(), ctx.build_dir, data.corrections_path())
     if done.error:
-        st.error(f"Not saved: {done.error}", icon=":material/error:")
+        st.error(f"Not saved: {md(done.error)}", icon=":material/error:")  # it may quote names typed in
         return
-    what = f"{done.correction.action} {done.correction.target} on {done.correction.event_id or done.correction.target}"
+    c = done.correction  # its target may be a name an analyst typed: the messages are Markdown, so escaped
+    what = md(f"{c.action} {c.target} on {c.event_id or c.target}")
     if done.status == "stale":
-        st.session_state[K_LAST] = ("stale", f"Saved, but the build could not apply it ({what}): {done.detail}.")
+        st.session_state[K_LAST] = ("stale", f"Saved, but the build could not apply it ({what}): {md(done.detail)}.")
     else:
         st.session_state[K_LAST] = ("applied", f"Saved and applied: {what}. The tables, charts and downloads "
-                                    f"now use it; it is kept in `{data.corrections_path().name}` for every rebuild.")
+                                    f"now use it; it is kept in {md_code(data.corrections_path().name)} for every rebuild.")
     st.rerun()
 
 
@@ -153,7 +154,7 @@ def _field_form(ctx: PageContext, event_id: str, key: str) -> None:
     ev = ctx.tables["events"].set_index("event_id").loc[event_id]
     field = st.selectbox("Field", data_prep.SET_FIELDS, key=f"{key}_sf_field")
     current = ev.get(field)
-    st.caption(f"Now: {labels.fmt_date(current) if field.endswith('_date') else (labels.clean(current) or 'empty')}")
+    st.caption(f"Now: {md(labels.fmt_date(current) if field.endswith('_date') else (labels.clean(current) or 'empty'))}")
     if field.endswith("_date"):
         value = st.date_input("New date", value=pd.Timestamp(current).date() if pd.notna(current) else date.today(),
                               key=f"{key}_sf_date", format="YYYY-MM-DD").isoformat()
@@ -217,5 +218,5 @@ def sentence_in_article(ctx: PageContext, article_id: str, sentence: str) -> Non
                 f'{"<p>…</p>" if before else ""}{body}{"<p>…</p>" if after else ""}</div>', unsafe_allow_html=True)
     if span:
         link = filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}")
-        st.markdown(f'<a href="{html.escape(link)}" target="_self">Read the whole article with this sentence '
-                    f'marked</a>', unsafe_allow_html=True)
+        st.markdown(f'<div><a href="{html_line(link)}" target="_self">Read the whole article with this sentence '
+                    f'marked</a></div>', unsafe_allow_html=True)

@@ -11,11 +11,16 @@ from pathlib import PurePath
 
 import pandas as pd
 
+from dashboard import safe_text
 from dashboard.figures import palette
 from dashboard.labels import EMPTY_TEXT, NEW_MARK, ROLE_LABELS, clean, date_span, dated_name, fmt_date, role_label
 from dashboard.review import NO_YEAR
 from dashboard.theme_measures import counted_evidence
 from data_prep.intake import RENAMED, SAVED
+
+# Everything from an article, a file name or an address goes into the page escaped (dashboard.safe_text).
+_one_line = safe_text.html_line      # text for one line of an HTML block: escaped, whitespace collapsed
+_web_address = safe_text.http_url   # an article's own address when it is an http(s) one, else None
 
 
 def yes_no(v) -> str:
@@ -54,7 +59,7 @@ class Evidence:
     article_id: str
     source: str              # 'Antara · 2019-09-10 · Title'
     link: str                # the Sources page with this article open and the sentence highlighted
-    url: str | None = None   # the article's own web address, when its text gives one
+    url: str | None = None   # the article's own web address, when it is an http(s) one (safe_text.http_url)
 
 
 @dataclass
@@ -68,7 +73,7 @@ class EventCard:
     host: str
     event_type: str
     tagline: str | None      # the event's stated theme (events.tagline)
-    outcomes: str | None     # outcome sentences as a Markdown list (the outcomes table)
+    outcomes: str | None     # outcome sentences as a "- " list, as the outcomes table gives them (unescaped)
     evidence: str | None
     countries: pd.DataFrame = field(default_factory=pd.DataFrame)   # country, iso3, role, ASEAN, articles
     attendees: pd.DataFrame = field(default_factory=pd.DataFrame)   # name, title, organization, country, articles
@@ -78,6 +83,7 @@ class EventCard:
     country_evidence: list[Evidence] = field(default_factory=list)
     attendee_evidence: list[Evidence] = field(default_factory=list)
     event_evidence: list[Evidence] = field(default_factory=list)
+    outcome_sentences: list[str] = field(default_factory=list)  # the same outcomes, one sentence each
 
 
 def _support(n: int, total: int) -> str:
@@ -96,7 +102,8 @@ def _evidence_list(rows: pd.DataFrame, fact: str, texts: Mapping[str, str], arti
         if (sentence, aid) not in out:
             art = {**(by_id.loc[aid].to_dict() if aid in by_id.index else {}), "article_id": aid}
             span = sentence_span(texts.get(aid, ""), sentence)
-            out[(sentence, aid)] = Evidence(sentence, [], aid, source_label(art), link(aid, span), clean(art.get("url")))
+            out[(sentence, aid)] = Evidence(sentence, [], aid, source_label(art), link(aid, span),
+                                            safe_text.http_url(clean(art.get("url"))))
         value = str(getattr(r, fact))
         if value not in out[(sentence, aid)].facts:
             out[(sentence, aid)].facts.append(value)
@@ -149,7 +156,8 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
 
     o = tables["outcomes"]
     sents = o.loc[o["event_id"] == event_id, "sentence"].dropna().astype(str)
-    outcomes = "\n".join(f"- {s}" for s in dict.fromkeys(sents)) or None
+    outcome_sentences = list(dict.fromkeys(sents))
+    outcomes = "\n".join(f"- {s}" for s in outcome_sentences) or None
     event_row = pd.DataFrame([{"fact": "the event", "evidence": r["evidence"], "article_id": r["article_id"]},
                               {"fact": "its date", "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
     return EventCard(
@@ -160,12 +168,14 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
         event_type=str(clean(r["event_type"]) or "event").replace("_", " "),
         tagline=clean(r["tagline"]), outcomes=outcomes, evidence=clean(r["evidence"]),
         countries=countries, attendees=attendees, themes=themes,
-        sources=src.assign(read=[link(x, None) or None for x in src["article_id"]])[
+        sources=src.assign(read=[link(x, None) or None for x in src["article_id"]],  # the app's own links
+                           url=[safe_text.http_url(clean(u)) for u in src["url"]])[
             ["article_id", "outlet", "title", "author", "published_date", "read", "url"]].reset_index(drop=True),
         n_articles=n_articles,
         country_evidence=_evidence_list(p.sort_values(["role", "country"]), "country", texts, arts, link),
         attendee_evidence=_evidence_list(a, "name", texts, arts, link),
         event_evidence=_evidence_list(event_row, "fact", texts, arts, link),
+        outcome_sentences=outcome_sentences,
     )
 
 
@@ -370,7 +380,7 @@ def highlight_html(text: str, spans: list[Span], quote: tuple[int, int] | None =
                      f"{html.escape(text[sp.start:sp.end])}</mark>")
         pos = sp.end
     parts.append(html.escape(text[pos:]))
-    body = "".join(parts).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    body = safe_text.newlines_to_html("".join(parts))  # no line break left: the HTML block holds
     return f'<div style="line-height:1.7;font-size:1.02rem"><p>{body}</p></div>'
 
 
@@ -379,10 +389,10 @@ def legend_html(theme_labels: dict[str, str], themes_present: list[str], quote: 
     items = [f'<mark style="{_style("person")};padding:0 4px">person</mark>',
              f'<mark style="{_style("country")};padding:0 4px">participating country</mark>',
              f'<mark style="{_style("mention")};padding:0 4px">country mentioned in passing</mark>']
-    items += [f'<mark style="{_style(t)};padding:0 4px">{html.escape(theme_labels.get(t, t))}</mark>' for t in themes_present]
+    items += [f'<mark style="{_style(t)};padding:0 4px">{_one_line(theme_labels.get(t, t))}</mark>' for t in themes_present]
     if quote:
         items.insert(0, f'<mark style="{_style("quote")};padding:0 4px">linked sentence</mark>')
-    return " ".join(items)
+    return safe_text.html_block(" ".join(items))  # a <div>: Markdown must not read between the <mark>s
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,17 +434,6 @@ def article_choice_label(article_id: str, article: Mapping, is_new: bool = False
     """A reader picker's label: 'a01 · Antara · 2019-09-10 · Title', led by labels.NEW_MARK for an
     article uploaded in this session."""
     return (NEW_MARK if is_new else "") + f"{article_id} · {source_label({**article, 'article_id': article_id})}"
-
-
-def _one_line(value) -> str:
-    """Text for one line of an HTML block: whitespace collapsed (a blank line would end the block) and escaped."""
-    return html.escape(" ".join(str(value).split()))
-
-
-def _web_address(value) -> str | None:
-    """An article's own address when it is an http(s) one (a link to anything else is not offered)."""
-    url = clean(value)
-    return url if url and re.match(r"(?i)^https?://\S+$", url) else None
 
 
 def reader_header_html(article: Mapping) -> str:

@@ -1,19 +1,22 @@
 """Shared Streamlit pieces every page uses: the page context, header, footer, chart and table
-display (the single hooks for the export controls), the empty-data message and the event card."""
+display (the single hooks for the export controls), the empty-data message and the event card.
+
+Every value from the data goes on screen through dashboard.safe_text (md for Markdown, html_line for
+HTML blocks, http_url before anything becomes a link)."""
 
 from __future__ import annotations
-
-import html
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import labels, queries
+from dashboard.safe_text import html_line, http_url, md, md_code
 from dashboard.state import context
 from dashboard.figures import charts
 from dashboard.exports import export_ui, provenance
 from dashboard.state.context import PageContext
+from dashboard.state.filter_state import link_notes
 from dashboard.state.filters import describe_filters
 
 
@@ -29,15 +32,17 @@ def header(title: str, ctx: PageContext, subtitle: str | None = None) -> None:
         st.caption(subtitle)
     active = describe_filters(ctx.filters, ctx.options)
     if active:
-        st.markdown("**Filtered:** " + " · ".join(f"`{p}`" for p in active))
+        st.markdown("**Filtered:** " + " · ".join(md_code(p) for p in active))  # names from the data, as code
     else:
         st.markdown("**Showing everything** — no filters set (use the sidebar).")
+    for note in link_notes(ctx.filters):   # what the opening link asked for and the data cannot show
+        st.warning(md(note), icon=":material/link_off:")
 
 
 def stop_if_empty(ctx: PageContext) -> None:
     """If the filters leave no events, say which filter emptied the data and stop the page."""
     if ctx.empty_reason:
-        st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
+        st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
         st.stop()
 
 
@@ -74,12 +79,15 @@ def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = Non
 EMPTY_TEXT = labels.EMPTY_TEXT  # the one wording for a missing value
 
 
-def display_copy(df: pd.DataFrame) -> pd.DataFrame:
+def display_copy(df: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
     """A copy for display only: empty cells of text columns (None, NaN, "" or blanks) read EMPTY_TEXT
     instead of a grey "None". A column counts as text when every value it holds is a string; numbers,
-    dates, flags and lists are left as they are, and `df` itself is not changed."""
+    dates, flags and lists are left as they are, and so are the `keep` columns (links: an empty link cell
+    stays empty rather than becoming a link to "not stated"); `df` itself is not changed."""
     out = df.copy()
     for c in out.columns:
+        if c in keep:
+            continue
         col = out[c]
         if not (pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
                 or isinstance(col.dtype, pd.CategoricalDtype)):
@@ -100,7 +108,8 @@ def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs)
     config = {c: st.column_config.DateColumn(c, format="YYYY-MM-DD")
               for c in df.columns if pd.api.types.is_datetime64_any_dtype(df[c])}
     config.update(kwargs.pop("column_config", {}) or {})
-    st.dataframe(display_copy(df), hide_index=True, key=key or f"table_{slug}", column_config=config, **kwargs)
+    links = tuple(c for c, v in config.items() if isinstance(v, dict) and (v.get("type_config") or {}).get("type") == "link")
+    st.dataframe(display_copy(df, keep=links), hide_index=True, key=key or f"table_{slug}", column_config=config, **kwargs)
 
 
 def footer(ctx: PageContext) -> None:
@@ -117,24 +126,26 @@ def footer(ctx: PageContext) -> None:
     st.divider()
     st.caption(
         f"**Sources:** {len(included)} included articles of {len(arts)} files"
-        + (f" from {', '.join(outlets)}" if outlets else "")
-        + f". **Build:** {built}, from `{ctx.build_dir}`. Every number traces to a sentence in a source "
+        + (f" from {md(', '.join(outlets))}" if outlets else "")
+        + f". **Build:** {md(built)}, from {md_code(ctx.build_dir)}. Every number traces to a sentence in a source "
         "article (see Sources and Data). Runs offline: no CDN, no tiles, no account."
     )
 
 
 def evidence_html(items: list[queries.Evidence]) -> str:
     """Supporting sentences in full (they wrap), each with the facts it supports and a link to its
-    article on the Sources page with the sentence highlighted (and the article's own address, if known)."""
+    article on the Sources page with the sentence highlighted (and the article's own address, if it is an
+    http(s) one). Every value is escaped and on one line (the HTML block must not end early)."""
     rows = []
     for e in items:
-        src = html.escape(e.source)
-        link = (f'<a href="{html.escape(e.link)}" target="_self" title="Open the article with this sentence '
+        src = html_line(e.source)
+        link = (f'<a href="{html_line(e.link)}" target="_self" title="Open the article with this sentence '
                 f'highlighted">{src}</a>') if e.link else src
-        if e.url:
-            link += f' · <a href="{html.escape(e.url)}" target="_blank" rel="noopener">original ↗</a>'
-        rows.append(f'<li style="margin-bottom:0.5rem"><b>{html.escape(", ".join(e.facts))}</b>: '
-                    f'“{html.escape(e.sentence)}”<br><span style="color:#555;font-size:0.9rem">— {link}</span></li>')
+        url = http_url(e.url)
+        if url:
+            link += f' · <a href="{html_line(url)}" target="_blank" rel="noopener">original ↗</a>'
+        rows.append(f'<li style="margin-bottom:0.5rem"><b>{html_line(", ".join(e.facts))}</b>: '
+                    f'“{html_line(e.sentence)}”<br><span style="color:#555;font-size:0.9rem">— {link}</span></li>')
     return '<ul style="padding-left:1.2rem;line-height:1.5">' + "".join(rows) + "</ul>"
 
 
@@ -148,16 +159,16 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
     """The event card: name, date, place, host, countries, attendees, outcomes, themes, sources; every
     fact with how many of the event's articles support it and its sentence one click from its article."""
     with st.container(border=True):
-        st.subheader(card.name)
+        st.subheader(md(card.name))
         with st.container(horizontal=True, gap="large"):
             for label, value in (("Date", card.dates), ("Place", card.place), ("Host", card.host),
                                  ("Type", card.event_type), ("Source articles", str(card.n_articles))):
-                st.markdown(f"**{label}**  \n{value}", width="content")
+                st.markdown(f"**{label}**  \n{md(value)}", width="content")
         if card.tagline:
-            st.markdown(f"**Theme of the event:** {card.tagline}")
-        if card.outcomes:
+            st.markdown(f"**Theme of the event:** {md(card.tagline)}")
+        if card.outcome_sentences:
             st.markdown("**Outcomes**")
-            st.markdown(card.outcomes)
+            st.markdown("\n".join(f"- {md(s)}" for s in card.outcome_sentences))
         else:
             st.markdown("**Outcomes:** none extracted from the sources.")
         if card.event_evidence:
@@ -198,7 +209,9 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
             if card.sources.empty:
                 st.write("No source articles.")
             else:
-                show_table(card.sources, f"{card.event_id}-sources", key=f"{key_prefix}_card_sources",
+                # a link column only ever holds the app's own pages and http(s) addresses
+                sources = card.sources.assign(url=[http_url(u) for u in card.sources["url"]])
+                show_table(sources, f"{card.event_id}-sources", key=f"{key_prefix}_card_sources",
                            column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
                                           "read": st.column_config.LinkColumn("Sources page", display_text="read it"),
                                           "url": st.column_config.LinkColumn("web address")})

@@ -349,3 +349,38 @@ def test_each_page_runs_on_its_own(build_dir: Path, page: str) -> None:
     at.run()
     assert_clean(at)
     assert any("Countries: Australia" in m.value for m in at.markdown), [m.value for m in at.markdown][:3]
+
+
+# --- hostile and malformed links: ignored, and said so ----------------------------------------------
+
+def test_ignored_in_link_names_what_the_data_cannot_show(options) -> None:
+    from dashboard.state.filters import ignored_in_link
+    known = next(iter(options.countries))
+    notes = ignored_in_link({"country": [known, "XXX", "zzz", "XXX"], "event": ["no-such-event"],
+                             "theme": ["<script>"], "from": ["2020-13-01"]}, options)
+    assert notes == ["1 event in the link is not in the data and was ignored: no-such-event.",
+                     "2 countries in the link are not in the data and were ignored: XXX, ZZZ.",
+                     "1 theme in the link is not a theme of the data and was ignored: <script>.",
+                     "The start date in the link (2020-13-01) is not a date (YYYY-MM-DD) and was ignored."]
+    assert ignored_in_link({"country": [known]}, options) == []
+    backwards = ignored_in_link({"from": ["2021-01-01"], "to": ["2020-01-01"]}, options)
+    assert backwards == ["The link's dates run backwards (from 2021-01-01 to 2020-01-01), so no event can match; "
+                         "widen or clear the date range."]
+    many = ignored_in_link({"country": [f"A{i:05d}" for i in range(10_000)]}, options)
+    assert many == []  # malformed codes (not three letters) are no countries at all ...
+    many = ignored_in_link({"country": ["AAA", "BBB", "CCC", "DDD", "EEE"] * 2000}, options)
+    assert many == ["5 countries in the link are not in the data and were ignored: AAA, BBB, CCC and 2 more."]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_says_what_a_hostile_link_asked_for_and_ignores_it(build_dir: Path, page: str) -> None:
+    query = {"country": ["XXX", "IDN"], "theme": ["[x](javascript:alert(1))"], "from": ["not-a-date"],
+             "event": ["x" * 5000], "asean": ["maybe"], "card": ["<img src=x>"], "article": ["../../etc/passwd"]}
+    at = run_app(build_dir, page, query)
+    assert_clean(at)
+    from dashboard.safe_text import md
+    said = [w.value for w in at.warning]   # shown escaped: a link's text is never markup
+    assert md("1 country in the link is not in the data and was ignored: XXX.") in said
+    assert md("1 theme in the link is not a theme of the data and was ignored: [x](javascript:alert(1)).") in said
+    assert md("The start date in the link (not-a-date) is not a date (YYYY-MM-DD) and was ignored.") in said
+    assert used_filters(at) == Filters(countries=("IDN",))

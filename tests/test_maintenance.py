@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import maintenance
 from dashboard.data import read_build_report, read_tables
+from dashboard.safe_text import md  # the page shows the summary as Markdown, escaped
 from data_prep.intake import ALREADY_PRESENT, RENAMED, SAVED, SKIPPED, SavedFile
 from data_prep.intake import add_articles as save_uploads
 from data_prep.load import MAX_BYTES
@@ -289,7 +290,7 @@ def test_rebuild_button_rebuilds_and_every_page_sees_the_new_article(tmp_app: tu
     assert shown_articles(at) == set(arts.loc[(arts["status"] == "included") & arts["event_id"].notna(), "article_id"])
     assert "new_singapore_forum" in shown_articles(at)
     # ... and the page reports the outcome.
-    assert [s.value for s in at.success] == ["Last rebuild in this session. " + maintenance.summary(report)]
+    assert [s.value for s in at.success] == ["Last rebuild in this session. " + md(maintenance.summary(report))]
     # Another page of the same session reads the new build too.
     at.switch_page("views/data.py").run()
     assert_clean(at)

@@ -24,6 +24,8 @@ import kaleido
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.safe_text import plot_text
+
 # The variable choreographer (kaleido's browser driver) already reads, so one setting serves
 # both this module and plotly's own `fig.to_image`.
 CHROMIUM_ENV = "BROWSER_PATH"
@@ -148,6 +150,9 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
     Sized for 1600x900: large fonts, white background, margins that leave room for the texts. The source
     text starts at the plot's left edge, so long parts are wrapped (at most SOURCE_MAX_LINES lines) rather
     than run off the slide's right edge, and the bottom margin grows with the lines.
+
+    `title`, `subtitle` and `source` are plain text (they name events, countries and outlets from the
+    data): they are escaped for plotly, so a tag in them is shown, never drawn.
     """
     lines = [w for part in source.split("\n") if part.strip()
              for w in textwrap.wrap(" ".join(part.split()), width=SOURCE_WRAP)]
@@ -162,10 +167,10 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
         plot_bgcolor="white",
         font=dict(family=FONT, size=22, color="#222"),
         title=dict(
-            text=f"<b>{title}</b>",
+            text=f"<b>{plot_text(title)}</b>",
             font=dict(size=36),
             subtitle=dict(
-                text=textwrap.shorten(subtitle, width=140, placeholder=" …"),
+                text=plot_text(textwrap.shorten(subtitle, width=140, placeholder=" …")),
                 font=dict(size=22, color="#555"),
             ),
             x=0.03,
@@ -182,7 +187,7 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
         ),
     )
     out.add_annotation(
-        text="<br>".join(lines),
+        text="<br>".join(plot_text(line) for line in lines),
         xref="paper",
         yref="paper",
         x=0,

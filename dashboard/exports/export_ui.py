@@ -8,6 +8,7 @@ The callables run in a server thread *without* Streamlit's script context, so th
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime, timezone
 
@@ -16,6 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import data
+from dashboard.safe_text import md
 from dashboard.exports import briefing
 from dashboard.exports.chart_export import export_figure, export_filename, filters_slug, find_chromium, style_for_export
 from dashboard.state.filters import FilterOptions, Filters, describe_filters, filters_to_query_params, kept_event_ids
@@ -39,7 +41,8 @@ def _slug(f: Filters) -> str:
 
 
 def _title_of(fig: go.Figure, slug: str) -> str:
-    text = fig.layout.title.text if fig.layout.title and fig.layout.title.text else ""
+    """The figure's own title as plain text (a figure holds it escaped for plotly), else the slug in words."""
+    text = html.unescape(fig.layout.title.text) if fig.layout.title and fig.layout.title.text else ""
     return text or slug.replace("-", " ").replace("_", " ").capitalize()
 
 
@@ -167,7 +170,7 @@ def briefing_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *, b
     `tables` are the *full* tables (the pack applies `filters` itself, as the CLI does).
     """
     if empty_reason or not kept_event_ids(dict(tables), filters):
-        st.info(f"Nothing to brief on. {empty_reason or 'No events match these filters.'}",
+        st.info(f"Nothing to brief on. {md(empty_reason or 'No events match these filters.')}",
                 icon=":material/filter_alt_off:")
         return
     keys: Sequence[str] = st.multiselect(
@@ -177,7 +180,7 @@ def briefing_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *, b
     st.markdown(
         "The pack: **a title slide** (filters, date, sources, facts analysts corrected) · **one slide per chart** "
         "(evidence in the speaker notes) · **the events table** · **every source article**.  \n"
-        f"{briefing.filters_subtitle(filters, options)}")
+        f"{md(briefing.filters_subtitle(filters, options))}")  # names events and themes from the data
     if find_chromium() is None:
         st.warning(NO_CHROMIUM.split(" The camera")[0] + " The briefing pack draws its charts with it.",
                    icon=":material/warning:")

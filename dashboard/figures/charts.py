@@ -1,8 +1,13 @@
 """Pure figure builders: DataFrames in, plotly Figures out. Each chart has a small data-shaping
-function (tested directly, since AppTest cannot see chart pixels) and a figure function."""
+function (tested directly, since AppTest cannot see chart pixels) and a figure function.
+
+Plotly draws a subset of HTML in its texts (<b>, <br>, <a href>): the figure functions pass every
+name, label and place from the data through safe_text.plot_text, so a tag in the data is shown as written.
+The data-shaping functions keep plain text (the briefing pack and the tables use it)."""
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Mapping
 
@@ -11,6 +16,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import palette
 from dashboard.labels import EMPTY_TEXT, short_event_label, short_name
+from dashboard.safe_text import plot_text, plot_texts
 from dashboard.theme_measures import DEFAULT_MEASURE, MEASURES, counted_evidence, theme_measures
 
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=15, color="#1A1A1A")
@@ -36,11 +42,13 @@ def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
 
 def wrap_label(text: str, width: int = 22, max_chars: int = 66) -> str:
     """A long category label shortened to max_chars and broken into lines of about `width` characters
-    (plotly's <br>), so a narrow window keeps room for the plot instead of the labels."""
-    text = str(text)
+    (plotly's <br>), so a narrow window keeps room for the plot instead of the labels. `text` is plotly
+    text (a category as the figure holds it, escaped): it is wrapped as the reader sees it, each line
+    escaped again."""
+    text = html.unescape(str(text))
     if len(text) > max_chars:
         text = text[: max_chars - 1].rsplit(" ", 1)[0] + "…"
-    return "<br>".join(textwrap.wrap(text, width=width, break_long_words=False)) or text
+    return "<br>".join(plot_texts(textwrap.wrap(text, width=width, break_long_words=False))) or plot_text(text)
 
 
 def wrap_ticks(fig: go.Figure, axis: str, categories: list, width: int = 22) -> go.Figure:
@@ -126,13 +134,15 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
         # shapes repeat the event type only when colour does too, so legend swatches stay truthful
         symbols = [palette.event_type_symbol(t) for t in grp["event_type"]] if key == "event_type" else "circle"
         fig.add_trace(go.Scatter(
-            x=grp["start_date"], y=grp["event_type"].str.replace("_", " "), mode="markers+text",
-            name=str(grp[label_col].iloc[0]).replace("_", " "),
-            text=grp["label"] if "label" in grp else None, textposition="top center",
+            x=grp["start_date"], y=plot_texts(grp["event_type"].str.replace("_", " ")), mode="markers+text",
+            name=plot_text(str(grp[label_col].iloc[0]).replace("_", " ")),
+            text=plot_texts(grp["label"]) if "label" in grp else None, textposition="top center",
             textfont=dict(size=12, color="#1A1A1A"), cliponaxis=False,
             marker=dict(size=grp["size"], color=color, symbol=symbols, line=dict(color="#1A1A1A", width=1.5),
                         opacity=0.92),
-            customdata=grp[["event_id", "name", "place", "n_countries"]].to_numpy(),
+            # event_id (customdata[0]) stays as it is: a click selects the event by it
+            customdata=grp[["event_id", "name", "place", "n_countries"]].assign(
+                name=plot_texts(grp["name"]), place=plot_texts(grp["place"])).to_numpy(),
             hovertemplate="<b>%{customdata[1]}</b><br>%{x|%d %b %Y}<br>%{customdata[2]}"
                           "<br>%{customdata[3]} countries<extra></extra>",
         ))
@@ -199,6 +209,7 @@ def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None
         raise ValueError(f"values must be one of {SHARE_VALUES}, got {values!r}")
     if data.empty:
         return empty_figure("No theme evidence for these events.")
+    data = data.assign(event_label=plot_texts(data["event_label"]), theme_label=plot_texts(data["theme_label"]))
     order = [t for t in (theme_order or []) if t in set(data["theme"])] + sorted(set(data["theme"]) - set(theme_order or []))
     events_order = list(dict.fromkeys(data["event_label"]))
     x_col = "share" if values == "share" else "n_sentences"
@@ -259,6 +270,7 @@ def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: s
     if data.empty:
         return empty_figure("No theme evidence for these events.")
     d = data.iloc[::-1]
+    d = d.assign(theme_label=plot_texts(d["theme_label"]))
     fig = go.Figure(go.Bar(
         y=d["theme_label"], x=d[measure], orientation="h",
         marker=dict(color=[palette.theme_color(t) for t in d["theme"]]),
@@ -307,19 +319,20 @@ def theme_country_heatmap(matrix: pd.DataFrame, title: str | None = None) -> go.
     """Heatmap of theme_country_matrix, counts written in each cell."""
     if matrix.empty:
         return empty_figure("No countries and themes to compare.")
+    cols, rows = plot_texts(matrix.columns), plot_texts(matrix.index)  # country names, theme labels
     fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale=palette.SEQUENTIAL,
+        z=matrix.to_numpy(), x=cols, y=rows, colorscale=palette.SEQUENTIAL,
         text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
         hovertemplate="<b>%{x}</b><br>%{y}: %{z} theme sentences (each counted once per article) "
                       "in the articles on the events %{x} took part in<extra></extra>",
         colorbar=dict(title=dict(text="sentences<br>(once per<br>article)", side="top"), thickness=14),
     ))
     fig = _layout(fig, title, max(300, 120 + 42 * len(matrix.index)))
-    cols = list(matrix.columns)  # every country named, however narrow the window
+    # every country named, however narrow the window
     fig.update_xaxes(tickangle=-50, side="bottom", tickmode="array", tickvals=cols, ticktext=cols,
                      tickfont=dict(size=12 if len(cols) > 12 else 14))
     fig.update_yaxes(autorange="reversed")
-    return wrap_ticks(fig, "y", list(matrix.index), width=18)
+    return wrap_ticks(fig, "y", rows, width=18)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -350,6 +363,7 @@ def attendees_figure(data: pd.DataFrame, asean_countries: set[str] | frozenset[s
     d = data.copy()
     d["group"] = ["not stated" if c == "not stated" else ("ASEAN member" if c in asean_countries else "other country")
                   for c in d["country"]]
+    d["event_label"], d["country"] = plot_texts(d["event_label"]), plot_texts(d["country"])
     colors = {"ASEAN member": palette.ASEAN_MEMBER, "other country": palette.OTHER_COUNTRY,
               "not stated": palette.NOT_STATED}
     events_order = list(dict.fromkeys(d["event_label"]))

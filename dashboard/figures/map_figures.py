@@ -2,6 +2,11 @@
 
 Pure functions (no Streamlit): both draw the shipped Natural Earth outlines from `geo`, so neither needs a
 tile server, a Mapbox/Carto style or plotly's topojson CDN.
+
+Both maps show names from the data. The pydeck tooltip is an HTML template that deck.gl sets as innerHTML,
+but Streamlit (>= 1.67, as pyproject requires) HTML-escapes every {field} it fills in, so the values go in
+as plain text (escaping them here would show `&lt;`; tests/browser/test_browser_hostile.py hovers the map).
+The plotly figure's texts pass through safe_text.plot_text.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import pydeck
 from pydeck.bindings.json_tools import default_serialize
 
 from dashboard.figures.geo import country_centroids, largest_ring, load_country_shapes, ring_bbox
+from dashboard.safe_text import plot_text, plot_texts
 
 # ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
 BINS: list[tuple[int, int | None, str]] = [
@@ -185,6 +191,7 @@ def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | 
         row = by_iso3.get(props["iso3"])
         n = int(row["n_events"]) if row else 0
         props["n_events"] = n
+        # plain text: Streamlit escapes each value it puts into the tooltip's HTML template
         props["event_names"] = row["event_names"] if row else "No recorded events"
         props["fill"] = _rgb(bin_for(n)[1]) if n else _rgb(BASE_FILL)
     asean = {
@@ -368,14 +375,15 @@ def build_static_map_figure(
             go.Scatter(
                 x=[centroids[i][0] for i in known["iso3"]], y=[centroids[i][1] for i in known["iso3"]],
                 mode="markers", marker={"size": 6, "opacity": 0}, showlegend=False,
-                customdata=known[["country", "n_events", "event_names"]].to_numpy(),
+                customdata=known[["country", "n_events", "event_names"]].assign(
+                    country=plot_texts(known["country"]), event_names=plot_texts(known["event_names"])).to_numpy(),
                 hovertemplate="<b>%{customdata[0]}</b><br>Events: %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
             )
         )
     fig.update_xaxes(range=[x0, x1], visible=False, constrain="domain")
     fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(
-        title={"text": title, "x": 0.02},
+        title={"text": plot_text(title), "x": 0.02},
         template="plotly_white",
         plot_bgcolor="#f7fbff",
         width=900,

@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import palette
 from dashboard.labels import dated_name
+from dashboard.safe_text import plot_text, plot_texts
 from dashboard.figures.charts import _layout, empty_figure  # one layout for every chart
 
 PARTNER_COLUMNS = ["country", "iso3", "ASEAN", "shared_events", "share_of_events", "with", "events"]
@@ -98,6 +99,7 @@ def partners_figure(partners: pd.DataFrame, chosen_names: str, top: int = 20, ti
     if partners.empty:
         return empty_figure("No partners: the chosen countries attended no event with another country.")
     d = partners.head(top).iloc[::-1]
+    d = d.assign(country=plot_texts(d["country"]), events=plot_texts(d["events"]))  # plotly text, escaped
     fig = go.Figure()
     for member, name, colour in (("yes", "ASEAN member", palette.ASEAN_MEMBER), ("no", "other country", palette.OTHER_COUNTRY)):
         g = d[d["ASEAN"] == member]
@@ -111,7 +113,7 @@ def partners_figure(partners: pd.DataFrame, chosen_names: str, top: int = 20, ti
             hovertemplate="<b>%{y}</b>: %{x} shared events<br>%{customdata[0]}<extra></extra>",
         ))
     fig = _layout(fig, title, 140 + 26 * len(d))
-    fig.update_xaxes(title=f"events shared with {chosen_names}", dtick=1 if d["shared_events"].max() <= 10 else None,
+    fig.update_xaxes(title=f"events shared with {plot_text(chosen_names)}", dtick=1 if d["shared_events"].max() <= 10 else None,
                      range=[0, d["shared_events"].max() * 1.25 + 0.5], automargin=True)
     fig.update_yaxes(title=None, automargin=True, categoryorder="array", categoryarray=list(d["country"]))
     fig.update_layout(barmode="overlay", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
@@ -123,7 +125,7 @@ def co_attendance_figure(matrix: pd.DataFrame, title: str | None = None) -> go.F
     if matrix.empty:
         return empty_figure("No countries to compare.")
     fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=list(matrix.columns), y=list(matrix.index), colorscale=palette.SEQUENTIAL,
+        z=matrix.to_numpy(), x=plot_texts(matrix.columns), y=plot_texts(matrix.index), colorscale=palette.SEQUENTIAL,
         text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
         hovertemplate="<b>%{y}</b> and <b>%{x}</b>: %{z} events together<extra></extra>",
         colorbar=dict(title="events"),

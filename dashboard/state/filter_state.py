@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from dashboard.state.filters import (
-    PAGE_PARAMS, FilterOptions, Filters, filters_from_query_params, filters_to_query_params,
+    PAGE_PARAMS, FilterOptions, Filters, filters_from_query_params, filters_to_query_params, ignored_in_link,
 )
 
 # Widget keys (prefix "flt_": the global filters).
@@ -24,6 +24,7 @@ K_ONLY = "flt_only_chosen"
 K_DATES, K_PERIOD = "flt_dates", "flt_period"  # the date-range slider and its quick choices
 K_SEEDED = "flt_seeded"
 K_RESET = "flt_reset"
+K_IGNORED = "flt_ignored"   # (notes on what the opening link asked for and could not have, the filters it set)
 
 
 ALL, LATEST = "all", "latest12"  # quick choices besides single years
@@ -64,8 +65,16 @@ def _seed_from_url(options: FilterOptions) -> None:
     """On a session's first run, take the filters from the URL (unknown values dropped)."""
     if st.session_state.get(K_SEEDED):
         return
-    _set_state(filters_from_query_params(st.query_params, options))
+    seeded = filters_from_query_params(st.query_params, options)
+    _set_state(seeded)
+    st.session_state[K_IGNORED] = (ignored_in_link(st.query_params, options), seeded)
     st.session_state[K_SEEDED] = True
+
+
+def link_notes(current: Filters) -> list[str]:
+    """What the link this session opened with asked for and could not have, while its filters stand."""
+    notes, seeded = st.session_state.get(K_IGNORED) or ([], None)
+    return list(notes) if seeded is not None and current == seeded else []
 
 
 def _sanitise(options: FilterOptions) -> None:

@@ -341,6 +341,47 @@ def filters_from_query_params(qp: Mapping, options: FilterOptions | None = None)
         return Filters()
 
 
+MAX_LISTED_IGNORED = 3   # values named in an "ignored" notice before "and N more"
+
+
+def ignored_in_link(qp: Mapping, options: FilterOptions) -> list[str]:
+    """What a link's filter parameters asked for that the data cannot show, one plain sentence per kind
+    ("2 countries in the link are not in the data and were ignored: XXX, YYY."), so a page never
+    silently shows everything instead. Empty when the link is fully usable."""
+    notes: list[str] = []
+
+    plural = {"event": "events", "country": "countries", "theme": "themes"}
+
+    def note(values: list[str], what: str, why: str) -> None:
+        values = list(dict.fromkeys(values))
+        if values:
+            shown = [v if len(v) <= 40 else v[:40] + "…" for v in values[:MAX_LISTED_IGNORED]]
+            more = len(values) - len(shown)
+            listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
+            one = len(values) == 1
+            notes.append(f"{len(values)} {what if one else plural[what]} in the link {'is' if one else 'are'} {why} "
+                         f"and {'was' if one else 'were'} ignored: {listed}.")
+
+    try:
+        events = _values(qp, QP_EVENT)
+        note([v for v in events if current_event_id(v, options) not in options.events], "event", "not in the data")
+        countries = [v.upper() for v in _values(qp, QP_COUNTRY) if _ISO3_RE.match(v.upper())]
+        note([v for v in countries if v not in options.countries], "country", "not in the data")
+        themes = _values(qp, QP_THEME)
+        note([v for v in themes if v not in options.themes], "theme", "not a theme of the data")
+        for key, label in ((QP_FROM, "start date"), (QP_TO, "end date")):
+            raw = _values(qp, key)
+            if raw and _parse_date(raw) is None:
+                notes.append(f"The {label} in the link ({raw[0][:40]}) is not a date (YYYY-MM-DD) and was ignored.")
+        lo, hi = _parse_date(_values(qp, QP_FROM)), _parse_date(_values(qp, QP_TO))
+        if lo and hi and lo > hi:
+            notes.append(f"The link's dates run backwards (from {lo} to {hi}), so no event can match; "
+                         "widen or clear the date range.")
+    except Exception:  # a URL is user input: never let it break the page
+        return ["The link's filters could not be read and were ignored."]
+    return notes
+
+
 def restrict_to_options(f: Filters, options: FilterOptions) -> Filters:
     """Drop filter values the data does not offer (e.g. an event id from an older build)."""
     return replace(

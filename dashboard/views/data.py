@@ -4,13 +4,14 @@ that defines them."""
 import streamlit as st
 
 from dashboard import data, queries, ui
+from dashboard.safe_text import md, md_code
 from dashboard.exports import export_ui
 
 ctx = ui.page_context()
 ui.header("Data", ctx, "The filtered tables, one row per fact, each with its source article and sentence.")
 
 if ctx.empty_reason:
-    st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
+    st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")
 if not ctx.empty_reason:
     with st.expander("Download the filtered tables (CSV, Excel, Parquet, or all as a zip)", expanded=True):
         export_ui.table_download_controls(ctx.filtered, ctx.filters, options=ctx.options,
@@ -29,7 +30,7 @@ for name, tab in zip(names, tabs):
             ui.show_table(ctx.filtered[name], name, key=f"dt_{name}")
 with tabs[-2]:
     file = (ctx.report.get("corrections") or {}).get("file")
-    st.caption((f"The analysts' corrections file is `{file}`." if file else
+    st.caption((f"The analysts' corrections file is {md_code(file)}." if file else
                 "The build report names no corrections file.")
                + " Every correction the build read is listed here, whatever the filters, stale ones first: a stale "
                "one no longer matches anything in the build and is kept, never dropped. Corrections are made on "

@@ -5,6 +5,7 @@ the chosen countries to their partners. Polygons ship with the app: no tiles, no
 import streamlit as st
 
 from dashboard import ui
+from dashboard.safe_text import md
 from dashboard.labels import event_label
 from dashboard.figures import map_figures, partners
 
@@ -44,7 +45,7 @@ st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
            + ("Arcs: chosen country (dot) → each partner it met at the filtered events; hover an arc for how "
               "many events they shared. " if choice == "(all events)" and arcs is not None and not arcs.empty else "")
            + "Outlines: Natural Earth 1:50m, shipped with the app.")
-st.caption(map_figures.shaded_countries_text(counts))
+st.caption(md(map_figures.shaded_countries_text(counts)))  # country names from the data
 
 with st.expander("The map as an image (for slides)", expanded=False):
     title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else names.get(choice, choice)

@@ -4,6 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import queries, ui
+from dashboard.safe_text import md
 from dashboard.figures import charts, partners
 from dashboard.theme_measures import DEFAULT_MEASURE, HOW_MADE, MEASURES, SHORT_NOTE
 
@@ -31,13 +32,13 @@ with st.container(horizontal=True, gap="small"):  # wraps onto a second line in 
 
 if chosen:  # a country view: with whom did the chosen countries meet?
     who = ", ".join(ctx.options.countries.get(c, c) for c in chosen)
-    st.subheader(f"With whom: partners of {who}")
+    st.subheader(f"With whom: partners of {md(who)}")
     rows = ctx.tables["participants"] if ctx.filters.only_chosen else f["participants"]
     table = partners.partner_table(rows, ev, chosen)
     ui.show_chart(partners.partners_figure(table, who), "partners", key="ov_partners")
     note = partners.implied_note(rows, ev)
-    st.caption(f"Countries that took part in the same events as {who}, ranked by events shared "
-               f"(in brackets: share of {who}'s {len(ev)} filtered events)." + (f" {note}" if note else ""))
+    st.caption(f"Countries that took part in the same events as {md(who)}, ranked by events shared "
+               f"(in brackets: share of {md(who)}'s {len(ev)} filtered events)." + (f" {md(note)}" if note else ""))
     if not table.empty:
         ui.show_table(table if len(chosen) > 1 else table.drop(columns="with"), "partners-table", key="ov_partners_table",
                       column_config={"share_of_events": st.column_config.NumberColumn("share of events", format="percent"),

@@ -5,6 +5,7 @@ Timeline's event card). Corrections are kept in the corrections file and applied
 import streamlit as st
 
 from dashboard import correct_ui, review, ui
+from dashboard.safe_text import md, md_code
 
 ctx = ui.page_context()
 ui.header("Review and correct", ctx, "What extraction is least sure of comes first. Confirm, reject, add or change "
@@ -27,10 +28,10 @@ st.subheader(f"Waiting for one fact ({len(waiting) + len(missing)})")
 if waiting.empty and missing.empty:
     st.caption("No article is waiting for its date, and every event has a place and a host.")
 for r in waiting.to_dict("records"):
-    with st.expander(f"{r['article_id']} · {r['title'] or 'untitled'} — no year", icon=":material/event_busy:"):
+    with st.expander(f"{md(r['article_id'])} · {md(r['title'] or 'untitled')} — no year", icon=":material/event_busy:"):
         st.markdown("**Why it is not an event yet:** it names a meeting, but neither its text nor its header gives "
                     "the year. Give the meeting's date, or attach the article to the event it reports.")
-        st.caption(f"Build reason: {r['reason']}")
+        st.caption(f"Build reason: {md(r['reason'])}")
         correct_ui.sentence_in_article(ctx, r["article_id"], "")
         if writable:
             correct_ui.waiting_article_form(ctx, r["article_id"], f"rv_wait_{r['article_id']}")
@@ -40,7 +41,7 @@ if not missing.empty:
 
 st.subheader("Facts, weakest first")
 if ctx.empty_reason:
-    st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
+    st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
     st.stop()
 events = {e: lbl for e, lbl in ctx.options.events.items() if e in set(ctx.filtered["events"]["event_id"])}
 with st.container(horizontal=True):
@@ -62,9 +63,9 @@ rows = picked.selection.rows if picked else []
 if rows:
     fact = queue.iloc[rows[0]]
     with st.container(border=True):
-        st.markdown(f"**{fact['kind'].capitalize()}:** {fact['fact']} · {fact['event']}")
-        st.caption(f"Found by `{fact['method']}` (confidence {fact['confidence']:.2f}), {fact['origin']}; "
-                   f"sentence from {fact['article_id']}, marked below.")
+        st.markdown(f"**{md(str(fact['kind']).capitalize())}:** {md(fact['fact'])} · {md(fact['event'])}")
+        st.caption(f"Found by {md_code(fact['method'])} (confidence {fact['confidence']:.2f}), {md(fact['origin'])}; "
+                   f"sentence from {md(fact['article_id'])}, marked below.")
         correct_ui.sentence_in_article(ctx, fact["article_id"], fact["evidence"])
         if writable and fact["kind"] != "event":
             correct_ui.fact_buttons(ctx, fact["kind"], fact["event_id"], fact["target"], fact["kind"],

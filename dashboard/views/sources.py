@@ -1,12 +1,14 @@
 """Sources: every article with its metadata and cleaned text, extracted facts highlighted in place,
 and the rejected files with the reason each was left out (their text can be read too). The maintainer
 adds articles and rebuilds the tables here; the articles an upload of this session added are marked new.
-Article text, titles and reasons go into the page escaped (queries.reader_header_html and the like)."""
+Article text, titles, file names and reasons go into the page escaped (queries.reader_header_html and the
+like, dashboard.safe_text)."""
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import data, labels, maintenance, queries, ui
+from dashboard.safe_text import md, md_code
 from dashboard.state import filters, url_state
 from data_prep import ARTICLE_SUFFIXES, MAX_BYTES, list_inputs
 
@@ -17,16 +19,16 @@ seeds = data.seeds_dir()
 last = st.session_state.get("src_last_rebuild")  # the outcome of this session's last rebuild
 with st.expander("Add articles and rebuild", expanded=last is not None, icon=":material/upload_file:"):
     n_seeds = len(list_inputs(seeds)) if seeds.is_dir() else 0
-    st.caption(f"Seed articles: `{seeds}` ({n_seeds} files) · tables: `{ctx.build_dir}`")
+    st.caption(f"Seed articles: {md_code(seeds)} ({n_seeds} files) · tables: {md_code(ctx.build_dir)}")
     if last:
-        st.success("Last rebuild in this session. " + maintenance.summary(last["report"]), icon=":material/check_circle:")
+        st.success("Last rebuild in this session. " + md(maintenance.summary(last["report"])), icon=":material/check_circle:")
         if last["uploads"]:
             st.dataframe(pd.DataFrame(last["uploads"]), hide_index=True, key="src_upload_outcomes")
         st.caption("Every file the build left out is listed, with its reason, under Rejected files below. "
                    "Uploads marked “skipped” were not saved, so the build never saw them.")
     seeds_ok, build_ok = maintenance.is_writable(seeds), maintenance.is_writable(ctx.build_dir)
     if not seeds_ok:
-        st.info(f"The seeds folder `{seeds}` is read-only (or missing) for this app, so articles cannot be "
+        st.info(f"The seeds folder {md_code(seeds)} is read-only (or missing) for this app, so articles cannot be "
                 "added here. Ask whoever maintains the data to add them.", icon=":material/lock:")
     round_ = st.session_state.setdefault("src_upload_round", 0)  # a new key empties the uploader
     uploads = st.file_uploader(f"News articles as plain text or saved web pages ({', '.join(ARTICLE_SUFFIXES)})",
@@ -34,7 +36,7 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
                                key=f"src_upload_{round_}", disabled=not seeds_ok,
                                max_upload_size=max(1, MAX_BYTES // 1_000_000))
     if not build_ok:
-        st.info(f"The build folder `{ctx.build_dir}` is read-only for this app, so the tables cannot be "
+        st.info(f"The build folder {md_code(ctx.build_dir)} is read-only for this app, so the tables cannot be "
                 "rebuilt here.", icon=":material/lock:")
     if st.button("Rebuild tables", key="src_rebuild", icon=":material/refresh:", disabled=not build_ok,
                  help="Save the uploaded files into the seeds folder, then rebuild every table from it."):
@@ -42,7 +44,7 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
             bar = st.progress(0.0, text="Starting")
             result = maintenance.add_and_rebuild(
                 [(f.name, f.getvalue()) for f in uploads or []], seeds, ctx.build_dir, save=seeds_ok,
-                progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=msg),
+                progress=lambda msg, frac: bar.progress(min(max(frac, 0.0), 1.0), text=md(msg)),  # names files
                 corrections=data.corrections_path())
             if result.error is not None:  # the previous build is untouched; show why for the maintainer
                 status.update(label="The rebuild failed; the previous tables are unchanged", state="error")
@@ -62,7 +64,7 @@ rejected = queries.rejected_articles(all_arts, texts)
 new_ids = queries.new_article_ids(last["uploads"] if last else None, all_arts)  # this session's uploads
 
 if ctx.empty_reason:
-    st.info(ctx.empty_reason, icon=":material/filter_alt_off:")
+    st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
 else:
     arts = ctx.filtered["articles"].sort_values(["published_date", "article_id"])
     st.subheader(f"Articles ({len(arts)})")

@@ -1,11 +1,10 @@
 """Themes: each event's theme shares, a theme × country matrix, and the evidence sentences behind
 a chosen theme, so a reader sees why each bar is as high as it is."""
 
-import html
-
 import streamlit as st
 
 from dashboard import data, queries, ui
+from dashboard.safe_text import html_line, md
 from dashboard.state import filters
 from dashboard.figures import charts
 from dashboard.theme_measures import (
@@ -73,9 +72,9 @@ def _link(article_id: str, span: tuple[int, int] | None) -> str:
 
 
 for group in queries.theme_evidence_groups(f["evidence"], f["events"], ctx.tables["articles"], theme, link=_link):
-    st.markdown(f"##### {group.heading}")
+    st.markdown(f"##### {md(group.heading)}")
     for sentence, spans, source, link in group.items:
-        src = f'<a href="{html.escape(link)}" target="_self">{html.escape(source)}</a>' if link else html.escape(source)
+        src = f'<a href="{html_line(link)}" target="_self">{html_line(source)}</a>' if link else html_line(source)
         st.markdown(queries.highlight_html(sentence, spans)
                     + f'<div style="color:#555;font-size:0.9rem;margin:-0.4rem 0 0.8rem 0">— {src}</div>',
                     unsafe_allow_html=True)
