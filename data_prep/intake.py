@@ -20,6 +20,7 @@ from .webpage import WEB_SUFFIXES
 TEXT_SUFFIXES = (".txt", ".text", ".md")  # plain-text articles
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + WEB_SUFFIXES   # and saved web pages; anything else is refused with that reason
 MAX_STEM_CHARS = 120  # long enough for any article slug, short enough for every file system
+MAX_FILES_PER_ADD = 1000  # one upload or `add`: enough for a month of news, bounded for a shared server
 
 # What happened to an added file.
 SAVED = "saved"
@@ -116,7 +117,7 @@ def add_articles(files: list[tuple[str, bytes]], seeds_dir: Path) -> list[SavedF
     """Save (name, content) pairs into the seeds folder; one SavedFile per input, in order.
 
     A file `refusal` rejects (not plain text, larger than MAX_BYTES, empty, binary) is skipped with
-    that reason. Content identical to a
+    that reason, as is every file past the first MAX_FILES_PER_ADD. Content identical to a
     file already in the seeds folder (or earlier in the same upload) is not saved again. A name
     already taken by different content gets the first free 'stem-N.txt'. Existing files are never
     overwritten, even by a concurrent upload (files are created exclusively).
@@ -126,7 +127,11 @@ def add_articles(files: list[tuple[str, bytes]], seeds_dir: Path) -> list[SavedF
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
     hashes = _existing_hashes(seeds_dir)
     results: list[SavedFile] = []
-    for name, content in files:
+    for i, (name, content) in enumerate(files):
+        if i >= MAX_FILES_PER_ADD:
+            results.append(SavedFile(name, SKIPPED, None, f"more than {MAX_FILES_PER_ADD} files at once: "
+                                     "add the rest in another upload"))
+            continue
         clean = safe_name(name)
         if clean is None:
             results.append(SavedFile(name, SKIPPED, None, "no usable file name"))

@@ -337,3 +337,17 @@ def test_add_and_rebuild_reports_each_upload_and_a_failure_keeps_the_old_build(s
     failed = maintenance.add_and_rebuild([], small_seeds, out)
     assert isinstance(failed.error, RuntimeError) and failed.report is None
     assert listing(out) == before, "the previous build is whole"
+
+
+def test_an_upload_of_many_files_reports_each_and_caps_the_count(tmp_path: Path) -> None:
+    from data_prep.intake import MAX_FILES_PER_ADD
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    files = [("../../etc/passwd.txt", b"a path in a name")]
+    files += [(f"note {i}.txt", f"catatan nomor {i}".encode()) for i in range(MAX_FILES_PER_ADD + 2)]
+    saved = save_uploads(files, seeds)
+    assert len(saved) == len(files), "one report per uploaded file"
+    assert saved[0].saved_as == "passwd.txt"
+    assert [s.status for s in saved[:MAX_FILES_PER_ADD]] == [SAVED] * MAX_FILES_PER_ADD
+    assert all(s.status == SKIPPED and "files at once" in s.reason for s in saved[MAX_FILES_PER_ADD:])
+    assert sorted(p.parent for p in seeds.rglob("*")) == [seeds] * MAX_FILES_PER_ADD, "only inside the seeds folder"
