@@ -13,6 +13,7 @@ import pandas as pd
 
 from .corrections import ACTIONS, ROLES, SET_FIELDS, Correction
 from .countries import country_name
+from .events import YEAR_MAX, YEAR_MIN
 from .identity import resolve
 
 BUILD_TABLES = ("articles", "events", "participants", "attendees", "evidence", "articles_text", "theme_catalog",
@@ -126,7 +127,11 @@ def prepare(tables: Mapping[str, pd.DataFrame], c: Correction) -> Correction:
 
 
 def _date(value: str) -> date:
+    """An analyst's date, within the years an event may have (events.YEAR_MIN..YEAR_MAX)."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    if not YEAR_MIN <= day.year <= YEAR_MAX:
+        raise ValueError(f"{value} is outside the years an event may have ({YEAR_MIN}-{YEAR_MAX})")
+    return day

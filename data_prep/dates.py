@@ -33,6 +33,18 @@ class DateMention:
     relative: bool = False
 
 
+# The letters a case-insensitive pattern matches with an ASCII `i`, `s` or `k` whose lower case is
+# not that letter (Turkish `İ` and `ı`, the long `ſ`, the Kelvin sign): `12 ſeptember` matches the
+# month pattern, so the lookups must find it too.
+_CASE_VARIANTS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def lookup_key(word: str) -> str:
+    """A word matched by a case-insensitive pattern as the key of the lower-case ASCII lookups below
+    (months, weekdays, relative days): lower case, with `İ`, `ı`, `ſ` and the Kelvin sign made ASCII."""
+    return word.translate(_CASE_VARIANTS).lower()
+
+
 @lru_cache(maxsize=1)
 def month_lookup() -> dict[str, int]:
     """Month name or abbreviation (lower case) -> month number, Indonesian and English."""
@@ -102,6 +114,15 @@ def _year(raw: str | None) -> int | None:
     return year + 2000 if year < 100 else year
 
 
+def shift(day: date, days: int) -> date | None:
+    """The day `days` days after `day` (before it when negative); None past the calendar's ends
+    (a publication line dated `31 Desember 9999` and `Senin depan`)."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def year_for(month: int, default_year: int | None, published: date | None) -> int | None:
     """The year of a date written without one: the publication year, or the year before when the
     month is after the publication month (a report looks back); else `default_year`."""
@@ -129,13 +150,13 @@ def _find_dates(text: str, default_year: int | None = None, published: date | No
     for m_start, m_end, gd in _raw_matches(text):
         if any(s < m_end and m_start < e for s, e in taken):
             continue
-        month = int(gd["m"]) if gd.get("m") else months[gd["mon"].lower().rstrip(".")]
+        month = int(gd["m"]) if gd.get("m") else months[lookup_key(gd["mon"]).rstrip(".")]
         year = _year(gd.get("y"))
         has_year = year is not None
         year = year or year_for(month, default_year, published)
         if year is None:
             continue
-        month2 = months[gd["mon2"].lower().rstrip(".")] if gd.get("mon2") else month
+        month2 = months[lookup_key(gd["mon2"]).rstrip(".")] if gd.get("mon2") else month
         try:
             # `30 December - 2 January 2020`: the year written belongs to the end
             start = date(year - (month2 < month and has_year), month, int(gd["d"]))
@@ -145,7 +166,7 @@ def _find_dates(text: str, default_year: int | None = None, published: date | No
         if end < start:
             continue
         wd = gd.get("wd")
-        matches = None if not wd else weekdays[wd.lower()] == start.weekday()
+        matches = None if not wd else weekdays[lookup_key(wd)] == start.weekday()
         found.append(DateMention(start, end, m_start, m_end, has_year, wd, matches))
         taken.append((m_start, m_end))
     return tuple(sorted(found, key=lambda d: d.char_start))
@@ -205,12 +226,14 @@ def find_weekdays(text: str, published: date | None, skip: list[DateMention] = (
     for m in _weekday_pattern().finditer(text):
         if any(d.char_start <= m.start("wd") < d.char_end for d in skip):
             continue
-        target = weekday_lookup()[m.group("wd").lower()]
-        ahead = (m.group("pre") or m.group("post") or "").lower() in future
+        target = weekday_lookup()[lookup_key(m.group("wd"))]
+        ahead = lookup_key(m.group("pre") or m.group("post") or "") in future
         if ahead:
-            day = published + timedelta(days=(target - published.weekday()) % 7 or 7)
+            day = shift(published, (target - published.weekday()) % 7 or 7)
         else:
-            day = published - timedelta(days=(published.weekday() - target) % 7)
+            day = shift(published, -((published.weekday() - target) % 7))
+        if day is None:
+            continue
         out.append(DateMention(day, day, m.start(), m.end(), False, m.group("wd"), True, relative=True))
     return out
 
@@ -231,7 +254,9 @@ def find_relative_days(text: str, published: date | None, skip: list[DateMention
     for m in pattern.finditer(text):
         if any(d.char_start <= m.start() < d.char_end for d in skip):
             continue
-        day = published + timedelta(days=offsets[m.group().lower()])
+        day = shift(published, offsets[lookup_key(m.group())])
+        if day is None:
+            continue
         out.append(DateMention(day, day, m.start(), m.end(), False, None, None, relative=True))
     return out
 
@@ -270,7 +295,7 @@ def weekday_year(text: str, candidates: set[int] | None = None) -> int | None:
             if d.has_year:
                 continue
             near = text[max(0, d.char_start - WEEKDAY_WINDOW):d.char_end + WEEKDAY_WINDOW]
-            days = {weekday_lookup()[m.group().lower()] for m in wd.finditer(near)}
+            days = {weekday_lookup()[lookup_key(m.group())] for m in wd.finditer(near)}
             if {d.start.weekday(), d.end.weekday()} & days:
                 support[year] = support.get(year, 0) + 1
     if not support:
@@ -298,7 +323,7 @@ def duration_days(text: str) -> int | None:
     """How many days the text says a meeting lasted (2-7), or None."""
     values = {r["word"].lower(): int(r["value"]) for r in read_rows("number_words")}
     for m in _duration_pattern().finditer(text):
-        raw = m.group("n").lower()
+        raw = lookup_key(m.group("n"))
         n = int(raw) if raw.isdigit() else values.get(raw)
         if n and 2 <= n <= 7:
             return n
@@ -311,7 +336,8 @@ def opening_day(day: DateMention, sentence: str, text: str) -> DateMention:
     if day.start != day.end or not _closing_pattern().search(sentence):
         return day
     n = duration_days(sentence) or duration_days(text)
-    if not n:
+    first = shift(day.start, -(n - 1)) if n else None
+    if first is None:
         return day
-    return DateMention(day.start - timedelta(days=n - 1), day.start, day.char_start, day.char_end,
+    return DateMention(first, day.start, day.char_start, day.char_end,
                        day.has_year, day.weekday, day.weekday_matches, day.relative)

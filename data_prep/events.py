@@ -10,8 +10,8 @@ from datetime import date
 from functools import lru_cache
 
 from .countries import find_countries
-from .dates import (DateMention, find_dates, find_relative_days, find_weekdays, month_lookup, opening_day,
-                    weekday_lookup, words)
+from .dates import (YEAR_MAX, YEAR_MIN, DateMention, find_dates, find_relative_days, find_weekdays, lookup_key,
+                    month_lookup, opening_day, weekday_lookup, words)
 from .places import dateline_town, find_places, place_country, towns_after_preposition
 from .resources import cues, read_rows
 from .sentences import Sentence
@@ -181,9 +181,14 @@ def base_acronym(acronym: str | None) -> str | None:
     return re.sub(r"-\d+$", "", acronym.split()[0]) if acronym else None
 
 
+_MASK = "\x00"   # neither a space nor a word character, and never in a cleaned text (load.normalise drops it)
+
+
 def _masked(text: str) -> str:
-    """The text with `not_event` phrases blanked out, offsets kept."""
-    return _not_event_pattern().sub(lambda m: " " * len(m.group()), text)
+    """The text with `not_event` phrases blanked out, offsets kept. The blank is no space, so a name
+    does not run across it (`Pertemuan ASEAN Press Conference Digital Summit` is not the event
+    `Pertemuan ASEAN Digital Summit` with a gap)."""
+    return _not_event_pattern().sub(lambda m: _MASK * len(m.group()), text)
 
 
 @lru_cache(maxsize=1)
@@ -211,7 +216,7 @@ def _past_time(sentence: Sentence, published: date | None) -> bool:
         return all((published - d.end).days > PAST_DAYS for d in days)
     months = month_lookup()
     for m in _month_year_pattern().finditer(sentence.text):
-        month = months[m.group().split()[0].lower().rstrip(".")]
+        month = months[lookup_key(m.group().split()[0]).rstrip(".")]
         if (published.year - int(m.group("y"))) * 12 + published.month - month >= 2:
             return True
     return False
@@ -245,7 +250,7 @@ def dated_before(sentence: Sentence, day: date) -> bool:
     if not _YEAR.search(sentence.text):
         return False   # no year, so no month-and-year
     for m in _month_year_pattern().finditer(sentence.text):
-        month = months[m.group().split()[0].lower().rstrip(".")]
+        month = months[lookup_key(m.group().split()[0]).rstrip(".")]
         if (int(m.group("y")), month) < (day.year, day.month):
             return True
     return False
@@ -335,8 +340,8 @@ def find_described_meetings(sentences: list[Sentence], dated: set[int], skip: in
         if m:
             name = m.group("name")
             tagline = _tagline_pattern().match(text, m.end())
-            if tagline:   # `webinar bertajuk "Ngobrol Digital"`: the stated title names it
-                name = f"{name.split()[0]} “{tagline.group('t').strip()}”"
+            if tagline:   # `webinar bertajuk "Ngobrol Digital"`: the stated title names it (as written)
+                name = f"{name.split()[0]} “{sentences[i].text[tagline.start('t'):tagline.end('t')].strip()}”"
             out.append(NameMention(name, None, "und", i, "meeting_description",
                                    _is_background(sentences[i], m.start(), published)))
     return out
@@ -481,10 +486,14 @@ def _is_dateline(text: str, d: DateMention, sentences: list[Sentence], idx: int)
 
 
 def all_dates(text: str, default_year: int | None, published: date | None) -> list[DateMention]:
-    """Full and year-less dates, then weekday-only references resolved against publication."""
+    """Full and year-less dates, then weekday-only references resolved against publication: the
+    dates an event can have, in years YEAR_MIN to YEAR_MAX (`17 Agustus 1945` is history, `31
+    Desember 9999` a placeholder; neither dates a meeting reported in the news)."""
     found = find_dates(text, default_year, published)
     found += find_weekdays(text, published, found)
-    return sorted(found + find_relative_days(text, published, found), key=lambda d: d.char_start)
+    found += find_relative_days(text, published, found)
+    return sorted((d for d in found if YEAR_MIN <= d.start.year and d.end.year <= YEAR_MAX),
+                  key=lambda d: d.char_start)
 
 
 PRESS_WINDOW = 120   # characters before a date in which a press briefing or interview makes it that day's

@@ -43,8 +43,15 @@ def decode_bytes(data: bytes) -> Decoded:
         return Decoded(None, "empty file")
     warnings: list[str] = []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text = data.decode("utf-16")
-        warnings.append("encoded as UTF-16; converted to UTF-8")
+        try:
+            text = data.decode("utf-16")
+            warnings.append("encoded as UTF-16; converted to UTF-8")
+        except UnicodeDecodeError as exc:
+            # a cut-off last byte or a lone surrogate: the rest still reads (too many replacements
+            # and the check below rejects the file as unreadable)
+            text = data.decode("utf-16", errors="replace")
+            warnings.append(f"encoded as UTF-16 with invalid bytes (byte {exc.start}); converted to UTF-8 "
+                            "with those characters replaced")
     elif b"\x00" in data:
         return Decoded(None, "not text (binary content: NUL bytes)")
     else:

@@ -133,9 +133,22 @@ def _office_regex() -> str:
 
 
 @lru_cache(maxsize=1)
+def _country_names() -> tuple[str, str]:
+    """Alternations of the country names and of the demonyms, their words apart by spaces only (not
+    the comma `_alternation` allows in titles): what one matches is a key of the gazetteer or of the
+    demonyms once its spaces are made single (`Selandia, Baru` is not New Zealand)."""
+    return trie_regex(gazetteer(), space=r"\s+"), trie_regex(demonyms(), space=r"\s+")
+
+
+def _country_code(surface: str) -> str | None:
+    """The ISO3 code of a country name or demonym as written (any spacing), or None."""
+    key = " ".join(surface.split())
+    return gazetteer().get(key) or demonyms().get(key)
+
+
+@lru_cache(maxsize=1)
 def _country_prefix() -> str:
-    demonym = _alternation(demonyms())
-    country = _alternation(gazetteer())
+    country, demonym = _country_names()
     return rf"(?:{demonym}|(?:{country})['’]s)"
 
 
@@ -635,7 +648,7 @@ def _list_pattern() -> re.Pattern[str]:
 def _by_country_pattern() -> re.Pattern[str]:
     """`Laos oleh`, `Myanmar by`, `Vietnam diwakili`: the country a list item's person represents."""
     words = _alternation(_list_cues("represented") + _list_cues("by"))
-    return re.compile(rf"(?P<country>{_alternation(gazetteer())})\s+(?:{words})\b")
+    return re.compile(rf"(?P<country>{_country_names()[0]})\s+(?:{words})\b")
 
 
 @lru_cache(maxsize=1)
@@ -653,13 +666,13 @@ def _by_enumeration(text: str, context: str, sentence: Sentence) -> list[PersonM
     country = None
     lead_in = _by_country_pattern().search(text[:cue.end()] + " ")
     if lead_in and cue.group().lower() in {c.lower() for c in _list_cues("represented")}:
-        country = gazetteer()[" ".join(lead_in.group("country").split())]
+        country = _country_code(lead_in.group("country"))
     out = []
     items = _split_outside_brackets(text[cue.end():], r",|;|:|\s(?:dan|serta|and|sedangkan|while|whereas)\s")
     for item in items:
         own = _by_country_pattern().search(item)
         if own:
-            country = gazetteer()[" ".join(own.group("country").split())]
+            country = _country_code(own.group("country"))
         bare = re.sub(r"\([^()]*\)", " ", item).strip().rstrip(".")
         run = _run_before(bare)
         before = bare.split()[:-len(run)] if run else []
@@ -723,8 +736,7 @@ def _side_pattern() -> re.Pattern[str]:
     before = _alternation((r["word"] for r in rows if r["position"] == "before"), fold=True)
     after = _alternation((r["word"] for r in rows if r["position"] == "after"), fold=True)
     link = _alternation((r["word"] for r in rows if r["position"] == "link"), fold=True)
-    country = _alternation(gazetteer())
-    demonym = _alternation(demonyms())
+    country, demonym = _country_names()
     return re.compile(
         rf"(?i:\b(?:{before}))\s+(?P<c1>{country})"
         rf"|(?P<c2>{country}|{demonym})(?:['’]s)?\s+(?i:(?:{after}))\b"
@@ -736,8 +748,7 @@ def side_countries(text: str) -> list[tuple[str, int, int]]:
     side`, `the Vietnamese delegation`, `Indonesia, melalui ...`."""
     out = []
     for m in _side_pattern().finditer(text):
-        surface = " ".join((m.group("c1") or m.group("c2") or m.group("c3")).split())
-        iso3 = gazetteer().get(surface) or demonyms().get(surface)
+        iso3 = _country_code(m.group("c1") or m.group("c2") or m.group("c3"))
         if iso3:
             out.append((iso3, m.start(), m.end()))
     return out
@@ -749,8 +760,7 @@ def _side_country(text: str, at: int) -> str | None:
     for m in _side_pattern().finditer(text):
         if m.start() > at:
             break
-        surface = " ".join((m.group("c1") or m.group("c2") or m.group("c3")).split())
-        best = gazetteer().get(surface) or demonyms().get(surface)
+        best = _country_code(m.group("c1") or m.group("c2") or m.group("c3"))
     return best
 
 

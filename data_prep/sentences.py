@@ -27,6 +27,12 @@ def abbreviations() -> frozenset[str]:
     return frozenset(ABBREVIATIONS | dotted)
 
 
+# No real sentence is this long (the corpora's longest has under 500 characters). A text without full
+# stops (a list, a table or a page pasted as one line) is cut into pieces of at most this many, so the
+# steps that read a sentence at a time stay quick: several of their patterns take time growing with
+# the square of a sentence's length (a run of capitalised words, names in one long list).
+MAX_SENTENCE_CHARS = 1000
+
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')]*(?=\s+[\"“‘'(]?[A-Z0-9])")
 
 
@@ -56,8 +62,17 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], chunk: str, base: int, a: int, b: int) -> None:
+    """The sentence chunk[a:b] without its surrounding spaces; one longer than MAX_SENTENCE_CHARS in
+    pieces cut at spaces (at the limit itself where a piece has no space)."""
     piece = chunk[a:b]
-    lead = len(piece) - len(piece.lstrip())
+    start = base + a + len(piece) - len(piece.lstrip())
     piece = piece.strip()
+    while len(piece) > MAX_SENTENCE_CHARS:
+        cut = piece.rfind(" ", 1, MAX_SENTENCE_CHARS + 1)
+        cut = cut if cut > 0 else MAX_SENTENCE_CHARS
+        head, rest = piece[:cut].rstrip(), piece[cut:]
+        out.append(Sentence(head, start, start + len(head)))
+        start += cut + len(rest) - len(rest.lstrip())
+        piece = rest.lstrip()
     if piece:
-        out.append(Sentence(piece, base + a + lead, base + a + lead + len(piece)))
+        out.append(Sentence(piece, start, start + len(piece)))

@@ -196,10 +196,12 @@ def test_correct_refuses_what_cannot_apply_and_records_nothing(corpus, capsys):
     assert correct(seeds, out, fixes, RCDD, "add-person", "Jane Roe", "--evidence", "A sentence nobody wrote.") == 2
     assert correct(seeds, out, fixes, "2030-01-01-nothing", "remove-theme", "economy") == 2
     assert correct(seeds, out, fixes, RCDD, "set", "tagline", "x") == 2
+    assert correct(seeds, out, fixes, RCDD, "set", "start_date", "9999-12-31") == 2
     err = capsys.readouterr().err
     assert "'XYZ' is not an ISO 3166-1 alpha-3 country code" in err
     assert "the evidence is not a sentence of any article of 2019-09-10-rcdd" in err
     assert "no event '2030-01-01-nothing' in the build" in err and "cannot set 'tagline'" in err
+    assert "9999-12-31 is outside the years an event may have" in err
     assert not fixes.exists()
 
 
