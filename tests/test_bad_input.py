@@ -4,7 +4,6 @@ exits 0 when some article was included. Made-up files, each a kind of input the 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pandas as pd

@@ -125,6 +125,22 @@ def _start_streamlit(build: Path, log_path: Path) -> tuple[subprocess.Popen, str
     )
 
 
+def private_server(out: Path, seeds: Path, corrections: Path, log_path: Path) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server of its own on a private build, seeds folder and corrections file (for tests
+    that write corrections or rebuild, so the session's server and build stay untouched); stop it
+    with `_stop(proc)`."""
+    saved = {k: os.environ.get(k) for k in ("DASHBOARD_SEEDS_DIR", "DASHBOARD_CORRECTIONS")}
+    os.environ["DASHBOARD_SEEDS_DIR"], os.environ["DASHBOARD_CORRECTIONS"] = str(seeds), str(corrections)
+    try:
+        return _start_streamlit(out, log_path)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
 @pytest.fixture(scope="session")
 def app_url(chromium_path: str, build_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     """Base URL of the dashboard served on the seeds' build; the server is stopped afterwards."""

@@ -6,7 +6,6 @@ countries attending."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from conftest import SCREENSHOTS, _start_streamlit, _stop  # tests/browser/conftest.py (rootdir-relative import, as the other browser tests do)
+from conftest import SCREENSHOTS, _stop, private_server  # tests/browser/conftest.py (rootdir-relative import, as the other browser tests do)
 
 REPO = Path(__file__).resolve().parents[2]
 RCDD = "2019-09-10-rcdd"
@@ -33,17 +32,7 @@ def private(tmp_path_factory) -> dict[str, Path]:
 @pytest.fixture(scope="module")
 def app_url(chromium_path, private):
     """This module's own server (overrides the session's): it may write corrections and rebuild."""
-    saved = {k: os.environ.get(k) for k in ("DASHBOARD_SEEDS_DIR", "DASHBOARD_CORRECTIONS")}
-    os.environ["DASHBOARD_SEEDS_DIR"] = str(private["seeds"])
-    os.environ["DASHBOARD_CORRECTIONS"] = str(private["fixes"])
-    try:
-        proc, base = _start_streamlit(private["out"], private["root"] / "streamlit.log")
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    proc, base = private_server(private["out"], private["seeds"], private["fixes"], private["root"] / "streamlit.log")
     try:
         yield base
     finally:

@@ -22,16 +22,14 @@ and the app's usual checks (app.assert_clean()). It also checks the payloads are
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
 import pytest
 
-from conftest import _start_streamlit, _stop  # tests/browser/conftest.py (rootdir-relative import)
+from conftest import _stop, private_server  # tests/browser/conftest.py (rootdir-relative import)
 
 REPO = Path(__file__).resolve().parents[2]
 FORUM = REPO / "tests" / "articles" / "en_singapore_forum.txt"
@@ -204,17 +202,7 @@ def hostile(tmp_path_factory) -> dict:
 @pytest.fixture(scope="module")
 def app_url(chromium_path, hostile):
     """This module's own server on the hostile build (overrides the session's)."""
-    saved = {k: os.environ.get(k) for k in ("DASHBOARD_SEEDS_DIR", "DASHBOARD_CORRECTIONS")}
-    os.environ["DASHBOARD_SEEDS_DIR"] = str(hostile["seeds"])
-    os.environ["DASHBOARD_CORRECTIONS"] = str(hostile["fixes"])
-    try:
-        proc, base = _start_streamlit(hostile["out"], hostile["root"] / "streamlit.log")
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    proc, base = private_server(hostile["out"], hostile["seeds"], hostile["fixes"], hostile["root"] / "streamlit.log")
     try:
         yield base
     finally:

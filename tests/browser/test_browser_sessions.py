@@ -5,15 +5,13 @@ rebuilds."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from data_prep.countries import country_name
-from conftest import CHROMIUM_ARGS, VIEWPORT, App, _start_streamlit, _stop  # tests/browser/conftest.py
+from conftest import VIEWPORT, App, _stop, private_server  # tests/browser/conftest.py
 
 REPO = Path(__file__).resolve().parents[2]
 COUNTRIES = ["IDN", "AUS", "JPN", "CHN", "IND", "KOR", "NZL", "MYS", "SGP", "THA"]   # all in the seeds' build
@@ -26,13 +24,7 @@ def private(tmp_path_factory):
     seeds, out, fixes = root / "seeds", root / "out", root / "corrections.csv"
     shutil.copytree(REPO / "seeds", seeds)
     build(seeds, out, corrections=fixes)
-    saved = {k: os.environ.get(k) for k in ("DASHBOARD_SEEDS_DIR", "DASHBOARD_CORRECTIONS")}
-    os.environ["DASHBOARD_SEEDS_DIR"], os.environ["DASHBOARD_CORRECTIONS"] = str(seeds), str(fixes)
-    try:
-        proc, base = _start_streamlit(out, root / "streamlit.log")
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k, None) if v is None else os.environ.__setitem__(k, v)
+    proc, base = private_server(out, seeds, fixes, root / "streamlit.log")
     try:
         yield {"base": base, "seeds": seeds, "out": out}
     finally:
