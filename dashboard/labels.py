@@ -82,3 +82,12 @@ def short_name(name, acronym=None, max_chars: int = 22) -> str:
             break
         kept = f"{kept} {word}".strip()
     return (kept or text[: max_chars - 1]).rstrip(",;:-") + "…"
+
+
+# How a fact row came to be (the tables' `origin`), as the event card says it; extracted rows say nothing.
+ORIGIN_LABELS = {"extracted": "", "confirmed": "confirmed by an analyst", "corrected": "added or changed by an analyst"}
+
+
+def origin_label(origin) -> str:
+    """A row's `origin` in words for the card ('' for an extracted row or an older build without it)."""
+    return ORIGIN_LABELS.get(str(origin), "") if origin is not None else ""

@@ -13,7 +13,8 @@ import pandas as pd
 
 from dashboard import safe_text
 from dashboard.figures import palette
-from dashboard.labels import EMPTY_TEXT, NEW_MARK, ROLE_LABELS, clean, date_span, dated_name, fmt_date, role_label
+from dashboard.labels import (EMPTY_TEXT, NEW_MARK, ROLE_LABELS, clean, date_span, dated_name, fmt_date, origin_label,
+                              role_label)
 from dashboard.review import NO_YEAR
 from dashboard.theme_measures import counted_evidence
 from data_prep.intake import RENAMED, SAVED
@@ -136,14 +137,16 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
         ASEAN=p["is_asean"].map(yes_no),
         articles=[_support(max(int(said.get(i, 0)), 1), n_articles) for i in p["iso3"]],
         order=p["role"].map({r: i for i, r in enumerate(ROLE_LABELS)}).fillna(len(ROLE_LABELS)),
+        analyst=p.get("origin", pd.Series("", index=p.index)).map(origin_label),
     ).sort_values(["order", "country"]).assign(role=lambda d: d["role"].map(role_label))[
-        ["country", "iso3", "role", "ASEAN", "articles"]].reset_index(drop=True)
+        ["country", "iso3", "role", "ASEAN", "articles", "analyst"]].reset_index(drop=True)
 
     a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
     a["country"] = [names.get(i, i) if clean(i) else EMPTY_TEXT for i in a["iso3"]]
     ev_texts = [texts.get(x, "") for x in src["article_id"]]
     a["articles"] = [_support(max(sum(bool(_find_all(t, str(n))) for t in ev_texts), 1), n_articles) for n in a["name"]]
-    attendees = a[["name", "title", "organization", "country", "articles"]].reset_index(drop=True)
+    a["analyst"] = a.get("origin", pd.Series("", index=a.index)).map(origin_label)
+    attendees = a[["name", "title", "organization", "country", "articles", "analyst"]].reset_index(drop=True)
 
     labels = theme_labels or {}
     e = counted_evidence(tables["evidence"][tables["evidence"]["event_id"] == event_id], arts)

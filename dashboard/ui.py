@@ -179,19 +179,21 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
             f"Themes ({len(card.themes)})", f"Source articles ({len(card.sources)})",
         ])
         support = st.column_config.TextColumn("articles", help="How many of the event's articles support the fact.")
+        analyst = st.column_config.TextColumn("analyst", help="Confirmed, or added or changed, by an analyst: the "
+                                              "Data page's corrections log says who, when and why.")
         with tab_c:
             if card.countries.empty:
                 st.write("No participating countries extracted.")
             else:
                 show_table(card.countries, f"{card.event_id}-countries", key=f"{key_prefix}_card_countries",
-                           column_config={"articles": support})
+                           column_config={"articles": support, "analyst": analyst})
                 _evidence(card.country_evidence)
         with tab_p:
             if card.attendees.empty:
                 st.write("No attendees named in the sources.")
             else:
                 show_table(card.attendees, f"{card.event_id}-attendees", key=f"{key_prefix}_card_attendees",
-                           column_config={"articles": support})
+                           column_config={"articles": support, "analyst": analyst})
                 _evidence(card.attendee_evidence)
         with tab_t:
             if card.themes.empty:

@@ -111,3 +111,15 @@ def test_a_sentence_is_shown_in_its_passage_with_its_offsets():
     assert piece == "P2 b.\n\nP3 the sentence.\n\nP4 c." and piece[span[0]:span[1]] == "the sentence."
     assert before and after
     assert review.passage(text, (0, 5))[0] == "P1 a.\n\nP2 b." and not review.passage(text, (0, 5))[2]
+
+
+def test_the_card_says_which_facts_an_analyst_checked(private):
+    from dashboard import queries
+    from data_prep.__main__ import main
+    seeds, out, fixes = private
+    assert main(["correct", "--seeds", str(seeds), "--out", str(out), "--corrections", str(fixes),
+                 RCDD, "confirm-country", "JPN"]) == 0
+    card = queries.event_card(read_tables(out), RCDD, {})
+    said = dict(zip(card.countries["iso3"], card.countries["analyst"]))
+    assert said["JPN"] == "confirmed by an analyst" and said["CHN"] == ""
+    assert set(card.attendees["analyst"]) == {""}
