@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.labels import clean, role_label
 from data_prep import split_sentences
 
 NO_YEAR = "gives no date with a year"   # the build's reason for a report whose year sits outside its text
@@ -29,14 +30,10 @@ def events_missing(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     ev = tables["events"]
     missing = []
     for r in ev.to_dict("records"):
-        gaps = [w for w, col in (("place", "city"), ("host", "host_iso3")) if not _present(r.get(col))]
+        gaps = [w for w, col in (("place", "city"), ("host", "host_iso3")) if clean(r.get(col)) is None]
         if gaps:
             missing.append({"event_id": r["event_id"], "name": r["name"], "missing": " and ".join(gaps)})
     return pd.DataFrame(missing, columns=["event_id", "name", "missing"])
-
-
-def _present(v) -> bool:
-    return v is not None and not (isinstance(v, float) and pd.isna(v)) and str(v).strip() not in ("", "nan", "None")
 
 
 def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, kind: str | None = None,
@@ -53,7 +50,7 @@ def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, 
         "origin": ev.get("origin", "extracted"), "evidence": ev["evidence"], "article_id": ev["article_id"]}))
     p = tables["participants"]
     parts.append(pd.DataFrame({
-        "kind": "country", "event_id": p["event_id"], "fact": p["country"] + " (" + p["role"].astype(str) + ")",
+        "kind": "country", "event_id": p["event_id"], "fact": p["country"] + " (" + p["role"].map(role_label) + ")",
         "target": p["iso3"], "method": p["method"], "confidence": p["confidence"],
         "origin": p.get("origin", "extracted"), "evidence": p["evidence"], "article_id": p["article_id"]}))
     a = tables["attendees"]

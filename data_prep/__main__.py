@@ -115,7 +115,8 @@ def _run(args: argparse.Namespace) -> int:
 def _correct(args: argparse.Namespace) -> int:
     """Check the correction against the current build, record it, rebuild, and say what it did.
     Exit 2 when the build or seeds are missing or the correction cannot apply, else 0."""
-    from .correction_input import prepare, read_build
+    from .correction_input import BUILD_TABLES, prepare
+    from .publish import read_build
     from .corrections import Correction, default_path, record
     if not (args.out / "events.csv").exists() or not args.seeds.is_dir():
         print(f"error: no build in {args.out} or no seeds folder {args.seeds}; run `python -m data_prep build` first",
@@ -131,7 +132,7 @@ def _correct(args: argparse.Namespace) -> int:
                    title=args.title, organization=args.organization, evidence=args.evidence,
                    article_id=args.article, note=args.note, who=args.who)
     try:
-        c = prepare(read_build(args.out), c)
+        c = prepare(read_build(args.out, BUILD_TABLES), c)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

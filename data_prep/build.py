@@ -35,7 +35,6 @@ from .places import place_coordinates, place_country
 from .resources import clear_caches, read_rows
 from .people import canonical_names
 from .schema import DATE_COLUMNS, TABLES
-from .themes import theme_codes
 
 Progress = Callable[[str, float], None]
 
@@ -277,7 +276,7 @@ def assemble(results: list[ArticleResult], previous: tuple[dict[str, set[str]], 
     tables = {
         "articles": [_article_row(r, article_event.get(r.article_id)) for r in results],
         "events": rows["events"], "participants": rows["participants"], "attendees": rows["attendees"],
-        "evidence": rows["evidence"], "themes": _theme_shares(rows["evidence"]), "outcomes": rows["outcomes"],
+        "evidence": rows["evidence"], "themes": [], "outcomes": rows["outcomes"],
         "country_mentions": rows["country_mentions"],
         "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.text],
         "theme_catalog": [{"code": t["code"], "label": t["label"], "definition": t["definition"]}
@@ -287,7 +286,7 @@ def assemble(results: list[ArticleResult], previous: tuple[dict[str, set[str]], 
     frames = {name: _frame(name, pd.DataFrame(rows, columns=TABLES[name])) for name, rows in tables.items()}
     for name in ORIGIN_TABLES:
         frames[name]["origin"] = "extracted"
-    frames = apply_facts(frames, corrections, outcomes, aliases)
+    frames = apply_facts(frames, corrections, outcomes, aliases)   # also derives counts and theme shares
     frames["corrections"] = pd.DataFrame(outcomes.rows(), columns=TABLES["corrections"])
     warnings += [f"correction {r['action']} {r['target']} on {r['event_id'] or r['target']} is stale: {r['detail']}"
                  for r in outcomes.stale_rows()]
@@ -295,14 +294,6 @@ def assemble(results: list[ArticleResult], previous: tuple[dict[str, set[str]], 
 
 
 ORIGIN_TABLES = ("events", "participants", "attendees", "evidence", "outcomes")
-
-
-def _theme_shares(evidence: list[dict]) -> list[dict]:
-    counts = Counter((e["event_id"], e["theme"]) for e in evidence)
-    totals = Counter(e["event_id"] for e in evidence)
-    order = {code: i for i, code in enumerate(theme_codes())}
-    return [{"event_id": ev, "theme": th, "n_evidence": n, "share": round(n / totals[ev], 4)}
-            for (ev, th), n in sorted(counts.items(), key=lambda kv: (kv[0][0], order[kv[0][1]]))]
 
 
 SORT_KEYS = {

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .publish import read_build
+
 MAX_LISTED = 8   # names listed per kind before "and N more"
 
 
@@ -61,8 +63,6 @@ def earlier_articles(build_dir: Path) -> set[str]:
 def describe_contributions(build_dir: Path, article_ids: Iterable[str], earlier: set[str]) -> dict[str, list[str]]:
     """What each article contributed to the build in `build_dir` (see `contribution_lines`): the one
     report the command line's `add` prints and the Sources page's upload table shows."""
-    build_dir = Path(build_dir).resolve()   # one build, even if another is swapped in meanwhile
-    tables = {name: pd.read_csv(build_dir / f"{name}.csv", dtype=str, keep_default_na=False)
-              for name in CONTRIBUTION_TABLES}
+    tables = read_build(build_dir, CONTRIBUTION_TABLES)
     tables["articles"]["event_id"] = tables["articles"]["event_id"].replace("", None)
     return {a: contribution_lines(tables, a, earlier) for a in article_ids}

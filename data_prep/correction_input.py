@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
@@ -16,18 +15,9 @@ from .countries import country_name
 from .events import YEAR_MAX, YEAR_MIN
 from .identity import resolve
 
+# What `prepare` checks a correction against.
 BUILD_TABLES = ("articles", "events", "participants", "attendees", "evidence", "articles_text", "theme_catalog",
                 "event_aliases")
-
-
-def read_build(build_dir: Path, names: tuple[str, ...] = BUILD_TABLES) -> dict[str, pd.DataFrame]:
-    """The build's tables as strings (CSV), empty cells as ''."""
-    out = {}
-    build_dir = Path(build_dir).resolve()   # one build, even if another is swapped in meanwhile
-    for name in names:
-        path = build_dir / f"{name}.csv"
-        out[name] = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame()
-    return out
 
 
 def is_country_code(code: str) -> bool:

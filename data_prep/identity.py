@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import pandas as pd
+from .publish import read_build
 
 ALIAS_TABLE = "event_aliases"
 
@@ -16,19 +16,13 @@ ALIAS_TABLE = "event_aliases"
 def previous_membership(build_dir: Path) -> tuple[dict[str, set[str]], dict[str, str]]:
     """The build folder's current events as event id -> its article ids, and its aliases (old id ->
     event id); both empty when the folder holds no build yet."""
-    build_dir = Path(build_dir).resolve()   # one build, even if another is swapped in meanwhile
+    t = read_build(build_dir, ("articles", ALIAS_TABLE))
     members: dict[str, set[str]] = {}
-    aliases: dict[str, str] = {}
-    arts = build_dir / "articles.csv"
-    if arts.exists():
-        a = pd.read_csv(arts, dtype=str, keep_default_na=False, usecols=lambda c: c in ("article_id", "event_id"))
-        for aid, eid in zip(a.get("article_id", []), a.get("event_id", [])):
-            if eid:
-                members.setdefault(eid, set()).add(aid)
-    al = build_dir / f"{ALIAS_TABLE}.csv"
-    if al.exists():
-        t = pd.read_csv(al, dtype=str, keep_default_na=False)
-        aliases = dict(zip(t.get("alias", []), t.get("event_id", [])))
+    for aid, eid in zip(t["articles"].get("article_id", []), t["articles"].get("event_id", [])):
+        if eid:
+            members.setdefault(eid, set()).add(aid)
+    al = t[ALIAS_TABLE]
+    aliases = dict(zip(al.get("alias", []), al.get("event_id", [])))
     return members, aliases
 
 

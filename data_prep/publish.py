@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pandas as pd
+
 KEEP = 3                     # builds kept: the current one and the two before (readers may still be on them)
 REPORT = "build_report.json"
 
@@ -38,6 +40,17 @@ def cache_dir(out_dir: Path) -> Path:
 def current(out_dir: Path) -> Path:
     """The folder of the current build (the link resolved once): read every table of one load from it."""
     return Path(out_dir).resolve()
+
+
+def read_build(build_dir: Path, names: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Tables of the current build as strings (CSV, empty cells ''), all from one build even if another
+    is swapped in meanwhile; a table the build lacks comes back empty."""
+    folder = current(build_dir)
+    out = {}
+    for name in names:
+        path = folder / f"{name}.csv"
+        out[name] = pd.read_csv(path, dtype=str, keep_default_na=False) if path.exists() else pd.DataFrame()
+    return out
 
 
 def new_version(out_dir: Path) -> Path:

@@ -48,10 +48,11 @@ with st.container(horizontal=True):
     event_id = st.selectbox("Event", [None, *events], key="rv_event", format_func=lambda e: events.get(e, "All events"))
     kind = st.selectbox("Kind of fact", [None, *review.KINDS], key="rv_kind",
                         format_func=lambda k: "All kinds" if k is None else f"{k} ({review.KINDS[k]} table)")
-    queue = review.fact_queue(ctx.filtered, event_id, kind)
+    queue = review.fact_queue(ctx.filtered, event_id, kind, theme_labels=ctx.theme_labels)
     method = st.selectbox("Method", [None, *sorted(queue["method"].dropna().unique())], key="rv_method",
                           format_func=lambda m: m or "All methods")
-queue = review.fact_queue(ctx.filtered, event_id, kind, method, ctx.theme_labels)
+if method:
+    queue = queue[queue["method"] == method].reset_index(drop=True)
 st.caption(f"{len(queue)} facts. Click a row to see its sentence in the article and to confirm or reject it. "
            "Confidence is how reliable the rule that found it is on the dev corpus (the codebook lists each method).")
 shown = queue[["confidence", "kind", "fact", "event", "method", "origin", "evidence", "article_id"]]
