@@ -32,7 +32,12 @@ test: install-test
 build: install
 	$(BIN)/python -m data_prep build
 
-bench: install-test
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
+	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	touch $@
+
+## Every benchmark under bench/, figures printed (the spaCy peer needs the bench extra).
+bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run_all.py
 
 clean:

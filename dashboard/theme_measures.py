@@ -5,6 +5,7 @@ Streamlit), so the Overview, the Themes page and the briefing pack all quote the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Mapping
 
 import pandas as pd
@@ -57,11 +58,15 @@ SHORT_NOTE = ("Counted: events with ≥1 theme sentence; sentences once per arti
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-def normalise(text: object) -> str:
-    """Casefolded text with every run of whitespace or punctuation collapsed to one space ('' for null)."""
-    if not isinstance(text, str):
-        return ""
+@lru_cache(maxsize=500_000)
+def _normalise_str(text: str) -> str:
     return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def normalise(text: object) -> str:
+    """Casefolded text with every run of whitespace or punctuation collapsed to one space ('' for null).
+    Remembered per string: the app asks again for the same sentences on every run."""
+    return _normalise_str(text) if isinstance(text, str) else ""
 
 
 def counted_evidence(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -70,21 +75,25 @@ def counted_evidence(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataF
     if evidence.empty:
         return evidence.copy()
     ev = evidence.reset_index(drop=True)
-    titles: dict = {}
+    # plain lists, not the frame's Arrow strings: iterating those costs a microsecond a value
+    art, theme = ev["article_id"].to_numpy(object), ev["theme"].to_numpy(object)
+    key = pd.Series([normalise(x) for x in ev["sentence"].to_numpy(object)], index=ev.index, dtype=object)
+    rows = pd.DataFrame({"a": art, "t": theme, "k": key})
+    drop = pd.Series(False, index=ev.index)
     if articles is not None and not articles.empty and "title" in articles.columns:
-        arts = articles.drop_duplicates("article_id")
-        titles = {a: normalise(t) for a, t in zip(arts["article_id"], arts["title"])}
-    key = ev["sentence"].map(normalise)
-    title_key = ev["article_id"].map(titles).fillna("")
-    group = [ev["article_id"], ev["theme"]]
-    # The headline: the sentence equal to the title, written only once in the article (a second copy
-    # would be in the body, and then the sentence counts once like any repeated sentence).
-    copies = key.groupby([*group, key], dropna=False).transform("size")
-    headline = (key == title_key) & (title_key != "") & (copies == 1)
-    has_body = (~headline).groupby(group, dropna=False).transform("any")
-    out = ev[~(headline & has_body)]
-    out = out[~pd.DataFrame({"a": out["article_id"], "t": out["theme"], "k": key[out.index]}).duplicated()]
-    return out.reset_index(drop=True)
+        arts = articles[articles["article_id"].isin(set(ev["article_id"]))].drop_duplicates("article_id")
+        titles = {a: normalise(t) for a, t in zip(arts["article_id"].to_numpy(object), arts["title"].to_numpy(object))}
+        title_key = ev["article_id"].map(titles).fillna("")
+        # The headline: the sentence equal to the title, written only once in the article (a second copy
+        # would be in the body, and then the sentence counts once like any repeated sentence) ...
+        headline = (key == title_key) & (title_key != "") & ~rows.duplicated(keep=False)
+        if headline.any():
+            # ... dropped when the body also supports the theme
+            body = ~headline.to_numpy()
+            with_body = set(zip(art[body], theme[body]))
+            drop = headline & pd.Series([(a, t) in with_body for a, t in zip(art, theme)], index=ev.index)
+    out = ev[~drop]
+    return out[~rows[~drop].duplicated()].reset_index(drop=True)
 
 
 def theme_measures(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .build import build
 from .publish import BuildBusy
+from .parallel import ClusterError
 from .corrections import ACTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,6 +60,12 @@ def main(argv: list[str] | None = None) -> int:
                        help="the corrections file (default: corrections.csv beside the seeds folder)")
         p.add_argument("--wait", type=float, default=600.0, metavar="SECONDS",
                        help="how long to wait for another build of the same folder (default: 600; then exit 3)")
+    for p in (b, a, k):
+        p.add_argument("--workers", type=_positive, default=None, metavar="N",
+                       help="extract articles on N processes (default: all cores; 1: in this process)")
+        p.add_argument("--dask", default=None, metavar="ADDRESS",
+                       help="extract articles on the Dask cluster whose scheduler is at ADDRESS "
+                       "(e.g. tcp://10.0.0.5:8786); needs the [cluster] extra on this machine and the workers")
     for p in (k,):
         p.add_argument("--seeds", type=Path, default=ROOT / "seeds", help="folder of article files (default: seeds/)")
         p.add_argument("--out", type=Path, default=ROOT / "output", help="the build folder (default: output/)")
@@ -71,9 +78,20 @@ def main(argv: list[str] | None = None) -> int:
     except BuildBusy as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 3
+    except ClusterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except ValueError as exc:   # a malformed corrections file, or a build folder that holds other files
         print(f"error: {exc}", file=sys.stderr)
         return 2
+
+
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -93,7 +111,7 @@ def _run(args: argparse.Namespace) -> int:
 
     try:
         report = build(args.seeds, args.out, progress, corrections=args.corrections, incremental=not args.full,
-                       lock_wait_s=args.wait)
+                       lock_wait_s=args.wait, workers=args.workers, dask_address=args.dask)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -138,7 +156,8 @@ def _correct(args: argparse.Namespace) -> int:
         return 2
     path = args.corrections or default_path(args.seeds)
     record(path, c)
-    report = build(args.seeds, args.out, corrections=path, lock_wait_s=args.wait)
+    report = build(args.seeds, args.out, corrections=path, lock_wait_s=args.wait, workers=args.workers,
+                   dask_address=args.dask)
     row = report["corrections"]
     stale = [s for s in row["stale"] if s["when"] == c.when and s["action"] == c.action and s["target"] == c.target]
     print(f"Recorded in {path}: {c.action} {c.target} on {c.event_id or c.target}"
@@ -172,7 +191,8 @@ def _add(args: argparse.Namespace) -> int:
     if not new:
         print("nothing new to add; the tables are unchanged")
         return 1
-    report = build(args.seeds, args.out, corrections=args.corrections, lock_wait_s=args.wait)
+    report = build(args.seeds, args.out, corrections=args.corrections, lock_wait_s=args.wait, workers=args.workers,
+                   dask_address=args.dask)
     print(f"Rebuilt {args.out}: {report['n_included']} of {report['n_files']} files included")
     for lines in describe_contributions(args.out, new, earlier).values():
         print("\n".join(lines))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import __version__
-from .article import ArticleResult, process_article
+from .article import ArticleResult
 from .cache import ArticleCache
 from .corrections import (Correction, Grouping, Outcomes, apply_facts, article_dates, note_article_dates,
                           read_corrections, regroup)
@@ -28,6 +28,7 @@ from .intake import unsupported_type
 from .load import MAX_BYTES
 from .merge import MergedEvent, group_articles, merge_group
 from .outcomes import rank_outcomes
+from .parallel import Job, extract_all, where
 from .participants import (CONFIDENCE, CountryFact, absent_countries, best_role, implied_members,
                            is_asean_body_meeting, official_fact)
 from .sentences import split_sentences
@@ -47,27 +48,47 @@ def list_inputs(seeds_dir: Path) -> list[Path]:
 
 
 def read_articles(paths: list[Path], seeds_dir: Path, progress: Progress | None = None,
-                  dates: Mapping[str, date] | None = None, cache: ArticleCache | None = None) -> list[ArticleResult]:
+                  dates: Mapping[str, date] | None = None, cache: ArticleCache | None = None,
+                  workers: int | None = 1, dask_address: str | None = None) -> list[ArticleResult]:
     """Steps 1-6 for each file (from the cache when the same bytes went through the same pipeline);
-    `dates` are analysts' dates by article id. One unreadable file never stops the rest."""
-    results, seen = [], {}
-    dates = dates or {}
+    `dates` are analysts' dates by article id. Files are read here; what must be extracted goes to
+    `workers` processes (None: all cores) or the Dask cluster at `dask_address` (parallel.py), and
+    comes back in file order. One unreadable file never stops the rest."""
+    dates, root = dates or {}, Path(seeds_dir).resolve()
+    slots: list[ArticleResult | None] = []
+    jobs: list[tuple[int, Job, str]] = []
     for i, path in enumerate(paths):
+        if progress and i % 100 == 0:
+            progress(f"Reading {path.name}", 0.1 * i / max(len(paths), 1))
+        loaded = _load_one(path, path.relative_to(seeds_dir).as_posix(), dates.get(path.stem), cache, root)
+        if isinstance(loaded, ArticleResult):
+            slots.append(loaded)
+        else:
+            jobs.append((i, *loaded))
+            slots.append(None)
+
+    def done(n: int) -> None:
         if progress:
-            progress(f"Reading {path.name}", i / max(len(paths), 1))
-        rel = path.relative_to(seeds_dir).as_posix()
-        res = _read_one(path, rel, dates.get(path.stem), cache, Path(seeds_dir).resolve())
+            progress(f"Extracted {n} of {len(jobs)} articles", 0.1 + 0.8 * n / max(len(jobs), 1))
+
+    results = extract_all([job for _, job, _ in jobs], workers, dask_address, done)
+    for (i, _, key), res in zip(jobs, results):
+        slots[i] = res
+        if cache:
+            cache.put(key, res)
+    seen: dict[str, str] = {}
+    for res in slots:
         if res.status == "included" and res.text in seen:
             res.reject(f"duplicate of {seen[res.text]}")
         elif res.status == "included":
             seen[res.text] = res.article_id
-        results.append(res)
-    return results
+    return slots
 
 
-def _read_one(path: Path, rel: str, published: date | None, cache: ArticleCache | None, root: Path) -> ArticleResult:
-    """One file through steps 1-6, or its cached result; a bug on one file rejects that file only. A
-    link to a file outside the seeds folder is not followed; an oversized file is not read."""
+def _load_one(path: Path, rel: str, published: date | None, cache: ArticleCache | None,
+              root: Path) -> ArticleResult | tuple[Job, str]:
+    """One file's cached result, or why it cannot be read, or the job that extracts it and its cache
+    key. A link to a file outside the seeds folder is not followed; an oversized file is not read."""
     wrong_type = unsupported_type(path.name)
     if wrong_type:
         return ArticleResult(path.stem, rel, "").reject(wrong_type)
@@ -86,13 +107,7 @@ def _read_one(path: Path, rel: str, published: date | None, cache: ArticleCache 
     cached = cache.get(key) if cache else None
     if cached is not None:
         return cached
-    try:
-        res = process_article(path.stem, rel, data, published)
-    except Exception as exc:  # noqa: BLE001 - a bug on one file must not lose the others
-        return ArticleResult(path.stem, rel, "").reject(f"extraction failed: {type(exc).__name__}: {exc}")
-    if cache:
-        cache.put(key, res)
-    return res
+    return Job(path.stem, rel, data, published), key
 
 
 def _host(event: MergedEvent, facts: list[CountryFact], openers: list[str | None]) -> tuple[str | None, str]:
@@ -329,23 +344,25 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
 
 
 def build(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corrections: Path | None = None,
-          incremental: bool = True, lock_wait_s: float = 600.0) -> dict:
+          incremental: bool = True, lock_wait_s: float = 600.0, workers: int | None = None,
+          dask_address: str | None = None) -> dict:
     """Run the whole pipeline; returns the build report (also written to build_report.json).
     `corrections` is the analysts' corrections file (default: corrections.csv beside the seeds folder);
     with `incremental`, articles whose bytes and pipeline are unchanged are not extracted again. The
     new build is written whole into a folder of its own and swapped in with one rename (publish.py);
     a second build of the same folder, from any process, waits up to `lock_wait_s` seconds, then
-    raises publish.BuildBusy."""
+    raises publish.BuildBusy. Extraction runs on `workers` processes (default: all cores) or on the Dask
+    cluster at `dask_address`; the tables are the same either way."""
     seeds_dir, out_dir = Path(seeds_dir), Path(out_dir)
     if not seeds_dir.is_dir():
         raise FileNotFoundError(f"seeds folder not found: {seeds_dir}")
     waiting = (lambda message: progress(message, 0.0)) if progress else None
     with build_lock(out_dir, lock_wait_s, waiting):
-        return _build_locked(seeds_dir, out_dir, progress, corrections, incremental)
+        return _build_locked(seeds_dir, out_dir, progress, corrections, incremental, workers, dask_address)
 
 
 def _build_locked(seeds_dir: Path, out_dir: Path, progress: Progress | None, corrections: Path | None,
-                  incremental: bool) -> dict:
+                  incremental: bool, workers: int | None, dask_address: str | None) -> dict:
     started = time.perf_counter()
     corrections_file = Path(corrections) if corrections else default_corrections_path(seeds_dir)
     rows = read_corrections(corrections_file)   # a malformed file stops the build before anything changes
@@ -353,7 +370,7 @@ def _build_locked(seeds_dir: Path, out_dir: Path, progress: Progress | None, cor
     clear_caches()  # data files may have been edited since the last build in this process
     cache = ArticleCache(cache_dir(out_dir)) if incremental else None
     paths = list_inputs(seeds_dir)
-    results = read_articles(paths, seeds_dir, progress, article_dates(rows), cache)
+    results = read_articles(paths, seeds_dir, progress, article_dates(rows), cache, workers, dask_address)
     # Process data
     if progress:
         progress("Merging events and building tables", 0.9)
@@ -373,7 +390,8 @@ def _build_locked(seeds_dir: Path, out_dir: Path, progress: Progress | None, cor
         "corrections": {"file": str(corrections_file), "n": len(rows),
                         "applied": sum(r["status"] == "applied" for r in outcomes.rows()),
                         "stale": outcomes.stale_rows()},
-        "extracted": {"articles": cache.misses if cache else len(results), "from_cache": cache.hits if cache else 0},
+        "extracted": {"articles": cache.misses if cache else len(results), "from_cache": cache.hits if cache else 0,
+                      "on": where(cache.misses if cache else len(results), workers, dask_address)},
         "warnings": warnings,
         "run_time_s": round(time.perf_counter() - started, 3),
     }

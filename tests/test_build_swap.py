@@ -61,14 +61,15 @@ def killed_build(seeds: Path, out: Path, patch: str) -> int:
 
 @pytest.mark.parametrize("stage,patch", [
     ("extracting", """
-        real = b.process_article
+        p = importlib.import_module('data_prep.parallel')   # where each article is extracted
+        real = p.process_article
         calls = []
         def dying(*a, **k):   # the new article is the one extracted (the others come from the cache)
             calls.append(1)
             if len(calls) == 1:
                 os._exit(9)
             return real(*a, **k)
-        b.process_article = dying
+        p.process_article = dying
      """),
     ("writing", """
         real = b.pd.DataFrame.to_parquet

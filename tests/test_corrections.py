@@ -218,12 +218,12 @@ def test_a_rebuild_extracts_only_new_or_changed_articles_with_identical_tables(c
     seeds, out, fixes = corpus
     first = {p.name: p.read_bytes() for p in out.glob("*.csv")}
     again = build(seeds, out)
-    assert again["extracted"] == {"articles": 0, "from_cache": 5}
+    assert again["extracted"] == {"articles": 0, "from_cache": 5, "on": "this process"}
     assert {p.name: p.read_bytes() for p in out.glob("*.csv")} == first
     (seeds / "new.txt").write_bytes((REPO / "tests" / "articles" / "en_singapore_forum.txt").read_bytes())
-    assert build(seeds, out)["extracted"] == {"articles": 1, "from_cache": 5}
+    assert build(seeds, out)["extracted"] == {"articles": 1, "from_cache": 5, "on": "this process"}
     (seeds / "new.txt").unlink()
-    assert build(seeds, out)["extracted"] == {"articles": 0, "from_cache": 5}
+    assert build(seeds, out)["extracted"] == {"articles": 0, "from_cache": 5, "on": "this process"}
     assert len(list(cache_dir(out).glob("*.pickle"))) == 5, "entries no file uses are pruned"
     full = build(seeds, out, incremental=False)
     assert full["extracted"]["from_cache"] == 0

@@ -62,8 +62,16 @@ export_ui.chart_download_controls(fig, "test-chart", Filters(countries=("AUS",))
 """
 
 
+def open_menu(script: str) -> AppTest:
+    """The chart script run with its Export menu opened (as a click on it does)."""
+    at = AppTest.from_string(script, default_timeout=TIMEOUT).run()
+    assert not _buttons(at), "a closed menu makes nothing"
+    at.session_state["t_menu"] = True
+    return at.run()
+
+
 def test_chart_control_offers_three_formats(chromium) -> None:
-    at = AppTest.from_string(CHART_SCRIPT, default_timeout=TIMEOUT).run()
+    at = open_menu(CHART_SCRIPT)
     assert not at.exception, [e.value for e in at.exception]
     labels = [b.proto.label for b in _buttons(at)]
     assert labels == ["PNG (2×)", "SVG", "PDF"]
@@ -74,7 +82,7 @@ def test_chart_control_without_chromium_says_so(monkeypatch) -> None:
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     monkeypatch.setenv("PATH", "/nonexistent")
     monkeypatch.setattr(chart_export, "_FALLBACK", "/nonexistent/chromium")
-    at = AppTest.from_string(CHART_SCRIPT, default_timeout=TIMEOUT).run()
+    at = open_menu(CHART_SCRIPT)
     assert not at.exception
     assert not _buttons(at)
     assert any("needs Chromium" in c.value for c in at.caption)

@@ -68,10 +68,17 @@ def test_a_year_less_report_waits_with_its_reason_and_becomes_an_event_when_date
     assert (row.action, row.target, row.value, row.who) == ("set-article-date", "no_year", "2022-05-12", "Dewi")
 
 
+def open_correct_box(at):
+    """Open the card's "Correct this event" box, as a click on it does (its controls are made only then)."""
+    assert "tl_fix_rc_target_country" not in at.session_state, "a closed box makes no controls"
+    at.session_state["tl_fix_open"] = True
+    return at.run()
+
+
 def test_rejecting_a_country_on_the_card_removes_it_and_keeps_the_note(private):
     _, out, fixes = private
     assert "AUS" in set(read_tables(out)["participants"].query("event_id == @RCDD")["iso3"])
-    at = open_page("views/timeline.py", {"card": RCDD})
+    at = open_correct_box(open_page("views/timeline.py", {"card": RCDD}))
     at.selectbox(key="tl_fix_rc_target_country").set_value("AUS").run()
     at.text_input(key="tl_fix_rc_note").input("named as a partner only").run()
     at.button(key="tl_fix_rc_reject").click().run()
@@ -96,7 +103,7 @@ def test_an_old_event_id_in_a_link_opens_the_event_it_became(private):
 
 def test_a_refused_correction_says_why_and_records_nothing(private):
     _, _, fixes = private
-    at = open_page("views/timeline.py", {"card": RCDD})
+    at = open_correct_box(open_page("views/timeline.py", {"card": RCDD}))
     at.selectbox(key="tl_fix_sf_field").set_value("name").run()
     at.text_input(key="tl_fix_sf_text_name").input("   ").run()
     at.button(key="tl_fix_sf_go").click().run()

@@ -53,27 +53,34 @@ def _chart_bytes(fig: go.Figure, title: str, subtitle: str, source: str, fmt: st
     return render
 
 
-def chart_download_controls(fig: go.Figure, slug: str, filters: Filters, source_line: str, *,
+def chart_download_controls(fig: go.Figure, slug: str, filters: Filters, source_line: str | Callable[[], str], *,
                             title: str | None = None, options: FilterOptions | None = None,
                             key: str | None = None) -> None:
     """A compact "Export" popover offering the chart as PNG (2×), SVG and PDF, slide-ready.
 
     The image gets a title (`title`, else the figure's, else the slug), a subtitle naming `filters`,
-    and `source_line`; the file is named like `themes-by-event_AUS_2018-2019.png`. Rendering happens
-    only when a format is clicked. Without Chromium the popover says so plainly.
+    and `source_line` (or what it returns, computed only when the menu opens); the file is named like
+    `themes-by-event_AUS_2018-2019.png`. The menu's content is made only while it is open (its state is
+    `session_state[key + "_menu"]`), and each image only when its format is clicked. Without Chromium
+    the popover says so plainly.
     """
     key = key or f"exp_{slug}"
-    with st.popover("Export", icon=":material/download:", help="Download this chart for a slide"):
+    menu = st.popover("Export", icon=":material/download:", help="Download this chart for a slide",
+                      key=f"{key}_menu", on_change="rerun")
+    with menu:
+        if not menu.open:   # closed: a page run costs nothing for its charts' exports
+            return
         if find_chromium() is None:
             st.caption(NO_CHROMIUM)
             return
         title = title or _title_of(fig, slug)
         subtitle = briefing.filters_subtitle(filters, options)
+        source = source_line() if callable(source_line) else source_line
         part = _slug(filters)
         st.caption("Slide-ready image (1600×900): title, active filters and sources included. "
                    "Made when you click (a few seconds).")
         for fmt, (label, ext, mime) in CHART_FORMATS.items():
-            st.download_button(label, data=_chart_bytes(fig, title, subtitle, source_line, fmt),
+            st.download_button(label, data=_chart_bytes(fig, title, subtitle, source, fmt),
                                file_name=export_filename(slug, part, ext), mime=mime, on_click="ignore",
                                key=f"{key}_{fmt}", icon=":material/image:", width="stretch")
 

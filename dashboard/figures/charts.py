@@ -33,7 +33,7 @@ def plotly_config(filename: str) -> dict:
 
 def _layout(fig: go.Figure, title: str | None, height: int) -> go.Figure:
     fig.update_layout(
-        template="plotly_white", font=FONT, height=height, title=dict(text=title or "", x=0, font=dict(size=18)),
+        font=FONT, height=height, title=dict(text=title or "", x=0, font=dict(size=18)),
         margin=dict(l=10, r=30, t=50 if title else 10, b=10), legend=dict(title=None),
         hoverlabel=dict(font_size=14), paper_bgcolor="white", plot_bgcolor="white",
     )

@@ -6,7 +6,6 @@ tile server or CDN is ever needed.
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 from pathlib import Path
@@ -259,9 +258,11 @@ def load_country_shapes(detail: str = "full") -> dict:
     detail="full": every point, 4 decimals. detail="map": what the browser map needs, a fraction of the size:
     rings simplified (finely in the Asia-Pacific DETAIL_BOX, coarsely elsewhere), coordinates rounded, specks
     of islands outside the box dropped; every country, Singapore and the small ASEAN islands stay.
-    Cached; returns a deep copy so callers may add properties without touching the cache.
+    Cached; returns new feature and properties dicts, so callers may add properties without touching the
+    cache, around the cached geometry, which they must not change (a deep copy took 170 ms a page run).
     """
-    return copy.deepcopy(_country_shapes(detail))
+    shapes = _country_shapes(detail)
+    return {**shapes, "features": [{**f, "properties": dict(f["properties"])} for f in shapes["features"]]}
 
 
 def ring_area_centroid(ring: Ring) -> tuple[float, float, float]:

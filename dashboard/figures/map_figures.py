@@ -384,7 +384,6 @@ def build_static_map_figure(
     fig.update_yaxes(range=[y0, y1], visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
     fig.update_layout(
         title={"text": plot_text(title), "x": 0.02},
-        template="plotly_white",
         plot_bgcolor="#f7fbff",
         width=900,
         height=620,

@@ -1,6 +1,11 @@
 """What every page reads: the build's tables (cached once per build content), the filters the sidebar
 holds, and the filtered tables (cached per filter combination). A page calls page_context() itself,
-so it runs and tests on its own; nothing is handed over through session_state."""
+so it runs and tests on its own; nothing is handed over through session_state.
+
+The caches are st.cache_resource: one copy in the server, shared by every session, handed out without
+unpickling (st.cache_data copied the whole build on every call: at 10,000 articles, most of a page run
+and a copy per session). Pages get shallow copies of the frames; pandas' copy-on-write keeps a page's
+changes out of the shared ones."""
 
 from __future__ import annotations
 
@@ -29,24 +34,24 @@ class PageContext:
     empty_reason: str | None = None
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _tables(folder: str, signature: str) -> dict[str, pd.DataFrame]:
     return data.read_tables(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _report(folder: str, signature: str) -> dict:
     return data.read_build_report(Path(folder))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _choices(folder: str, signature: str) -> tuple[dict[str, str], filters.FilterOptions]:
     tables = _tables(folder, signature)
     labels = data.theme_labels(tables)
     return labels, filters.filter_options(tables, labels)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _filtered(folder: str, signature: str, f: filters.Filters) -> tuple[dict[str, pd.DataFrame], str | None]:
     tables = _tables(folder, signature)
     labels, options = _choices(folder, signature)
@@ -59,7 +64,12 @@ def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFra
     folder = folder or data.build_dir()
     signature = data.build_signature(folder)
     labels, options = _choices(str(folder), signature)
-    return folder, _tables(str(folder), signature), labels, options
+    return folder, _own(_tables(str(folder), signature)), labels, options
+
+
+def _own(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The shared frames as this run's own (shallow copies: no data copied; a change stays here)."""
+    return {name: df.copy(deep=False) for name, df in tables.items()}
 
 
 def page_context() -> PageContext:
@@ -70,6 +80,6 @@ def page_context() -> PageContext:
     active = filters.restrict_to_options(current_filters(options), options)
     filtered, reason = _filtered(str(folder), signature, active)
     return PageContext(
-        build_dir=folder, tables=_tables(str(folder), signature), filtered=filtered, filters=active,
-        options=options, theme_labels=labels, report=_report(str(folder), signature), empty_reason=reason,
+        build_dir=folder, tables=_own(_tables(str(folder), signature)), filtered=_own(filtered), filters=active,
+        options=options, theme_labels=dict(labels), report=_report(str(folder), signature), empty_reason=reason,
     )

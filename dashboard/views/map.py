@@ -47,9 +47,11 @@ st.caption("Hover a country for its events. Drag to pan, scroll to zoom. "
            + "Outlines: Natural Earth 1:50m, shipped with the app.")
 st.caption(md(map_figures.shaded_countries_text(counts)))  # country names from the data
 
-with st.expander("The map as an image (for slides)", expanded=False):
-    title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else names.get(choice, choice)
-    ui.show_chart(map_figures.build_static_map_figure(counts, asean, title, arcs=arcs), "map", key="map_static")
+image_box = ui.lazy_expander("The map as an image (for slides)", key="map_image")
+with image_box:
+    if image_box.open:
+        title = "Countries at ASEAN digital-diplomacy events" if choice == "(all events)" else names.get(choice, choice)
+        ui.show_chart(map_figures.build_static_map_figure(counts, asean, title, arcs=arcs), "map", key="map_static")
 
 with st.expander("Countries on the map", expanded=False):
     ui.show_table(counts.sort_values(["is_asean", "n_events"], ascending=[False, False]), "map-countries",

@@ -43,10 +43,15 @@ if chosen:  # a country view: with whom did the chosen countries meet?
         ui.show_table(table if len(chosen) > 1 else table.drop(columns="with"), "partners-table", key="ov_partners_table",
                       column_config={"share_of_events": st.column_config.NumberColumn("share of events", format="percent"),
                                      "shared_events": "shared events"})
-        with st.expander("Who met whom: co-attendance of the chosen countries and their top partners"):
-            matrix = partners.co_attendance(rows[rows["event_id"].isin(ev["event_id"])], chosen + list(table["iso3"][:12]))
-            ui.show_chart(partners.co_attendance_figure(matrix), "co-attendance", key="ov_coattendance")
-            st.caption("Each cell counts the filtered events both countries took part in; the diagonal, a country's own.")
+        who_met = ui.lazy_expander("Who met whom: co-attendance of the chosen countries and their top partners",
+                                   key="ov_who_met")
+        with who_met:
+            if who_met.open:
+                matrix = partners.co_attendance(rows[rows["event_id"].isin(ev["event_id"])],
+                                                chosen + list(table["iso3"][:12]))
+                ui.show_chart(partners.co_attendance_figure(matrix), "co-attendance", key="ov_coattendance")
+                st.caption("Each cell counts the filtered events both countries took part in; the diagonal, "
+                           "a country's own.")
 
 st.subheader("Events over time")
 tl = charts.timeline_data(ev, f["themes"], ctx.theme_labels)

@@ -27,7 +27,8 @@ missing = review.events_missing(ctx.filtered)
 st.subheader(f"Waiting for one fact ({len(waiting) + len(missing)})")
 if waiting.empty and missing.empty:
     st.caption("No article is waiting for its date, and every event has a place and a host.")
-for r in waiting.to_dict("records"):
+WAITING_PER_PAGE = 10
+for r in waiting.iloc[ui.page_of(len(waiting), "rv_wait", WAITING_PER_PAGE, "articles")].to_dict("records"):
     with st.expander(f"{md(r['article_id'])} · {md(r['title'] or 'untitled')} — no year", icon=":material/event_busy:"):
         st.markdown("**Why it is not an event yet:** it names a meeting, but neither its text nor its header gives "
                     "the year. Give the meeting's date, or attach the article to the event it reports.")
@@ -43,7 +44,8 @@ st.subheader("Facts, weakest first")
 if ctx.empty_reason:
     st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
     st.stop()
-events = {e: lbl for e, lbl in ctx.options.events.items() if e in set(ctx.filtered["events"]["event_id"])}
+kept = set(ctx.filtered["events"]["event_id"])
+events = {e: lbl for e, lbl in ctx.options.events.items() if e in kept}
 with st.container(horizontal=True):
     event_id = st.selectbox("Event", [None, *events], key="rv_event", format_func=lambda e: events.get(e, "All events"))
     kind = st.selectbox("Kind of fact", [None, *review.KINDS], key="rv_kind",
@@ -56,13 +58,15 @@ if method:
 st.caption(f"{len(queue)} facts. Click a row to see its sentence in the article and to confirm or reject it. "
            "Confidence is how reliable the rule that found it is on the dev corpus (the codebook lists each method).")
 shown = queue[["confidence", "kind", "fact", "event", "method", "origin", "evidence", "article_id"]]
-picked = st.dataframe(shown, hide_index=True, key="rv_queue", on_select="rerun", selection_mode="single-row",
-                      column_config={"confidence": st.column_config.NumberColumn(format="%.2f", width="small"),
-                                     "kind": st.column_config.TextColumn(width="small"),
-                                     "evidence": st.column_config.TextColumn("sentence", width="large")})
+page_rows, picked = ui.show_table(
+    shown, "review-queue", key="rv_queue", on_select="rerun", selection_mode="single-row",
+    column_config={"confidence": st.column_config.NumberColumn(format="%.2f", width="small"),
+                   "kind": st.column_config.TextColumn(width="small"),
+                   "evidence": st.column_config.TextColumn("sentence", width="large")})
 rows = picked.selection.rows if picked else []
 if rows:
-    fact = queue.iloc[rows[0]]
+    at = page_rows.index[rows[0]]   # the picked row's place in the whole queue
+    fact = queue.loc[at]
     with st.container(border=True):
         st.markdown(f"**{md(str(fact['kind']).capitalize())}:** {md(fact['fact'])} · {md(fact['event'])}")
         st.caption(f"Found by {md_code(fact['method'])} (confidence {fact['confidence']:.2f}), {md(fact['origin'])}; "
@@ -70,7 +74,7 @@ if rows:
         correct_ui.sentence_in_article(ctx, fact["article_id"], fact["evidence"])
         if writable and fact["kind"] != "event":
             correct_ui.fact_buttons(ctx, fact["kind"], fact["event_id"], fact["target"], fact["kind"],
-                                    f"rv_fact_{rows[0]}")
+                                    f"rv_fact_{at}")
         elif writable:
             st.caption("Change the event's name, dates, place or host under “Add or change” below.")
 

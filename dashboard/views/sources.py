@@ -79,10 +79,10 @@ else:
         arts = pd.concat([arts, included[included["article_id"] == url_article]])  # a link to a filtered-out article
         ids.append(url_article)
     if ids:
-        by_id = arts.drop_duplicates("article_id").set_index("article_id")
+        by_id = arts.drop_duplicates("article_id").set_index("article_id").to_dict("index")  # one pass, not one per option
 
         def _label(a: str) -> str:
-            return queries.article_choice_label(a, by_id.loc[a].to_dict(), a in new_ids)
+            return queries.article_choice_label(a, by_id[a], a in new_ids)
 
         st.session_state["src_article"] = url_state.choice_from_url(
             url_article, st.session_state.get("src_url_article"), st.session_state.get("src_article"), ids)
@@ -97,7 +97,7 @@ else:
             if filters.QP_HL in st.query_params:
                 del st.query_params[filters.QP_HL]
         st.session_state["src_url_article"] = st.query_params.get(filters.QP_ARTICLE)
-        row = {**by_id.loc[chosen].to_dict(), "article_id": chosen}
+        row = {**by_id[chosen], "article_id": chosen}
         text_rows = texts.loc[texts["article_id"] == chosen, "text"]
         event_id = labels.clean(row["event_id"])
         # the card opens under the page's filters when they keep the event, else under none

@@ -40,7 +40,10 @@ st.subheader("Theme shares per event")
 values = st.segmented_control("Bars show", ["share", "count"], default="share", key="th_share_values",
                               format_func=lambda v: {"share": "Shares", "count": "Sentence counts"}[v])
 values = values or "share"
-shares = charts.theme_share_data(f["events"], f["evidence"], f["articles"], ctx.theme_labels)
+EVENTS_PER_CHART = 30   # past this, the per-event bars come a page of events at a time (newest first)
+by_date = f["events"].sort_values(["start_date", "event_id"], ascending=False)
+chart_events = by_date.iloc[ui.page_of(len(by_date), "th_shares", EVENTS_PER_CHART, "events (newest first)")]
+shares = charts.theme_share_data(chart_events, f["evidence"], f["articles"], ctx.theme_labels)
 ui.show_chart(charts.theme_shares_figure(shares, list(ctx.theme_labels), values=values), "theme-shares-per-event",
               key="th_shares", note=SHORT_NOTE)
 st.caption(("Share of each event's theme sentences" if values == "share" else "Theme sentences per event")
@@ -71,7 +74,11 @@ def _link(article_id: str, span: tuple[int, int] | None) -> str:
     return filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}" if span else "")
 
 
-for group in queries.theme_evidence_groups(f["evidence"], f["events"], ctx.tables["articles"], theme, link=_link):
+EVENTS_PER_PAGE = 20   # the sentences of this many events at a time, in date order
+with_theme = f["events"][f["events"]["event_id"].isin(set(ev["event_id"]))].sort_values(["start_date", "event_id"])
+listed = set(with_theme["event_id"].iloc[ui.page_of(len(with_theme), "th_evidence", EVENTS_PER_PAGE, "events")])
+for group in queries.theme_evidence_groups(ev[ev["event_id"].isin(listed)], f["events"], ctx.tables["articles"], theme,
+                                           link=_link):
     st.markdown(f"##### {md(group.heading)}")
     for sentence, spans, source, link in group.items:
         src = f'<a href="{html_line(link)}" target="_self">{html_line(source)}</a>' if link else html_line(source)

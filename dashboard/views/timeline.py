@@ -65,10 +65,12 @@ card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels, link=_link)
 if card is not None:
     ui.render_event_card(card, key_prefix="tl")
     correct_ui.last_message()
-    with st.expander("Correct this event", icon=":material/edit:"):
-        st.caption("Reject or confirm a country, person or theme, add a missing one with its sentence, or change "
-                   "a field. Corrections are kept in the corrections file and survive every rebuild; the Review "
-                   "page lists the facts extraction is least sure of.")
-        if correct_ui.can_correct(ctx):
-            correct_ui.who_input("tl_who")
-            correct_ui.event_actions(ctx, chosen, "tl_fix")
+    fix_box = ui.lazy_expander("Correct this event", key="tl_fix_open", icon=":material/edit:")
+    with fix_box:
+        if fix_box.open:
+            st.caption("Reject or confirm a country, person or theme, add a missing one with its sentence, or change "
+                       "a field. Corrections are kept in the corrections file and survive every rebuild; the Review "
+                       "page lists the facts extraction is least sure of.")
+            if correct_ui.can_correct(ctx):
+                correct_ui.who_input("tl_who")
+                correct_ui.event_actions(ctx, chosen, "tl_fix")
