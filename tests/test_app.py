@@ -384,3 +384,15 @@ def test_every_page_says_what_a_hostile_link_asked_for_and_ignores_it(build_dir:
     assert md("1 theme in the link is not a theme of the data and was ignored: [x](javascript:alert(1)).") in said
     assert md("The start date in the link (not-a-date) is not a date (YYYY-MM-DD) and was ignored.") in said
     assert used_filters(at) == Filters(countries=("IDN",))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_takes_a_link_with_a_thousand_values(build_dir: Path, page: str) -> None:
+    # Streamlit itself reads at most 1,000 query parameters and drops a longer query string whole
+    query = {"country": ["IDN"] + ["AAA", "BBB", "CCC", "DDD", "EEE"] * 199}
+    at = run_app(build_dir, page, query)
+    assert_clean(at)
+    from dashboard.safe_text import md
+    said = [w.value for w in at.warning]
+    assert md("5 countries in the link are not in the data and were ignored: AAA, BBB, CCC and 2 more.") in said
+    assert used_filters(at) == Filters(countries=("IDN",))
