@@ -22,3 +22,16 @@ def test_unknown_or_filtered_out_values_fall_back() -> None:
 def test_the_default_leaves_the_url() -> None:
     assert url_value_for("a", OPTS) is None
     assert url_value_for("b", OPTS) == "b"
+
+
+def test_a_link_too_long_for_streamlit_is_parsed_within_our_limits(monkeypatch):
+    from dashboard.state import filter_state
+    query = "&".join(["country=IDN"] + ["country=AAA"] * 9_999)
+    params, notes = filter_state.parse_long_link(query)
+    assert notes == [] and len(params["country"]) == 10_000
+    monkeypatch.setattr(filter_state, "LINK_MAX_FIELDS", 5_000)
+    assert filter_state.parse_long_link(query) == (
+        {}, ["The link is too long to read (more than 5,000 values): none of its filters were applied."])
+    monkeypatch.setattr(filter_state, "LINK_MAX_CHARS", 100)
+    params, notes = filter_state.parse_long_link(query)
+    assert params == {} and notes[0].startswith("The link is too long to read (119,999 characters; at most 100)")

@@ -10,6 +10,7 @@ st.query_params after sidebar_filters has run."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from urllib.parse import parse_qs
 
 import streamlit as st
 
@@ -28,6 +29,48 @@ K_IGNORED = "flt_ignored"   # (notes on what the opening link asked for and coul
 
 
 ALL, LATEST = "all", "latest12"  # quick choices besides single years
+
+# Streamlit drops a query string of more than 1,000 parameters or 512 KB whole, before the app sees it.
+# This invisible component reads such a link in the browser and hands it over, so the app applies what
+# it can use and names the rest, as for any link; past these limits it says the link was not read.
+K_LONG_LINK, K_LONG_DONE = "flt_long_link", "flt_long_link_done"
+LINK_MAX_FIELDS = 100_000
+LINK_MAX_CHARS = 8 * 1024 * 1024
+_LONG_LINK_JS = """
+export default function(component) {
+    const query = window.location.search.replace(/^[?]/, "");
+    const fields = query ? query.split("&").length : 0;
+    if (fields > 1000 || query.length > 512 * 1024) {   // what Streamlit drops (query_params.py)
+        component.setStateValue("query", query);
+    }
+}
+"""
+_long_link = st.components.v2.component("asean_dd_long_link", js=_LONG_LINK_JS)
+
+
+def parse_long_link(query: str) -> tuple[dict[str, list[str]], list[str]]:
+    """A query string Streamlit dropped, parsed within our own limits; and a note when it is too long."""
+    if len(query) > LINK_MAX_CHARS:
+        return {}, [f"The link is too long to read ({len(query):,} characters; at most {LINK_MAX_CHARS:,}): "
+                    "none of its filters were applied."]
+    try:
+        return parse_qs(query, max_num_fields=LINK_MAX_FIELDS), []
+    except ValueError:   # more fields than LINK_MAX_FIELDS
+        return {}, [f"The link is too long to read (more than {LINK_MAX_FIELDS:,} values): none of its "
+                    "filters were applied."]
+
+
+def _seed_from_long_link(options: FilterOptions) -> None:
+    """Once per session, the filters of a link too long for Streamlit, as the browser reports it."""
+    with st.sidebar:
+        query = getattr(_long_link(key=K_LONG_LINK, on_query_change=lambda: None), "query", None)
+    if not query or st.session_state.get(K_LONG_DONE):
+        return
+    st.session_state[K_LONG_DONE] = True
+    params, unread = parse_long_link(query)
+    seeded = filters_from_query_params(params, options)
+    _set_state(seeded)
+    st.session_state[K_IGNORED] = (unread + ignored_in_link(params, options), seeded)
 
 
 def _set_state(f: Filters) -> None:
@@ -93,6 +136,7 @@ def sidebar_filters(options: FilterOptions, page: str = "") -> Filters:
     """Draw the global filters in the sidebar and return them; also writes them to the URL, keeping
     the query parameters that `page` (the current page's url_path) owns and dropping any other."""
     _seed_from_url(options)
+    _seed_from_long_link(options)
     _sanitise(options)
     sb = st.sidebar
     sb.header("Filters")
