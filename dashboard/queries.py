@@ -182,6 +182,11 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     )
 
 
+def _dated_names(events: pd.DataFrame) -> dict[str, str]:
+    """event_id -> 'Name (YYYY-MM-DD)', made once per event rather than once per row."""
+    return {e: dated_name(n, d) for e, n, d in zip(events["event_id"], events["event_name"], events["start_date"])}
+
+
 def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: pd.DataFrame) -> pd.DataFrame:
     """One row per person: name, titles, organisations, country, n_events, events (by date). Gathered in
     one pass over plain rows (a pandas group per person took seconds at 10,000 people)."""
@@ -191,6 +196,7 @@ def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: 
     names = dict(zip(participants["iso3"], participants["country"]))
     ev = events[["event_id", "name", "start_date"]].rename(columns={"name": "event_name"})
     a = attendees.merge(ev, on="event_id", how="inner").sort_values(["name", "start_date"], kind="stable")
+    dated = _dated_names(ev)
     people: dict[str, dict[str, dict]] = {}
     for name, title, org, iso3, event_id, event_name, start in zip(
             a["name"], a["title"], a["organization"], a["iso3"], a["event_id"], a["event_name"], a["start_date"]):
@@ -199,7 +205,7 @@ def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: 
             if clean(value):
                 p[field][str(value)] = None
         p["ids"][event_id] = None
-        p["events"][dated_name(event_name, start)] = None
+        p["events"][dated[event_id]] = None
     rows = [{"name": name, "titles": "; ".join(p["titles"]), "organizations": "; ".join(p["organizations"]),
              "country": "; ".join(p["country"]), "n_events": len(p["ids"]), "events": "; ".join(p["events"])}
             for name, p in people.items()]
@@ -213,13 +219,15 @@ def country_summary(participants: pd.DataFrame, events: pd.DataFrame, attendees:
         return pd.DataFrame(columns=cols)
     ev = events[["event_id", "name", "start_date"]].rename(columns={"name": "event_name"})
     p = participants.merge(ev, on="event_id", how="inner").sort_values("start_date")
+    dated = _dated_names(ev)
+    people_of = {iso: names for iso, names in attendees.groupby("iso3", sort=False)["name"]}
     rows = []
     for iso, g in p.groupby("iso3", sort=False):
-        people = attendees.loc[attendees["iso3"] == iso, "name"]
+        people = people_of.get(iso, pd.Series(dtype=object))
         rows.append({
             "country": g["country"].iloc[0], "iso3": iso, "ASEAN": yes_no(g["is_asean"].any()),
             "n_events": g["event_id"].nunique(), "roles": "; ".join(dict.fromkeys(g["role"].astype(str))),
-            "events": "; ".join(dict.fromkeys(dated_name(n, d) for n, d in zip(g["event_name"], g["start_date"]))),
+            "events": "; ".join(dict.fromkeys(dated[e] for e in g["event_id"])),
             "people": "; ".join(dict.fromkeys(people.astype(str))),
         })
     d = pd.DataFrame(rows, columns=cols)

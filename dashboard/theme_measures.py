@@ -4,11 +4,11 @@ Streamlit), so the Overview, the Themes page and the briefing pack all quote the
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from collections.abc import Mapping
 
 import pandas as pd
+
+from data_prep import counted_flags, normalise  # noqa: F401 - normalise: one rule for both
 
 # Each measure and its unit as a reader should quote it (axis titles and captions use these words).
 MEASURES: dict[str, str] = {
@@ -55,45 +55,18 @@ HOW_MADE = """\
 SHORT_NOTE = ("Counted: events with ≥1 theme sentence; sentences once per article (repeats and a headline "
               "restating the body excluded); cues inside organisation names excluded.")
 
-_NON_WORD = re.compile(r"[\W_]+")
-
-
-@lru_cache(maxsize=500_000)
-def _normalise_str(text: str) -> str:
-    return _NON_WORD.sub(" ", text.casefold()).strip()
-
-
-def normalise(text: object) -> str:
-    """Casefolded text with every run of whitespace or punctuation collapsed to one space ('' for null).
-    Remembered per string: the app asks again for the same sentences on every run."""
-    return _normalise_str(text) if isinstance(text, str) else ""
-
-
 def counted_evidence(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The evidence rows that count: within one article and theme, each (normalised) sentence once, and
-    the headline dropped when the article's body also supports that theme (it restates its lead)."""
+    the headline dropped when the article's body also supports that theme (it restates its lead). The
+    build decides this once (`evidence.counted`, data_prep.counting); a frame without that column (an
+    older build, a hand-made table) is counted here by the same rule."""
     if evidence.empty:
         return evidence.copy()
-    ev = evidence.reset_index(drop=True)
-    # plain lists, not the frame's Arrow strings: iterating those costs a microsecond a value
-    art, theme = ev["article_id"].to_numpy(object), ev["theme"].to_numpy(object)
-    key = pd.Series([normalise(x) for x in ev["sentence"].to_numpy(object)], index=ev.index, dtype=object)
-    rows = pd.DataFrame({"a": art, "t": theme, "k": key})
-    drop = pd.Series(False, index=ev.index)
-    if articles is not None and not articles.empty and "title" in articles.columns:
-        arts = articles[articles["article_id"].isin(set(ev["article_id"]))].drop_duplicates("article_id")
-        titles = {a: normalise(t) for a, t in zip(arts["article_id"].to_numpy(object), arts["title"].to_numpy(object))}
-        title_key = ev["article_id"].map(titles).fillna("")
-        # The headline: the sentence equal to the title, written only once in the article (a second copy
-        # would be in the body, and then the sentence counts once like any repeated sentence) ...
-        headline = (key == title_key) & (title_key != "") & ~rows.duplicated(keep=False)
-        if headline.any():
-            # ... dropped when the body also supports the theme
-            body = ~headline.to_numpy()
-            with_body = set(zip(art[body], theme[body]))
-            drop = headline & pd.Series([(a, t) in with_body for a, t in zip(art, theme)], index=ev.index)
-    out = ev[~drop]
-    return out[~rows[~drop].duplicated()].reset_index(drop=True)
+    if "counted" in evidence.columns and evidence["counted"].notna().all():
+        flags = evidence["counted"].astype(bool)
+    else:
+        flags = counted_flags(evidence, articles)
+    return evidence[flags.to_numpy()].reset_index(drop=True)
 
 
 def theme_measures(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,

@@ -127,6 +127,16 @@ def page_of(n: int, key: str, per_page: int, noun: str = "rows") -> slice:
     return slice(start, start + per_page)
 
 
+EVENTS_PER_CHART = 30   # per-event charts past this many events come a page of events at a time
+
+
+def events_for_chart(events: pd.DataFrame, key: str, per_page: int = EVENTS_PER_CHART) -> pd.DataFrame:
+    """The events a per-event chart shows: all of them when they fit, else a page of them, newest first,
+    with a page picker that says so (a bar per event stays readable at any corpus size)."""
+    newest = events.sort_values(["start_date", "event_id"], ascending=False)
+    return newest.iloc[page_of(len(newest), key, per_page, "events (newest first)")]
+
+
 def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs):
     """Show a table (hide the index, dates as YYYY-MM-DD, empty text cells as EMPTY_TEXT); the one place
     table exports hook in. Only the displayed copy is changed: `df` itself (downloads) keeps its nulls.

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .counting import counted_flags
 from .countries import country_name, is_asean
 from .identity import resolve
 from .places import place_coordinates, place_country
@@ -443,12 +444,14 @@ def _make_host(t: dict[str, pd.DataFrame], eid: str, iso3: str) -> None:
 
 def recount(t: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Counts, shares and flags that follow from the fact tables: each event's n_countries,
-    n_attendees, n_sources; the themes table; whether a mentioned country is a participant."""
+    n_attendees, n_sources; the themes table; which evidence sentences count toward the theme figures;
+    whether a mentioned country is a participant."""
     ev = t["events"]
     for col, table in (("n_countries", "participants"), ("n_attendees", "attendees")):
         ev[col] = ev["event_id"].map(t[table].groupby("event_id").size()).fillna(0).astype("int64")
     ev["n_sources"] = ev["event_id"].map(t["articles"].groupby("event_id").size()).fillna(0).astype("int64")
     e = t["evidence"]
+    e["counted"] = counted_flags(e, t["articles"])
     counts = e.groupby(["event_id", "theme"], sort=False).size()
     totals = e.groupby("event_id").size()
     order = {code: i for i, code in enumerate(t["theme_catalog"]["code"])}

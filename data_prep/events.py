@@ -15,7 +15,7 @@ from .dates import (YEAR_MAX, YEAR_MIN, DateMention, find_dates, find_relative_d
 from .places import dateline_town, find_places, place_country, towns_after_preposition
 from .resources import cues, read_rows
 from .sentences import Sentence
-from .textutil import phrase_pattern, trie_regex
+from .textutil import compiled, phrase_pattern, trie_regex
 
 # How reliable each way of recognising an event is (the `method` and `confidence` of the event).
 METHOD_CONFIDENCE = {"en_proper_name": 0.9, "id_proper_name": 0.85, "id_description": 0.8,
@@ -370,7 +370,7 @@ def name_key(name: str) -> frozenset[str]:
 
 
 def _has_word(name: str, word: str | None) -> bool:
-    return bool(word) and re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", name) is not None
+    return bool(word) and compiled(rf"(?<![\w-]){re.escape(word)}(?![\w-])").search(name) is not None
 
 
 def _same_mention(a: NameMention, b: NameMention) -> bool:
@@ -413,14 +413,16 @@ def _group_sentences(group: list[NameMention], sentences: list[Sentence]) -> set
     acr = _display(group).acronym
     if acr:
         base = re.escape(base_acronym(acr))
-        out |= {i for i, s in enumerate(sentences) if re.search(rf"(?<![\w-]){base}(?![\w])", s.text)}
+        found = compiled(rf"(?<![\w-]){base}(?![\w])")
+        out |= {i for i, s in enumerate(sentences) if found.search(s.text)}
     return out
 
 
 def _kind_word(name: str) -> str | None:
     """The longest meeting keyword in a name (`Workshop` in `ASEAN-Australia Counter-Terrorism Workshop`)."""
     low = name.lower()
-    hits = [k for k, t in _event_keywords().items() if t != "not_event" and re.search(rf"\b{re.escape(k.lower())}\b", low)]
+    hits = [k for k, t in _event_keywords().items()
+            if t != "not_event" and compiled(rf"\b{re.escape(k.lower())}\b").search(low)]
     return max(hits, key=len) if hits else None
 
 
@@ -452,10 +454,10 @@ def _choose_group(groups: list[list[NameMention]], sentences: list[Sentence], te
         sents = {m.sentence for m in group}
         score = float(len(group))
         inside = shown.acronym and any(
-            re.search(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?![\w-])", _display(g).name)
+            compiled(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?![\w-])").search(_display(g).name)
             for g in groups if g is not group)
         if shown.acronym and not inside:   # an acronym inside another name is its organiser or series
-            score += 0.5 * len(re.findall(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?!\w)", text))
+            score += 0.5 * len(compiled(rf"(?<![\w-]){re.escape(base_acronym(shown.acronym))}(?!\w)").findall(text))
         score += 1.0 if shown.lang == "en" else 0.0
         score -= 3.0 * sum(is_reference(sentences[i]) for i in sents)
         score -= 4.0 * sum(m.background for m in group)
@@ -463,11 +465,12 @@ def _choose_group(groups: list[list[NameMention]], sentences: list[Sentence], te
         score += 2.0 if any(i in dated and not is_reference(sentences[i]) for i in sents) else 0.0
         score += 0.5 * sum(bool(word_pattern("held").search(sentences[i].text)) for i in sents)
         others = {base_acronym(_display(g).acronym) for g in groups if g is not group and _display(g).acronym}
-        if any(re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", shown.name) for a in others):
+        if any(compiled(rf"(?<![\w-]){re.escape(a)}(?![\w-])").search(shown.name) for a in others):
             score += 2.0   # `ARF ... Workshop` is the event; the `ASEAN Regional Forum (ARF)` its organiser
         kind = _kind_word(shown.name)
         if kind:   # `the two-day workshop`, `lokakarya itu`: later plain references to the same kind
-            score += 0.5 * min(4, sum(bool(re.search(rf"(?i)\b{re.escape(kind)}\b", s.text)) for s in sentences))
+            kind_re = compiled(rf"(?i)\b{re.escape(kind)}\b")
+            score += 0.5 * min(4, sum(bool(kind_re.search(s.text)) for s in sentences))
         if score > best_score:
             best, best_score = group, score
     return best

@@ -17,7 +17,7 @@ from .countries import demonyms, find_countries, gazetteer
 from .places import find_places
 from .resources import cues, read_rows
 from .sentences import Sentence
-from .textutil import phrase_pattern, trie_regex
+from .textutil import compiled, phrase_pattern, trie_regex
 
 _UPPER = "A-ZÀ-ÖØ-ÞĐƠƯ"
 _TOKEN = rf"(?:[{_UPPER}][\w'’-]*\.?|[{_UPPER}]\.)"
@@ -319,7 +319,19 @@ def _valid_name(tokens: list[str], single_ok: bool) -> bool:
 
 def _lowercase_elsewhere(token: str, context: str) -> bool:
     """A capitalised word that the text also writes in lower case is a common word, not a name."""
-    return bool(re.search(rf"(?<![\w-]){re.escape(token.lower().rstrip('.'))}(?![\w-])", context))
+    word = token.lower().rstrip(".")
+    if _WORD_RUN.fullmatch(word):   # a plain word: one of the text's words (same as the pattern below)
+        return word in _words_of(context)
+    return bool(compiled(rf"(?<![\w-]){re.escape(word)}(?![\w-])").search(context))
+
+
+_WORD_RUN = re.compile(r"[\w-]+")
+
+
+@lru_cache(maxsize=8)
+def _words_of(text: str) -> frozenset[str]:
+    """Every maximal run of word characters and hyphens in a text (as written)."""
+    return frozenset(_WORD_RUN.findall(text))
 
 
 def _split_outside_brackets(text: str, sep: str) -> list[str]:
@@ -830,7 +842,8 @@ def find_people(sentence: Sentence, context: str = "") -> list[PersonMention]:
     for p in (_by_title(text, sentence) + _by_name_first(text, sentence) + _by_bracket(text, sentence)
               + _by_lead(text, sentence) + _by_enumeration(text, context, sentence)
               + _by_speech(text, context, sentence) + _by_org(text, context, sentence)):
-        if re.search(rf"\((?:Foto|Photo|Dok)[^)]*{re.escape(p.name)}", text) or _absent(text, p):
+        if (("(Foto" in text or "(Photo" in text or "(Dok" in text)
+                and compiled(rf"\((?:Foto|Photo|Dok)[^)]*{re.escape(p.name)}").search(text)) or _absent(text, p):
             continue
         if all(_lowercase_elsewhere(t, context) for t in p.name.split()):
             continue  # `Penipuan Daring` in a title-case headline: common words, not a name

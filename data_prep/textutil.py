@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 
@@ -44,3 +45,10 @@ def trie_regex(phrases: Iterable[str], space: str = r"\s+", star: str = r"[\w-]*
         return body
 
     return emit(trie) or r"(?!x)x"
+
+
+@lru_cache(maxsize=16384)
+def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """re.compile, remembered: extraction builds patterns from each name and acronym it meets, more than
+    the 512 that `re` keeps, and compiling the same ones again cost a tenth of its time."""
+    return re.compile(pattern, flags)

@@ -102,20 +102,25 @@ def timeline_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapp
 def marker_labels(events: pd.DataFrame, min_gap: float = 0.12) -> list[str]:
     """Each event's short name for its timeline marker, or "" where it would not fit: within one lane
     (event type), a label is shown only if the previous shown label is at least `min_gap` of the time
-    span away (the hover still names every event)."""
-    start = pd.to_datetime(events["start_date"])
-    span = max((start.max() - start.min()).days, 1) if start.notna().any() else 1
-    out = pd.Series("", index=events.index, dtype=object)
-    lanes = events["event_type"].fillna("event").astype(str)
-    for _, idx in events.groupby(lanes).groups.items():
+    span away (the hover still names every event). One pass over plain lists per lane."""
+    start = pd.to_datetime(events["start_date"]).tolist()
+    known = [d for d in start if pd.notna(d)]
+    span = max((max(known) - min(known)).days, 1) if known else 1
+    lanes = events["event_type"].fillna("event").astype(str).tolist()
+    names = events["name"].tolist()
+    acronyms = events["acronym"].tolist() if "acronym" in events else [None] * len(names)
+    out = [""] * len(names)
+    by_lane: dict[str, list[int]] = {}
+    for i, lane in enumerate(lanes):
+        if pd.notna(start[i]):
+            by_lane.setdefault(lane, []).append(i)
+    for idx in by_lane.values():
         last = None
-        for i in sorted(idx, key=lambda i: (pd.isna(start[i]), start[i] if pd.notna(start[i]) else 0)):
-            if pd.isna(start[i]):
-                continue
+        for i in sorted(idx, key=lambda i: start[i]):
             if last is None or (start[i] - last).days >= min_gap * span:
-                out[i] = short_name(events.at[i, "name"], events.at[i, "acronym"] if "acronym" in events else None)
+                out[i] = short_name(names[i], acronyms[i])
                 last = start[i]
-    return list(out)
+    return out
 
 
 def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str | None = None,

@@ -11,7 +11,7 @@ ui.stop_if_empty(ctx)
 f = ctx.filtered
 
 st.subheader("People named per event")
-counts = charts.attendee_counts(f["attendees"], f["events"], ctx.tables["participants"])
+counts = charts.attendee_counts(f["attendees"], ui.events_for_chart(f["events"], "pp_chart"), ctx.tables["participants"])
 asean_names = set(ctx.tables["participants"].loc[ctx.tables["participants"]["is_asean"], "country"])
 ui.show_chart(charts.attendees_figure(counts, asean_names), "attendees-by-event", key="pp_chart")
 

@@ -40,10 +40,8 @@ st.subheader("Theme shares per event")
 values = st.segmented_control("Bars show", ["share", "count"], default="share", key="th_share_values",
                               format_func=lambda v: {"share": "Shares", "count": "Sentence counts"}[v])
 values = values or "share"
-EVENTS_PER_CHART = 30   # past this, the per-event bars come a page of events at a time (newest first)
-by_date = f["events"].sort_values(["start_date", "event_id"], ascending=False)
-chart_events = by_date.iloc[ui.page_of(len(by_date), "th_shares", EVENTS_PER_CHART, "events (newest first)")]
-shares = charts.theme_share_data(chart_events, f["evidence"], f["articles"], ctx.theme_labels)
+shares = charts.theme_share_data(ui.events_for_chart(f["events"], "th_shares"), f["evidence"], f["articles"],
+                                 ctx.theme_labels)
 ui.show_chart(charts.theme_shares_figure(shares, list(ctx.theme_labels), values=values), "theme-shares-per-event",
               key="th_shares", note=SHORT_NOTE)
 st.caption(("Share of each event's theme sentences" if values == "share" else "Theme sentences per event")
@@ -57,7 +55,8 @@ st.caption("Each cell: theme sentences (each counted once per article) in the re
            "country took part in. ASEAN members first.")
 
 st.subheader("The evidence behind a theme")
-present = [t for t in ctx.theme_labels if t in set(f["evidence"]["theme"])]
+with_evidence = set(f["evidence"]["theme"])
+present = [t for t in ctx.theme_labels if t in with_evidence]
 if not present:
     st.info("No theme evidence for the filtered events.")
     st.stop()
