@@ -3,6 +3,7 @@ come a page at a time, costly boxes and export menus are made only while open, a
 cache hands each run its own frames."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -75,3 +76,24 @@ def test_a_page_cannot_change_the_shared_tables(build_dir):
     again = context.base_context()[1]
     assert "changed by a page" not in set(again["events"]["name"])
     assert "changed too" not in set(again["events"]["event_id"])
+
+
+def test_what_a_page_derives_is_shared_per_build_and_filters(build_dir):
+    from dashboard.state import context
+    from dashboard.state.filters import Filters
+    base = context.PageContext(build_dir=build_dir, tables={}, filtered={}, filters=Filters(), options=None,
+                               theme_labels={}, signature="build-1")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return pd.DataFrame({"n": [1, 2]})
+
+    first = context.derived(base, "t", compute, "share")
+    first["n"] = 0   # a page changing its copy
+    again = context.derived(base, "t", compute, "share")
+    assert len(calls) == 1 and list(again["n"]) == [1, 2]
+    context.derived(base, "t", compute, "count")                                  # another key
+    context.derived(replace(base, filters=Filters(countries=("AUS",))), "t", compute, "share")  # other filters
+    context.derived(replace(base, signature="build-2"), "t", compute, "share")    # a rebuild
+    assert len(calls) == 4

@@ -9,8 +9,12 @@ changes out of the shared ones."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -32,6 +36,7 @@ class PageContext:
     theme_labels: dict[str, str]
     report: dict = field(default_factory=dict)
     empty_reason: str | None = None
+    signature: str = ""   # the build's (data.build_signature): with the filters, the key of what pages derive
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -82,4 +87,30 @@ def page_context() -> PageContext:
     return PageContext(
         build_dir=folder, tables=_own(_tables(str(folder), signature)), filtered=_own(filtered), filters=active,
         options=options, theme_labels=dict(labels), report=_report(str(folder), signature), empty_reason=reason,
+        signature=signature,
     )
+
+
+T = TypeVar("T")
+MAX_DERIVED = 256   # figure data and summaries kept for the latest filter states, across sessions
+_derived: OrderedDict[tuple, object] = OrderedDict()
+_derived_lock = threading.Lock()
+
+
+def derived(ctx: PageContext, name: str, compute: Callable[[], T], *key: Hashable) -> T:
+    """What a page derives from the filtered tables (figure data, summaries), kept per build, filters,
+    `name` and `key` and shared by every session: a second user with the same filters, or the same user
+    back on a page, gets it at once. `compute` may depend on nothing else. A DataFrame comes back as a
+    shallow copy, so a page's changes stay its own."""
+    k = (ctx.signature, ctx.filters, name, key)
+    with _derived_lock:
+        if k in _derived:
+            _derived.move_to_end(k)
+            value = _derived[k]
+            return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
+    value = compute()   # outside the lock: sessions computing other things are not held up
+    with _derived_lock:
+        _derived[k] = value
+        while len(_derived) > MAX_DERIVED:
+            _derived.popitem(last=False)
+    return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value

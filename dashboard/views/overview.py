@@ -7,6 +7,7 @@ from dashboard import queries, ui
 from dashboard.safe_text import md
 from dashboard.figures import charts, partners
 from dashboard.theme_measures import DEFAULT_MEASURE, HOW_MADE, MEASURES, SHORT_NOTE
+from dashboard.state.context import derived
 
 ctx = ui.page_context()
 ui.header("ASEAN digital diplomacy at a glance", ctx,
@@ -54,7 +55,7 @@ if chosen:  # a country view: with whom did the chosen countries meet?
                            "a country's own.")
 
 st.subheader("Events over time")
-tl = charts.timeline_data(ev, f["themes"], ctx.theme_labels)
+tl = derived(ctx, "timeline_data", lambda: charts.timeline_data(ev, f["themes"], ctx.theme_labels))
 ui.show_chart(charts.timeline_figure(tl, color_by="leading_theme", height=280, compact=True), "overview-timeline",
               key="ov_timeline")
 st.caption("Marker size: number of participating countries; colour: the event's leading theme. "
@@ -62,7 +63,8 @@ st.caption("Marker size: number of participating countries; colour: the event's 
 
 st.subheader("Leading themes")
 
-totals = charts.theme_totals(ev, f["evidence"], f["articles"], ctx.theme_labels, DEFAULT_MEASURE)
+totals = derived(ctx, "theme_totals", lambda: charts.theme_totals(ev, f["evidence"], f["articles"], ctx.theme_labels,
+                                                                  DEFAULT_MEASURE), DEFAULT_MEASURE)
 ui.show_chart(charts.theme_totals_figure(totals, DEFAULT_MEASURE, height=320), "overview-themes", key="ov_themes",
               note=SHORT_NOTE)
 st.caption(f"Bars: {MEASURES[DEFAULT_MEASURE]}, out of the {len(ev)} filtered events (an event touches a theme "

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import queries, ui
 from dashboard.figures import charts
+from dashboard.state.context import derived
 
 ctx = ui.page_context()
 ui.header("People and organisations", ctx, "Attendees named in the sources, with titles as the text gives them.")
@@ -16,21 +17,23 @@ asean_names = set(ctx.tables["participants"].loc[ctx.tables["participants"]["is_
 ui.show_chart(charts.attendees_figure(counts, asean_names), "attendees-by-event", key="pp_chart")
 
 st.subheader("People")
-people = queries.people_summary(f["attendees"], f["events"], ctx.tables["participants"])
+people = derived(ctx, "people_summary", lambda: queries.people_summary(f["attendees"], f["events"],
+                                                                       ctx.tables["participants"]))
 if people.empty:
     st.info("No attendees named for the filtered events.")
 else:
     ui.show_table(people, "people", key="pp_people")
 
 st.subheader("Countries")
-countries = queries.country_summary(f["participants"], f["events"], f["attendees"])
+countries = derived(ctx, "country_summary", lambda: queries.country_summary(f["participants"], f["events"],
+                                                                            f["attendees"]))
 if countries.empty:
     st.info("No participating countries for the filtered events.")
 else:
     ui.show_table(countries, "countries", key="pp_countries")
 
 st.subheader("Organisations")
-orgs = queries.organisation_table(f["attendees"], f["events"])
+orgs = derived(ctx, "organisation_table", lambda: queries.organisation_table(f["attendees"], f["events"]))
 if orgs.empty:
     st.caption("No organisations named for the filtered events.")
 else:

@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard import correct_ui, review, ui
 from dashboard.safe_text import md, md_code
+from dashboard.state.context import derived
 
 ctx = ui.page_context()
 ui.header("Review and correct", ctx, "What extraction is least sure of comes first. Confirm, reject, add or change "
@@ -50,7 +51,8 @@ with st.container(horizontal=True):
     event_id = st.selectbox("Event", [None, *events], key="rv_event", format_func=lambda e: events.get(e, "All events"))
     kind = st.selectbox("Kind of fact", [None, *review.KINDS], key="rv_kind",
                         format_func=lambda k: "All kinds" if k is None else f"{k} ({review.KINDS[k]} table)")
-    queue = review.fact_queue(ctx.filtered, event_id, kind, theme_labels=ctx.theme_labels)
+    queue = derived(ctx, "fact_queue", lambda: review.fact_queue(ctx.filtered, event_id, kind,
+                                                                 theme_labels=ctx.theme_labels), event_id, kind)
     method = st.selectbox("Method", [None, *sorted(queue["method"].dropna().unique())], key="rv_method",
                           format_func=lambda m: m or "All methods")
 if method:

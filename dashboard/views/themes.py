@@ -7,6 +7,7 @@ from dashboard import data, queries, ui
 from dashboard.safe_text import html_line, md
 from dashboard.state import filters
 from dashboard.figures import charts
+from dashboard.state.context import derived
 from dashboard.theme_measures import (
     DEFAULT_MEASURE, HOW_MADE, MEASURE_NAMES, MEASURES, SHORT_NOTE, counted_evidence,
 )
@@ -29,7 +30,8 @@ measure = st.segmented_control("Measure", list(MEASURES), default=DEFAULT_MEASUR
                                help="Events: how many filtered events touch the theme (each event once). "
                                     "Sentences: how much was said about it (each sentence once per article).")
 measure = measure or DEFAULT_MEASURE  # a click on the chosen option clears it
-totals = charts.theme_totals(f["events"], f["evidence"], f["articles"], ctx.theme_labels, measure)
+totals = derived(ctx, "theme_totals", lambda: charts.theme_totals(f["events"], f["evidence"], f["articles"],
+                                                                  ctx.theme_labels, measure), measure)
 ui.show_chart(charts.theme_totals_figure(totals, measure, height=320), "theme-totals", key="th_totals",
               note=SHORT_NOTE)
 st.caption(f"Bars: {MEASURES[measure]}, over the {len(f['events'])} filtered events. "
@@ -49,7 +51,8 @@ st.caption(("Share of each event's theme sentences" if values == "share" else "T
            "its total, the number in a segment its count. With a theme filter, bars show only the chosen themes.")
 
 st.subheader("Themes × countries")
-matrix = charts.theme_country_matrix(f["participants"], f["evidence"], f["articles"], ctx.theme_labels)
+matrix = derived(ctx, "theme_country_matrix", lambda: charts.theme_country_matrix(
+    f["participants"], f["evidence"], f["articles"], ctx.theme_labels))
 ui.show_chart(charts.theme_country_heatmap(matrix), "theme-country-matrix", key="th_matrix", note=SHORT_NOTE)
 st.caption("Each cell: theme sentences (each counted once per article) in the reports of the events the "
            "country took part in. ASEAN members first.")

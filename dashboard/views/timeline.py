@@ -11,6 +11,7 @@ from dashboard.labels import event_label
 from dashboard.state import filters, url_state
 from dashboard.figures import charts
 from dashboard.state.filters import QP_CARD
+from dashboard.state.context import derived
 
 K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
 
@@ -36,7 +37,7 @@ def _pick_clicked_event() -> None:
 
 color_by = st.radio("Colour by", ["leading_theme", "event_type"], horizontal=True, key="tl_color_by",
                     format_func=lambda v: {"event_type": "event type", "leading_theme": "leading theme"}[v])
-data = charts.timeline_data(ev, f["themes"], ctx.theme_labels)
+data = derived(ctx, "timeline_data", lambda: charts.timeline_data(ev, f["themes"], ctx.theme_labels))
 ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="tl_chart",
               on_select=_pick_clicked_event, selection_mode="points")
 
