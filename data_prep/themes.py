@@ -102,15 +102,25 @@ def _index() -> tuple[dict[str, list[_Cue]], dict[str, tuple[_Cue, ...]]]:
     return dict(by_key), {k: tuple(v) for k, v in prefixed.items()}
 
 
+@lru_cache(maxsize=200_000)
+def _openers(text: str, forms: frozenset[str]) -> tuple[_Cue, ...]:
+    """The cues whose first word this word matches, by its family or a prefix (the same for every
+    occurrence of the word, so worked out once)."""
+    by_key, prefixed = _index()
+    candidates = [c for f in sorted(forms) for c in by_key.get(f, ())]   # sorted: a set's order varies by run
+    low = text.lower()
+    candidates += [c for c in prefixed.get(low[:PREFIX_INDEX], ()) + prefixed.get("", ())
+                   if low.startswith(c.keys[0][1])]
+    return tuple(candidates)
+
+
 def _matches(words: list[Token], text: str) -> list[tuple[_Cue, int, int, bool]]:
     """Every cue occurrence in the words: (cue, start, end offsets in the sentence, written exactly)."""
-    by_key, prefixed = _index()
     found = []
     for i, word in enumerate(words):
-        candidates = [c for f in sorted(word.forms) for c in by_key.get(f, ())]   # sorted: a set's order varies by run
-        low = word.text.lower()
-        candidates += [c for c in prefixed.get(low[:PREFIX_INDEX], ()) + prefixed.get("", ())
-                       if token_matches(word, *c.keys[0])]
+        candidates = _openers(word.text, word.forms)
+        if not candidates:
+            continue
         hits = [c for c in candidates if i + len(c.keys) <= len(words)
                 and all(token_matches(words[i + k], *c.keys[k]) for k in range(1, len(c.keys)))]
         if not hits or _inside_a_name(words, i, text):
