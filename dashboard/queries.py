@@ -124,11 +124,17 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     arts = tables["articles"]
     src = arts[arts["event_id"] == event_id]
     n_articles = int(src["article_id"].nunique())
+    own = set(src["article_id"]) | {r["article_id"]}   # only the event's articles are read below
+    arts = arts[arts["article_id"].isin(own)]
     txt = tables.get("articles_text", pd.DataFrame(columns=["article_id", "text"]))
+    txt = txt[txt["article_id"].isin(own)]
     texts = dict(zip(txt["article_id"], txt["text"].astype(str)))
     p = tables["participants"][tables["participants"]["event_id"] == event_id]
-    names = dict(zip(tables["participants"]["iso3"], tables["participants"]["country"]))
     host_iso = clean(r["host_iso3"])
+    a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
+    everyone = tables["participants"]
+    named = everyone[everyone["iso3"].isin(set(p["iso3"]) | set(a["iso3"].dropna()) | {host_iso})]
+    names = dict(zip(named["iso3"], named["country"]))
 
     m = tables.get("country_mentions", pd.DataFrame(columns=["event_id", "article_id", "iso3", "is_participant"]))
     m = m[(m["event_id"] == event_id) & m["is_participant"].fillna(False).astype(bool)]
@@ -141,7 +147,6 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     ).sort_values(["order", "country"]).assign(role=lambda d: d["role"].map(role_label))[
         ["country", "iso3", "role", "ASEAN", "articles", "analyst"]].reset_index(drop=True)
 
-    a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
     a["country"] = [names.get(i, i) if clean(i) else EMPTY_TEXT for i in a["iso3"]]
     ev_texts = [texts.get(x, "") for x in src["article_id"]]
     a["articles"] = [_support(max(sum(bool(_find_all(t, str(n))) for t in ev_texts), 1), n_articles) for n in a["name"]]
@@ -201,9 +206,9 @@ def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: 
     for name, title, org, iso3, event_id, event_name, start in zip(
             a["name"], a["title"], a["organization"], a["iso3"], a["event_id"], a["event_name"], a["start_date"]):
         p = people.setdefault(name, {"titles": {}, "organizations": {}, "country": {}, "ids": {}, "events": {}})
-        for field, value in (("titles", title), ("organizations", org), ("country", names.get(iso3, iso3) if clean(iso3) else None)):
+        for column, value in (("titles", title), ("organizations", org), ("country", names.get(iso3, iso3) if clean(iso3) else None)):
             if clean(value):
-                p[field][str(value)] = None
+                p[column][str(value)] = None
         p["ids"][event_id] = None
         p["events"][dated[event_id]] = None
     rows = [{"name": name, "titles": "; ".join(p["titles"]), "organizations": "; ".join(p["organizations"]),
@@ -502,6 +507,7 @@ def rejected_articles(articles: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFra
     """The rejected rows of `articles`, by article id, with `has_text`: whether the build kept their
     cleaned text (articles_text) so they can be read."""
     rej = articles[articles["status"] != "included"].sort_values("article_id")
+    texts = texts[texts["article_id"].isin(set(rej["article_id"]))]   # not every article's text
     kept = set(texts.loc[texts["text"].fillna("").astype(str).str.strip() != "", "article_id"].astype(str))
     return rej.assign(has_text=rej["article_id"].astype(str).isin(kept)).reset_index(drop=True)
 

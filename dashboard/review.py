@@ -28,11 +28,10 @@ def waiting_articles(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 def events_missing(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Events with no place or no host, with what is missing in words."""
     ev = tables["events"]
-    missing = []
-    for r in ev.to_dict("records"):
-        gaps = [w for w, col in (("place", "city"), ("host", "host_iso3")) if clean(r.get(col)) is None]
-        if gaps:
-            missing.append({"event_id": r["event_id"], "name": r["name"], "missing": " and ".join(gaps)})
+    no_place = [clean(v) is None for v in ev["city"].to_numpy(object)]
+    no_host = [clean(v) is None for v in ev["host_iso3"].to_numpy(object)]
+    missing = [{"event_id": e, "name": n, "missing": " and ".join(w for w, gap in (("place", p), ("host", h)) if gap)}
+               for e, n, p, h in zip(ev["event_id"], ev["name"], no_place, no_host) if p or h]
     return pd.DataFrame(missing, columns=["event_id", "name", "missing"])
 
 

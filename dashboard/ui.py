@@ -69,6 +69,24 @@ def lazy_expander(label: str, key: str, **kwargs):
     return st.expander(label, key=key, on_change="rerun", **kwargs)
 
 
+def show_timeline(ctx: PageContext, events: pd.DataFrame, slug: str, key: str, *, compact: bool = False,
+                  color_by: str = "leading_theme", **chart_args) -> None:
+    """The events on a date axis, one marker each; past charts.MAX_MARKERS events, bars counting them per
+    year or month instead, saying so (thousands of markers neither read nor load well)."""
+    if len(events) > charts.MAX_MARKERS:
+        counts, unit = context.derived(ctx, "event_counts", lambda: charts.event_counts(events))
+        show_chart(charts.event_counts_figure(counts, unit, height=280 if compact else 360), f"{slug}-per-{unit}",
+                   key=f"{key}_counts")
+        st.caption(f"{len(events):,} events: too many to draw one marker each (more than {charts.MAX_MARKERS}), so "
+                   f"the chart counts them per {unit} and event type. Narrow the dates, countries or themes to see "
+                   "each event.")
+        return
+    data = context.derived(ctx, "timeline_data", lambda: charts.timeline_data(events, ctx.filtered["themes"],
+                                                                               ctx.theme_labels))
+    show_chart(charts.timeline_figure(data, color_by=color_by, height=280 if compact else 420, compact=compact),
+               slug, key=key, **chart_args)
+
+
 def source_line(ctx: PageContext) -> str:
     """The source line for charts exported from this page: the same text as the briefing pack's."""
     return provenance.source_line(ctx.filtered, ctx.report.get("built_at"))

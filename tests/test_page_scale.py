@@ -97,3 +97,29 @@ def test_what_a_page_derives_is_shared_per_build_and_filters(build_dir):
     context.derived(replace(base, filters=Filters(countries=("AUS",))), "t", compute, "share")  # other filters
     context.derived(replace(base, signature="build-2"), "t", compute, "share")    # a rebuild
     assert len(calls) == 4
+
+
+def test_event_counts_per_year_or_month():
+    from datetime import date
+    from dashboard.figures import charts
+    ev = pd.DataFrame({"event_id": ["a", "b", "c", "d"], "event_type": ["seminar", "seminar", None, "workshop"],
+                       "start_date": [date(2017, 3, 1), date(2017, 9, 9), date(2019, 1, 5), date(2023, 6, 1)]})
+    counts, unit = charts.event_counts(ev)
+    assert unit == "year"
+    assert [(p.year, t, n) for p, t, n in counts.itertuples(index=False)] == [
+        (2017, "seminar", 2), (2019, "event", 1), (2023, "workshop", 1)]
+    counts, unit = charts.event_counts(ev.iloc[:2])
+    assert unit == "month" and list(counts["n"]) == [1, 1]
+
+
+def test_a_timeline_of_more_events_than_markers_counts_them(build_dir, monkeypatch):
+    from dashboard.figures import charts
+    monkeypatch.setattr(charts, "MAX_MARKERS", 2)   # the seeds hold 3 events
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    for page in ("views/overview.py", "views/timeline.py"):
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert any("3 events: too many to draw one marker each (more than 2)" in c.value for c in at.caption), page
+    monkeypatch.setattr(charts, "MAX_MARKERS", 400)
+    at.run()
+    assert not any("too many to draw" in c.value for c in at.caption)

@@ -166,6 +166,39 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
     return fig
 
 
+MAX_MARKERS = 400   # past this many events the timeline counts them per period instead of drawing each
+
+
+def event_counts(events: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    """Events per period and type, for a timeline of more events than markers can show: per year when
+    the dates span more than four years, else per month. Rows: period (its first day), event_type, n."""
+    d = events.dropna(subset=["start_date"])
+    start = pd.to_datetime(d["start_date"])
+    span_years = (start.max() - start.min()).days / 365.25 if len(start) else 0
+    unit = "year" if span_years > 4 else "month"
+    period = start.dt.to_period("Y" if unit == "year" else "M").dt.start_time
+    out = (pd.DataFrame({"period": period, "event_type": d["event_type"].fillna("event").astype(str)})
+           .groupby(["period", "event_type"]).size().rename("n").reset_index())
+    return out.sort_values(["period", "event_type"]).reset_index(drop=True), unit
+
+
+def event_counts_figure(counts: pd.DataFrame, unit: str, title: str | None = None, height: int = 360) -> go.Figure:
+    """Stacked bars: events per year or month, one colour per event type."""
+    if counts.empty:
+        return empty_figure("No dated events to show.")
+    fig = go.Figure()
+    for event_type, g in counts.groupby("event_type", sort=True):
+        label = plot_text(str(event_type).replace("_", " "))
+        fig.add_trace(go.Bar(x=g["period"], y=g["n"], name=label, marker=dict(color=palette.event_type_color(event_type)),
+                             hovertemplate=f"<b>{label}</b><br>%{{x|{'%Y' if unit == 'year' else '%b %Y'}}}: "
+                                           "%{y} events<extra></extra>"))
+    fig = _layout(fig, title, height)
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
+    fig.update_xaxes(type="date", title=None, dtick="M12" if unit == "year" else None)
+    fig.update_yaxes(title=f"events per {unit}", rangemode="tozero")
+    return fig
+
+
 # ---------------------------------------------------------------------------------------------
 # Themes
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.safe_text import md
-from dashboard.labels import event_label
 from dashboard.figures import map_figures, partners
 
 ctx = ui.page_context()
@@ -15,7 +14,7 @@ ui.stop_if_empty(ctx)
 
 f = ctx.filtered
 ev = f["events"].sort_values("start_date")
-names = {r["event_id"]: event_label(r) for r in ev.to_dict("records")}
+names = ctx.options.events   # event_id -> labels.event_label, made once per build
 choice = st.selectbox("Draw links for one event", ["(all events)"] + list(ev["event_id"]), key="map_event",
                       format_func=lambda e: names.get(e, e),
                       help="Arcs run from the event's city (or the host country) to each participant.")

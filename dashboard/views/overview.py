@@ -55,11 +55,10 @@ if chosen:  # a country view: with whom did the chosen countries meet?
                            "a country's own.")
 
 st.subheader("Events over time")
-tl = derived(ctx, "timeline_data", lambda: charts.timeline_data(ev, f["themes"], ctx.theme_labels))
-ui.show_chart(charts.timeline_figure(tl, color_by="leading_theme", height=280, compact=True), "overview-timeline",
-              key="ov_timeline")
-st.caption("Marker size: number of participating countries; colour: the event's leading theme. "
-           "Open the Timeline page to read each event.")
+ui.show_timeline(ctx, ev, "overview-timeline", "ov_timeline", compact=True)
+if len(ev) <= charts.MAX_MARKERS:
+    st.caption("Marker size: number of participating countries; colour: the event's leading theme. "
+               "Open the Timeline page to read each event.")
 
 st.subheader("Leading themes")
 

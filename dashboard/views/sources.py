@@ -68,14 +68,17 @@ if ctx.empty_reason:
 else:
     arts = ctx.filtered["articles"].sort_values(["published_date", "article_id"])
     st.subheader(f"Articles ({len(arts)})")
-    ui.show_table(queries.with_new_column(arts.drop(columns=["status", "reason"]), new_ids), "articles",
-                  key="src_articles",
-                  column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD")})
+    shown, _ = ui.show_table(queries.with_new_column(arts.drop(columns=["status", "reason"]), new_ids), "articles",
+                             key="src_articles",
+                             column_config={"published_date": st.column_config.DateColumn("published",
+                                                                                          format="YYYY-MM-DD")})
     ev_names = dict(zip(ctx.tables["events"]["event_id"], ctx.tables["events"]["name"]))
-    ids = list(arts["article_id"])
+    ids = list(shown["article_id"])   # the picker offers the table's page: a few hundred, at any corpus size
     url_article = st.query_params.get(filters.QP_ARTICLE)
     included = ctx.tables["articles"][ctx.tables["articles"]["status"] == "included"]
-    if url_article and url_article not in ids and url_article in set(included["article_id"]):
+    if url_article and url_article not in ids and url_article in set(arts["article_id"]):
+        ids.append(url_article)   # a link to an article on another page of the table
+    elif url_article and url_article not in ids and url_article in set(included["article_id"]):
         arts = pd.concat([arts, included[included["article_id"] == url_article]])  # a link to a filtered-out article
         ids.append(url_article)
     if ids:
@@ -86,7 +89,8 @@ else:
 
         st.session_state["src_article"] = url_state.choice_from_url(
             url_article, st.session_state.get("src_url_article"), st.session_state.get("src_article"), ids)
-        chosen = st.selectbox("Read an article", ids, key="src_article", format_func=_label)
+        chosen = st.selectbox("Read an article", ids, key="src_article", format_func=_label,
+                              help="The articles on the table's page above (and one a link opened).")
         quote = filters.parse_span(st.query_params.get(filters.QP_HL)) if chosen == url_article else None
         wanted = url_state.url_value_for(chosen, ids)
         if url_article != wanted and url_article != chosen:  # the reader moved on: the URL names the article shown
@@ -125,16 +129,19 @@ st.subheader(f"Rejected files ({len(rejected)})")
 if rejected.empty:
     st.caption("No file was rejected.")
 else:
-    ui.show_table(queries.with_new_column(rejected[["article_id", "reason"] + [
+    shown_rejected, _ = ui.show_table(queries.with_new_column(rejected[["article_id", "reason"] + [
         c for c in ("source_file", "sha256") if c in rejected.columns]], new_ids), "rejected-files", key="src_rejected")
     by_rej = rejected.set_index("article_id")
     readable = set(rejected.loc[rejected["has_text"], "article_id"])
+    # the picker offers the table's page, and this session's uploads the build rejected
+    rejected_ids = list(dict.fromkeys([*shown_rejected["article_id"],
+                                       *(a for a in rejected["article_id"] if a in new_ids)]))
+    labels_of = by_rej.loc[rejected_ids].to_dict("index")
 
     def _rejected_label(a: str) -> str:
-        return queries.article_choice_label(a, by_rej.loc[a].to_dict(), a in new_ids) + (
+        return queries.article_choice_label(a, labels_of[a], a in new_ids) + (
             "" if a in readable else " · no readable text")
 
-    rejected_ids = list(rejected["article_id"])
     if st.session_state.get("src_rejected_article") not in rejected_ids:  # none yet, or gone after a rebuild
         fresh = [a for a in rejected_ids if a in new_ids]  # an upload of this session the build rejected
         st.session_state["src_rejected_article"] = fresh[0] if fresh else rejected_ids[0]

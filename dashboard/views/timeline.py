@@ -7,11 +7,8 @@ own (filters.PAGE_PARAMS): it narrows nothing and other pages drop it."""
 import streamlit as st
 
 from dashboard import correct_ui, queries, ui
-from dashboard.labels import event_label
 from dashboard.state import filters, url_state
-from dashboard.figures import charts
 from dashboard.state.filters import QP_CARD
-from dashboard.state.context import derived
 
 K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
 
@@ -21,7 +18,7 @@ ui.stop_if_empty(ctx)
 f = ctx.filtered
 ev = f["events"].sort_values("start_date")
 event_ids = list(ev["event_id"])
-names = {r["event_id"]: event_label(r) for r in ev.to_dict("records")}
+names = ctx.options.events   # event_id -> labels.event_label, made once per build
 
 
 def _pick_clicked_event() -> None:
@@ -37,9 +34,8 @@ def _pick_clicked_event() -> None:
 
 color_by = st.radio("Colour by", ["leading_theme", "event_type"], horizontal=True, key="tl_color_by",
                     format_func=lambda v: {"event_type": "event type", "leading_theme": "leading theme"}[v])
-data = derived(ctx, "timeline_data", lambda: charts.timeline_data(ev, f["themes"], ctx.theme_labels))
-ui.show_chart(charts.timeline_figure(data, color_by=color_by), "timeline", key="tl_chart",
-              on_select=_pick_clicked_event, selection_mode="points")
+ui.show_timeline(ctx, ev, "timeline", "tl_chart", color_by=color_by, on_select=_pick_clicked_event,
+                 selection_mode="points")
 
 url_card = st.query_params.get(QP_CARD)
 if url_card and url_card not in event_ids and filters.current_event_id(url_card, ctx.options) in event_ids:
