@@ -67,8 +67,8 @@ def _chunks(jobs: Iterable[Job], size: int) -> Iterator[list[Job]]:
 
 
 def _in_order(executor: Executor, chunks: Iterable[list[Job]], in_flight: int) -> Iterator[list[ArticleResult]]:
-    """Submit chunks with at most `in_flight` outstanding (memory stays bounded at any corpus size)
-    and yield their results in submission order. Chunks of a worker that died, or given after the
+    """Submit chunks with at most `in_flight` outstanding (the pool's queue stays short; the articles'
+    bytes are already read, see build.read_articles) and yield their results in submission order. Chunks of a worker that died, or given after the
     pool broke, are extracted here: slower, never lost."""
     pending: deque[tuple[list[Job], Future | None]] = deque()
     expected = pipeline_fingerprint()
