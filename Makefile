@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test build install install-test bench clean
+.PHONY: run test build install install-test bench bench-full clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed-test
 ## Every benchmark under bench/, figures printed (the spaCy peer needs the bench extra).
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run_all.py
+
+## The same with 10^5 synthetic articles for the build and the dashboard (about an hour on 2 cores).
+bench-full: $(VENV)/.installed-bench
+	$(BIN)/python bench/run_all.py --full
 
 clean:
 	rm -rf output .pytest_cache screenshots

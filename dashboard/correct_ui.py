@@ -14,7 +14,7 @@ import streamlit as st
 
 import data_prep
 from dashboard import data, labels, maintenance, queries, review
-from dashboard.state import filters
+from dashboard.state import context, filters
 from dashboard.safe_text import html_line, md, md_code
 from dashboard.state.context import PageContext
 
@@ -203,11 +203,10 @@ def waiting_article_form(ctx: PageContext, article_id: str, key: str) -> None:
 def sentence_in_article(ctx: PageContext, article_id: str, sentence: str) -> None:
     """The sentence marked in its passage of the article (the paragraphs around it; all text escaped),
     or the whole article when no sentence is given, with a link to read it all on the Sources page."""
-    texts = ctx.tables["articles_text"].set_index("article_id")["text"]
-    if article_id not in texts.index:
+    text = context.article_text(ctx, article_id)
+    if text is None:
         st.caption("The build has no text for this article.")
         return
-    text = str(texts[article_id])
     span = review.sentence_span(text, sentence)
     if sentence and span is None:
         st.text(f"“{sentence}”")

@@ -97,8 +97,9 @@ def event_sentences(tables: Mapping[str, pd.DataFrame], event_id: str, prefer: s
     (a name or country typed by the analyst, case-insensitive) first: the evidence an added fact cites."""
     arts = tables["articles"]
     ids = list(arts.loc[arts["event_id"] == event_id, "article_id"])
-    texts = tables["articles_text"].set_index("article_id")["text"]
-    out = [(aid, s.text) for aid in ids if aid in texts.index for s in split_sentences(str(texts[aid]))]
+    txt = tables["articles_text"]
+    texts = dict(zip(*(txt.loc[txt["article_id"].isin(ids), c] for c in ("article_id", "text"))))
+    out = [(aid, s.text) for aid in ids if aid in texts for s in split_sentences(str(texts[aid]))]
     if prefer.strip():
         needle = prefer.strip().casefold()
         out.sort(key=lambda x: needle not in x[1].casefold())

@@ -172,9 +172,12 @@ def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs)
 
 def footer(ctx: PageContext) -> None:
     """Provenance: how many articles from which outlets, when the build was made, where it lives."""
-    arts = ctx.tables["articles"]
-    included = arts[arts["status"] == "included"]
-    outlets = sorted(set(included["outlet"].dropna().astype(str)))
+    def counts() -> tuple[int, int, list[str]]:
+        arts = ctx.tables["articles"]
+        included = arts[arts["status"] == "included"]
+        return len(included), len(arts), sorted(included["outlet"].dropna().astype(str).unique())
+
+    n_included, n_files, outlets = context.per_build(ctx, "footer", counts)
     built = ctx.report.get("built_at") or ctx.report.get("build_date") or ctx.report.get("generated_at")
     if not built:
         try:
@@ -183,7 +186,7 @@ def footer(ctx: PageContext) -> None:
             built = "unknown"
     st.divider()
     st.caption(
-        f"**Sources:** {len(included)} included articles of {len(arts)} files"
+        f"**Sources:** {n_included} included articles of {n_files} files"
         + (f" from {md(', '.join(outlets))}" if outlets else "")
         + f". **Build:** {md(built)}, from {md_code(ctx.build_dir)}. Every number traces to a sentence in a source "
         "article (see Sources and Data). Runs offline: no CDN, no tiles, no account."

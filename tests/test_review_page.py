@@ -55,6 +55,9 @@ def test_a_year_less_report_waits_with_its_reason_and_becomes_an_event_when_date
     _, out, fixes = private
     at = open_page("views/review.py")
     assert at.subheader[0].value.startswith("Waiting for one fact")
+    assert "rv_wait_no_year_date" not in at.session_state, "a closed box makes no form"
+    at.session_state["rv_wait_open_no_year"] = True   # a click on the box opens it
+    at.run()
     assert any("gives no date with a year" in c.value for c in at.caption)
     at.text_input(key="rv_who").input("Dewi").run()
     at.date_input(key="rv_wait_no_year_date").set_value(pd.Timestamp("2022-05-12").date()).run()

@@ -223,7 +223,7 @@ def theme_share_data(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.
     labels = theme_labels or {}
     if events.empty or evidence.empty:
         return pd.DataFrame(columns=SHARE_COLUMNS)
-    ev = counted_evidence(evidence[evidence["event_id"].isin(set(events["event_id"]))], articles)
+    ev = counted_evidence(evidence[evidence["event_id"].isin(events["event_id"].unique())], articles)
     if ev.empty:
         return pd.DataFrame(columns=SHARE_COLUMNS)
     d = ev.groupby(["event_id", "theme"]).size().rename("n_sentences").reset_index()

@@ -62,9 +62,10 @@ def bin_for(n_events: int) -> tuple[str, str]:
     raise ValueError(f"n_events must be >= 1, got {n_events}")
 
 
-def _short_list(names: list[str]) -> str:
+def _short_list(names: list[str], total: int | None = None) -> str:
+    """The first names, '; '-joined, and how many more of `total` (default: len(names)) there are."""
     shown = "; ".join(names[:MAX_TOOLTIP_EVENTS])
-    extra = len(names) - MAX_TOOLTIP_EVENTS
+    extra = (len(names) if total is None else total) - min(len(names), MAX_TOOLTIP_EVENTS)
     return f"{shown}; … (+{extra} more)" if extra > 0 else shown
 
 
@@ -79,18 +80,18 @@ def country_event_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd
     names = events.set_index("event_id")["name"]
     p = participants[["event_id", "iso3", "country", "is_asean"]].copy()
     p["event_name"] = p["event_id"].map(names).fillna(p["event_id"])
+    p["is_asean"] = p["is_asean"].fillna(False).astype(bool)
+    per = p.groupby("iso3", sort=False).agg(country=("country", "first"), n_events=("event_id", "nunique"),
+                                            is_asean=("is_asean", "any"))
+    # the tooltip's first few names per country, alphabetically (not every name: thousands at scale)
+    listed = (p[["iso3", "event_name"]].drop_duplicates().sort_values(["iso3", "event_name"])
+              .groupby("iso3", sort=False)["event_name"])
     rows = []
-    for iso3, g in p.groupby("iso3", sort=False):
-        event_names = sorted(set(g["event_name"]))
-        rows.append(
-            {
-                "iso3": iso3,
-                "country": g["country"].iloc[0],
-                "n_events": int(g["event_id"].nunique()),
-                "event_names": _short_list(event_names),
-                "is_asean": bool(g["is_asean"].fillna(False).astype(bool).any()),
-            }
-        )
+    heads = listed.apply(lambda s: list(s.iloc[:MAX_TOOLTIP_EVENTS])).to_dict()
+    sizes = listed.size().to_dict()
+    for iso3, r in per.iterrows():
+        rows.append({"iso3": iso3, "country": r["country"], "n_events": int(r["n_events"]),
+                     "event_names": _short_list(heads[iso3], sizes[iso3]), "is_asean": bool(r["is_asean"])})
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["n_events", "iso3"], ascending=[False, True], ignore_index=True)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -30,7 +30,7 @@ class PageContext:
 
     build_dir: Path
     tables: dict[str, pd.DataFrame]
-    filtered: dict[str, pd.DataFrame]
+    filtered: Mapping[str, pd.DataFrame]   # filters.FilteredTables: each table narrowed when first read
     filters: filters.Filters
     options: filters.FilterOptions
     theme_labels: dict[str, str]
@@ -56,11 +56,11 @@ def _choices(folder: str, signature: str) -> tuple[dict[str, str], filters.Filte
     return labels, filters.filter_options(tables, labels)
 
 
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _filtered(folder: str, signature: str, f: filters.Filters) -> tuple[dict[str, pd.DataFrame], str | None]:
+@st.cache_resource(show_spinner=False, max_entries=4)   # each holds the tables its pages read, narrowed
+def _filtered(folder: str, signature: str, f: filters.Filters) -> tuple[filters.FilteredTables, str | None]:
     tables = _tables(folder, signature)
     labels, options = _choices(folder, signature)
-    return filters.apply_filters(tables, f), filters.empty_reason(tables, f, options)
+    return filters.FilteredTables(tables, f), filters.empty_reason(tables, f, options)
 
 
 def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFrame], dict[str, str], filters.FilterOptions]:
@@ -85,15 +85,17 @@ def page_context() -> PageContext:
     active = filters.restrict_to_options(current_filters(options), options)
     filtered, reason = _filtered(str(folder), signature, active)
     return PageContext(
-        build_dir=folder, tables=_own(_tables(str(folder), signature)), filtered=_own(filtered), filters=active,
+        build_dir=folder, tables=_own(_tables(str(folder), signature)), filtered=filtered, filters=active,
         options=options, theme_labels=dict(labels), report=_report(str(folder), signature), empty_reason=reason,
         signature=signature,
     )
 
 
 T = TypeVar("T")
-MAX_DERIVED = 256   # figure data and summaries kept for the latest filter states, across sessions
+MAX_DERIVED = 256   # figure data and summaries kept for the latest filter states, across sessions…
+MAX_DERIVED_BYTES = 256 * 2**20   # …and no more than this much of tables among them (a queue can be large)
 _derived: OrderedDict[tuple, object] = OrderedDict()
+_derived_bytes: dict[tuple, int] = {}
 _derived_lock = threading.Lock()
 
 
@@ -102,15 +104,39 @@ def derived(ctx: PageContext, name: str, compute: Callable[[], T], *key: Hashabl
     `name` and `key` and shared by every session: a second user with the same filters, or the same user
     back on a page, gets it at once. `compute` may depend on nothing else. A DataFrame comes back as a
     shallow copy, so a page's changes stay its own."""
-    k = (ctx.signature, ctx.filters, name, key)
+    return _remembered((ctx.signature, ctx.filters, name, key), compute)
+
+
+def per_build(ctx: PageContext, name: str, compute: Callable[[], T], *key: Hashable) -> T:
+    """What a page derives from the whole build whatever the filters (the footer's counts, the rejected
+    files, name look-ups), kept once per build and shared like `derived`: at 100,000 articles one pass
+    over a whole table costs tens of milliseconds, on every run otherwise."""
+    return _remembered((ctx.signature, None, name, key), compute)
+
+
+def _remembered(k: tuple, compute: Callable[[], T]) -> T:
     with _derived_lock:
         if k in _derived:
             _derived.move_to_end(k)
             value = _derived[k]
             return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
     value = compute()   # outside the lock: sessions computing other things are not held up
+    size = int(value.memory_usage(deep=True).sum()) if isinstance(value, pd.DataFrame) else 0
     with _derived_lock:
-        _derived[k] = value
-        while len(_derived) > MAX_DERIVED:
-            _derived.popitem(last=False)
+        _derived[k], _derived_bytes[k] = value, size
+        _derived.move_to_end(k)
+        while len(_derived) > 1 and (len(_derived) > MAX_DERIVED or sum(_derived_bytes.values()) > MAX_DERIVED_BYTES):
+            old, _ = _derived.popitem(last=False)
+            _derived_bytes.pop(old, None)
     return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
+
+
+def article_text(ctx: PageContext, article_id: str) -> str | None:
+    """An article's cleaned text (articles_text), or None when the build kept none: looked up by a
+    position index made once per build, not by scanning 100,000 texts on every call."""
+    texts = ctx.tables.get("articles_text")
+    if texts is None:
+        return None
+    where = per_build(ctx, "text_positions", lambda: {a: i for i, a in enumerate(texts["article_id"])})
+    i = where.get(article_id)
+    return None if i is None else str(texts["text"].iloc[i])

@@ -4,6 +4,7 @@ combination came out empty. Pure pandas; no Streamlit here."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -157,55 +158,104 @@ def kept_event_ids(tables: dict[str, pd.DataFrame], f: Filters) -> set[str]:
     return keep
 
 
-_CORE = {"events", "participants", "attendees", "themes", "evidence", "articles"}
-
 
 def apply_filters(tables: dict[str, pd.DataFrame], f: Filters) -> dict[str, pd.DataFrame]:
-    """Filtered views of every table, consistent with each other.
+    """Filtered copies of every table, consistent with each other (FilteredTables, all read at once)."""
+    return dict(FilteredTables(tables, f))
+
+
+class FilteredTables(Mapping):
+    """The tables as the filters keep them, each narrowed the first time it is read, so a page pays only
+    for the tables it shows (at 100,000 articles narrowing the evidence alone takes a tenth of a second).
+    A table every row of which passes is the table itself, not a copy. Thread-safe: one is shared by every
+    session with the same filters.
 
     Events pass when they match every filter: a country filter keeps the events in which any chosen
     country took part, a theme filter those with evidence for a chosen theme. A kept event keeps all
     its participants and attendees, so a country's partners stay visible; `only_chosen` narrows those
     rows to the chosen countries, and `asean_only` to ASEAN members. Theme rows are narrowed to the
-    chosen themes; articles to those reporting a kept event. Tables not named here pass through unchanged.
+    chosen themes; articles to those reporting a kept event. Tables not named here pass through
+    unchanged; further tables with an event_id column (outcomes, …) keep the kept events' rows.
     """
-    keep = kept_event_ids(tables, f)
-    out = dict(tables)
-    out["events"] = tables["events"][tables["events"]["event_id"].isin(keep)].reset_index(drop=True)
 
-    p = tables["participants"]
-    p = p[p["event_id"].isin(keep)]
-    if f.countries and f.only_chosen:
-        p = p[p["iso3"].isin(f.countries)]
-    if f.asean_only:
-        p = p[p["is_asean"].astype(bool)]
-    out["participants"] = p.reset_index(drop=True)
+    def __init__(self, tables: Mapping[str, pd.DataFrame], f: Filters) -> None:
+        self._tables, self._f = tables, f
+        self._done: dict[str, pd.DataFrame] = {}
+        self._lock = threading.RLock()
+        self._keep: set[str] | None = None
 
-    a = tables["attendees"]
-    a = a[a["event_id"].isin(keep)]
-    if (f.countries and f.only_chosen) or f.asean_only:
-        pairs = set(zip(out["participants"]["event_id"], out["participants"]["iso3"]))
-        mask = pd.Series([(e, i) in pairs for e, i in zip(a["event_id"], a["iso3"])], index=a.index, dtype=bool)
-        a = a[mask]
-    out["attendees"] = a.reset_index(drop=True)
+    def __iter__(self):
+        return iter(self._tables)
 
-    for name, col in (("themes", "theme"), ("evidence", "theme")):
-        t = tables[name]
-        t = t[t["event_id"].isin(keep)]
-        if f.themes:
-            t = t[t[col].isin(f.themes)]
-        out[name] = t.reset_index(drop=True)
+    def __len__(self) -> int:
+        return len(self._tables)
 
-    arts = tables["articles"]
-    out["articles"] = arts[arts["event_id"].isin(keep)].reset_index(drop=True)
-    for name in sorted(set(tables) - _CORE - {"articles_text"}):
-        t = tables[name]
-        if isinstance(t, pd.DataFrame) and "event_id" in t.columns:  # further per-event tables (outcomes, …)
-            out[name] = t[t["event_id"].isin(keep)].reset_index(drop=True)
-    if "articles_text" in tables:
+    def __contains__(self, name: object) -> bool:
+        return name in self._tables
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        with self._lock:
+            if name not in self._done:
+                self._done[name] = self._narrow(name)
+            return self._done[name].copy(deep=False)   # a page's changes stay its own
+
+    def keep(self) -> set[str]:
+        """The kept event ids."""
+        with self._lock:
+            if self._keep is None:
+                self._keep = kept_event_ids(self._tables, self._f)
+            return self._keep
+
+    def _narrow(self, name: str) -> pd.DataFrame:
+        t, f = self._tables[name], self._f
+        if name == "participants":
+            mask = t["event_id"].isin(self.keep())
+            if f.countries and f.only_chosen:
+                mask &= t["iso3"].isin(f.countries)
+            if f.asean_only:
+                mask &= t["is_asean"].astype(bool)
+            return _rows(t, mask)
+        if name == "attendees":
+            mask = t["event_id"].isin(self.keep())
+            if (f.countries and f.only_chosen) or f.asean_only:
+                p = self["participants"]
+                pairs = set(zip(p["event_id"], p["iso3"]))
+                mask &= pd.Series([(e, i) in pairs for e, i in zip(t["event_id"], t["iso3"])], index=t.index, dtype=bool)
+            return _rows(t, mask)
+        if name in ("themes", "evidence"):
+            mask = t["event_id"].isin(self.keep())
+            if f.themes:
+                mask &= t["theme"].isin(f.themes)
+            return _rows(t, mask)
+        if name == "articles_text":
+            return _rows(t, t["article_id"].isin(self["articles"]["article_id"]))
+        if isinstance(t, pd.DataFrame) and "event_id" in t.columns:   # events, articles, outcomes, …
+            return _rows(t, t["event_id"].isin(self.keep()))
+        return t
+
+
+def event_rows(tables: Mapping[str, pd.DataFrame], event_id: str) -> dict[str, pd.DataFrame]:
+    """One event's rows of every table with an event_id (and its articles' texts); other tables whole.
+    `FilteredTables(event_rows(tables, e), f)` then holds what the filters keep of that event alone, at
+    the cost of one comparison per table rather than narrowing million-row tables (the event card)."""
+    out = {}
+    for name, t in tables.items():
+        if isinstance(t, pd.DataFrame) and "event_id" in t.columns:
+            out[name] = t[(t["event_id"] == event_id).to_numpy()].reset_index(drop=True)
+        else:
+            out[name] = t
+    if "articles_text" in tables and "articles" in out:
         txt = tables["articles_text"]
-        out["articles_text"] = txt[txt["article_id"].isin(out["articles"]["article_id"])].reset_index(drop=True)
+        ids = set(out["articles"]["article_id"]) | set(out["events"].get("article_id", pd.Series(dtype=str)).dropna())
+        out["articles_text"] = txt[txt["article_id"].isin(ids).to_numpy()].reset_index(drop=True)
     return out
+
+
+def _rows(table: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
+    """The rows `mask` keeps, numbered from 0; the table itself when it keeps them all."""
+    if bool(mask.all()) and table.index.equals(pd.RangeIndex(len(table))):
+        return table
+    return table[mask.to_numpy()].reset_index(drop=True)
 
 
 def _describe(f: Filters, step: str, options: FilterOptions | None = None) -> str:

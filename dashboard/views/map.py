@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import ui
 from dashboard.safe_text import md
 from dashboard.figures import map_figures, partners
+from dashboard.state import context
 
 ctx = ui.page_context()
 ui.header("Map", ctx, "Countries shaded by the number of events they took part in; ASEAN members outlined.")
@@ -22,7 +23,7 @@ choice = st.selectbox("Draw links for one event", ["(all events)"] + list(ev["ev
 parts = f["participants"]
 if choice != "(all events)":
     parts = parts[parts["event_id"] == choice]
-counts = map_figures.country_event_counts(parts, ev)
+counts = context.derived(ctx, "map_counts", lambda: map_figures.country_event_counts(parts, ev), choice)
 arcs = map_figures.event_arcs(ev.loc[ev["event_id"] == choice].iloc[0], parts) if choice != "(all events)" else None
 
 chosen = list(ctx.filters.countries)

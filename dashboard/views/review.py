@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import correct_ui, review, ui
 from dashboard.safe_text import md, md_code
-from dashboard.state.context import derived
+from dashboard.state.context import derived, per_build
 
 ctx = ui.page_context()
 ui.header("Review and correct", ctx, "What extraction is least sure of comes first. Confirm, reject, add or change "
@@ -23,14 +23,18 @@ if not stale.empty:
                "corrections file.", icon=":material/history:")
     ui.show_table(stale, "stale-corrections", key="rv_stale")
 
-waiting = review.waiting_articles(ctx.tables)
-missing = review.events_missing(ctx.filtered)
+waiting = per_build(ctx, "waiting_articles", lambda: review.waiting_articles(ctx.tables))
+missing = derived(ctx, "events_missing", lambda: review.events_missing(ctx.filtered))
 st.subheader(f"Waiting for one fact ({len(waiting) + len(missing)})")
 if waiting.empty and missing.empty:
     st.caption("No article is waiting for its date, and every event has a place and a host.")
 WAITING_PER_PAGE = 10
 for r in waiting.iloc[ui.page_of(len(waiting), "rv_wait", WAITING_PER_PAGE, "articles")].to_dict("records"):
-    with st.expander(f"{md(r['article_id'])} · {md(r['title'] or 'untitled')} — no year", icon=":material/event_busy:"):
+    box = ui.lazy_expander(f"{md(r['article_id'])} · {md(r['title'] or 'untitled')} — no year",
+                           key=f"rv_wait_open_{r['article_id']}", icon=":material/event_busy:")
+    with box:
+        if not box.open:   # its text and forms are made only while it is open
+            continue
         st.markdown("**Why it is not an event yet:** it names a meeting, but neither its text nor its header gives "
                     "the year. Give the meeting's date, or attach the article to the event it reports.")
         st.caption(f"Build reason: {md(r['reason'])}")
@@ -45,8 +49,14 @@ st.subheader("Facts, weakest first")
 if ctx.empty_reason:
     st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
     st.stop()
-kept = set(ctx.filtered["events"]["event_id"])
-events = {e: lbl for e, lbl in ctx.options.events.items() if e in kept}
+
+
+def _event_choices() -> dict[str, str]:
+    kept = set(ctx.filtered["events"]["event_id"])
+    return {e: lbl for e, lbl in ctx.options.events.items() if e in kept}
+
+
+events = derived(ctx, "event_choices", _event_choices)
 with st.container(horizontal=True):
     event_id = st.selectbox("Event", [None, *events], key="rv_event", format_func=lambda e: events.get(e, "All events"))
     kind = st.selectbox("Kind of fact", [None, *review.KINDS], key="rv_kind",

@@ -9,7 +9,7 @@ import streamlit as st
 
 from dashboard import data, labels, maintenance, queries, ui
 from dashboard.safe_text import md, md_code
-from dashboard.state import filters, url_state
+from dashboard.state import context, filters, url_state
 from data_prep import ARTICLE_SUFFIXES, MAX_BYTES, list_inputs
 
 ctx = ui.page_context()
@@ -60,7 +60,7 @@ with st.expander("Add articles and rebuild", expanded=last is not None, icon=":m
 
 all_arts = ctx.tables["articles"]
 texts = ctx.tables["articles_text"]
-rejected = queries.rejected_articles(all_arts, texts)
+rejected = context.per_build(ctx, "rejected", lambda: queries.rejected_articles(all_arts, texts))
 new_ids = queries.new_article_ids(last["uploads"] if last else None, all_arts)  # this session's uploads
 
 if ctx.empty_reason:
@@ -72,17 +72,17 @@ else:
                              key="src_articles",
                              column_config={"published_date": st.column_config.DateColumn("published",
                                                                                           format="YYYY-MM-DD")})
-    ev_names = dict(zip(ctx.tables["events"]["event_id"], ctx.tables["events"]["name"]))
     ids = list(shown["article_id"])   # the picker offers the table's page: a few hundred, at any corpus size
     url_article = st.query_params.get(filters.QP_ARTICLE)
     included = ctx.tables["articles"][ctx.tables["articles"]["status"] == "included"]
-    if url_article and url_article not in ids and url_article in set(arts["article_id"]):
+    if url_article and url_article not in ids and (arts["article_id"] == url_article).any():
         ids.append(url_article)   # a link to an article on another page of the table
-    elif url_article and url_article not in ids and url_article in set(included["article_id"]):
+    elif url_article and url_article not in ids and (included["article_id"] == url_article).any():
         arts = pd.concat([arts, included[included["article_id"] == url_article]])  # a link to a filtered-out article
         ids.append(url_article)
     if ids:
-        by_id = arts.drop_duplicates("article_id").set_index("article_id").to_dict("index")  # one pass, not one per option
+        on_offer = arts[arts["article_id"].isin(ids)].drop_duplicates("article_id")
+        by_id = on_offer.set_index("article_id").to_dict("index")  # the options' rows only, in one pass
 
         def _label(a: str) -> str:
             return queries.article_choice_label(a, by_id[a], a in new_ids)
@@ -105,12 +105,14 @@ else:
         text_rows = texts.loc[texts["article_id"] == chosen, "text"]
         event_id = labels.clean(row["event_id"])
         # the card opens under the page's filters when they keep the event, else under none
-        card_filters = ctx.filters if event_id in set(ctx.filtered["events"]["event_id"]) else filters.Filters()
+        card_filters = ctx.filters if (ctx.filtered["events"]["event_id"] == event_id).any() else filters.Filters()
+        event_name = context.per_build(ctx, "event_names", lambda: dict(
+            zip(ctx.tables["events"]["event_id"], ctx.tables["events"]["name"]))).get(event_id)
         with st.container(border=True):
             st.markdown(queries.reader_header_html(row), unsafe_allow_html=True)
             st.caption(queries.reader_caption_html(
-                row, ev_names.get(event_id), filters.page_url("timeline", card_filters, card=event_id)
-                if event_id in ev_names else None), unsafe_allow_html=True)
+                row, event_name, filters.page_url("timeline", card_filters, card=event_id)
+                if event_name is not None else None), unsafe_allow_html=True)
             if text_rows.empty:
                 st.info("The build has no cleaned text for this article (articles_text table missing).")
             else:

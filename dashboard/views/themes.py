@@ -42,8 +42,9 @@ st.subheader("Theme shares per event")
 values = st.segmented_control("Bars show", ["share", "count"], default="share", key="th_share_values",
                               format_func=lambda v: {"share": "Shares", "count": "Sentence counts"}[v])
 values = values or "share"
-shares = charts.theme_share_data(ui.events_for_chart(f["events"], "th_shares"), f["evidence"], f["articles"],
-                                 ctx.theme_labels)
+page_events = ui.events_for_chart(f["events"], "th_shares")
+shares = derived(ctx, "theme_shares", lambda: charts.theme_share_data(page_events, f["evidence"], f["articles"],
+                                                                      ctx.theme_labels), tuple(page_events["event_id"]))
 ui.show_chart(charts.theme_shares_figure(shares, list(ctx.theme_labels), values=values), "theme-shares-per-event",
               key="th_shares", note=SHORT_NOTE)
 st.caption(("Share of each event's theme sentences" if values == "share" else "Theme sentences per event")
@@ -58,18 +59,27 @@ st.caption("Each cell: theme sentences (each counted once per article) in the re
            "country took part in. ASEAN members first.")
 
 st.subheader("The evidence behind a theme")
-with_evidence = set(f["evidence"]["theme"])
+with_evidence = derived(ctx, "themes_with_evidence", lambda: set(f["evidence"]["theme"].unique()))
 present = [t for t in ctx.theme_labels if t in with_evidence]
 if not present:
     st.info("No theme evidence for the filtered events.")
     st.stop()
 theme = st.selectbox("Theme", present, key="th_theme", format_func=lambda t: ctx.theme_labels.get(t, t))
-ev = f["evidence"][f["evidence"]["theme"] == theme]
-n_counted = len(counted_evidence(ev, ctx.tables["articles"]))
-st.markdown(f"**{len(ev)} sentences** from {ev['article_id'].nunique()} articles about "
-            f"{ev['event_id'].nunique()} events"
+
+
+def _theme_summary(evidence, events, articles, theme: str) -> tuple[int, int, int, int, list[str]]:
+    """Sentences, articles, events and counted sentences for the theme, and its events in date order."""
+    ev = evidence[evidence["theme"] == theme]
+    with_theme = events[events["event_id"].isin(ev["event_id"].unique())].sort_values(["start_date", "event_id"])
+    return (len(ev), ev["article_id"].nunique(), ev["event_id"].nunique(), len(counted_evidence(ev, articles)),
+            list(with_theme["event_id"]))
+
+
+n_sentences, n_articles, n_events, n_counted, theme_events = derived(
+    ctx, "theme_summary", lambda: _theme_summary(f["evidence"], f["events"], ctx.tables["articles"], theme), theme)
+st.markdown(f"**{n_sentences} sentences** from {n_articles} articles about {n_events} events"
             + (f"; {n_counted} count toward the figures above (a headline restating its article's body is "
-               "not counted again; a sentence repeated in one article counts once)." if n_counted != len(ev) else "."))
+               "not counted again; a sentence repeated in one article counts once)." if n_counted != n_sentences else "."))
 
 
 def _link(article_id: str, span: tuple[int, int] | None) -> str:
@@ -77,10 +87,10 @@ def _link(article_id: str, span: tuple[int, int] | None) -> str:
 
 
 EVENTS_PER_PAGE = 20   # the sentences of this many events at a time, in date order
-with_theme = f["events"][f["events"]["event_id"].isin(set(ev["event_id"]))].sort_values(["start_date", "event_id"])
-listed = set(with_theme["event_id"].iloc[ui.page_of(len(with_theme), "th_evidence", EVENTS_PER_PAGE, "events")])
-for group in queries.theme_evidence_groups(ev[ev["event_id"].isin(listed)], f["events"], ctx.tables["articles"], theme,
-                                           link=_link):
+listed = theme_events[ui.page_of(len(theme_events), "th_evidence", EVENTS_PER_PAGE, "events")]
+evidence = f["evidence"]
+shown = evidence[(evidence["theme"] == theme) & evidence["event_id"].isin(listed)]
+for group in queries.theme_evidence_groups(shown, f["events"], ctx.tables["articles"], theme, link=_link):
     st.markdown(f"##### {md(group.heading)}")
     for sentence, spans, source, link in group.items:
         src = f'<a href="{html_line(link)}" target="_self">{html_line(source)}</a>' if link else html_line(source)

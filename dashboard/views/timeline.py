@@ -58,7 +58,8 @@ def _link(article_id: str, span: tuple[int, int] | None) -> str:
     return filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}" if span else "")
 
 
-card = queries.event_card(ctx.filtered, chosen, ctx.theme_labels, link=_link)
+card = queries.event_card(filters.FilteredTables(filters.event_rows(ctx.tables, chosen), ctx.filters), chosen,
+                          ctx.theme_labels, link=_link)   # that event's rows only: no million-row narrowing
 if card is not None:
     ui.render_event_card(card, key_prefix="tl")
     correct_ui.last_message()
