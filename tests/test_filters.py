@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.state.filters import (
-    Filters, apply_filters, empty_reason, filters_from_query_params, filters_to_query_params, page_url,
+    FilteredTables, Filters, apply_filters, event_rows, empty_reason, filters_from_query_params, filters_to_query_params, page_url,
     parse_span, restrict_to_options,
 )
 
@@ -98,6 +98,32 @@ def test_country_filter_keeps_its_events_with_every_participant(tables: dict) ->
         full = tables[name][tables[name]["event_id"].isin(out["events"]["event_id"])]
         assert len(out[name]) == len(full), name
     assert {"AUS", "IDN", "NZL"} <= set(out["participants"]["iso3"])
+
+
+def test_filtered_tables_narrow_only_what_a_page_reads(tables: dict) -> None:
+    """A page that reads the events does not pay for narrowing the evidence; a table every row of which
+    passes is handed on without a copy; a page's change to its table stays its own."""
+    lazy = FilteredTables(tables, Filters(date_from=date(2019, 1, 1)))   # RCDD alone
+    assert len(lazy["events"]) < len(tables["events"])
+    assert "evidence" not in lazy._done
+    unfiltered = FilteredTables(tables, Filters())
+    unfiltered["evidence"]
+    assert unfiltered._done["evidence"] is tables["evidence"]
+    mine = lazy["events"]
+    mine["name"] = "changed"
+    assert "changed" not in set(lazy["events"]["name"])
+
+
+def test_one_events_rows_filter_as_the_whole_tables_do(tables: dict) -> None:
+    """The event card reads one event's rows (event_rows): what the filters keep of them is what they
+    keep of that event in the whole tables."""
+    for f in (Filters(), Filters(countries=("AUS",), only_chosen=True), Filters(themes=("economy",))):
+        whole = apply_filters(tables, f)
+        for event_id in tables["events"]["event_id"]:
+            one = FilteredTables(event_rows(tables, event_id), f)
+            for name in ("events", "participants", "attendees", "themes", "evidence", "articles", "outcomes"):
+                expected = whole[name][whole[name]["event_id"] == event_id].reset_index(drop=True)
+                pd.testing.assert_frame_equal(one[name], expected, obj=f"{name} of {event_id} under {f}")
 
 
 def test_only_chosen_narrows_rows_to_the_chosen_countries(tables: dict) -> None:
