@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import correct_ui, queries, ui
 from dashboard.state import filters, url_state
 from dashboard.state.filters import QP_CARD
+from dashboard.state.context import derived
 
 K_URL_CARD = "tl_url_card"  # the `card` value this page last left in the URL (None: none)
 
@@ -58,8 +59,9 @@ def _link(article_id: str, span: tuple[int, int] | None) -> str:
     return filters.page_url("sources", ctx.filters, article=article_id, hl=f"{span[0]}-{span[1]}" if span else "")
 
 
-card = queries.event_card(filters.FilteredTables(filters.event_rows(ctx.tables, chosen), ctx.filters), chosen,
-                          ctx.theme_labels, link=_link)   # that event's rows only: no million-row narrowing
+card = derived(ctx, "event_card", lambda: queries.event_card(   # that event's rows only: no million-row narrowing
+    filters.FilteredTables(filters.event_rows(ctx.tables, chosen), ctx.filters), chosen, ctx.theme_labels, link=_link),
+    chosen)
 if card is not None:
     ui.render_event_card(card, key_prefix="tl")
     correct_ui.last_message()
