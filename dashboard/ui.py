@@ -14,7 +14,7 @@ from dashboard import labels, queries
 from dashboard.safe_text import html_line, http_url, md, md_code
 from dashboard.state import context
 from dashboard.figures import charts
-from dashboard.exports import export_ui, provenance
+from dashboard.exports import export_ui, notes, provenance
 from dashboard.state.context import PageContext
 from dashboard.state.filter_state import link_notes
 from dashboard.state.filters import describe_filters
@@ -168,6 +168,11 @@ def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs)
     shown = df.iloc[page_of(len(df), key, TABLE_PAGE_ROWS)]
     result = st.dataframe(display_copy(shown, keep=links), hide_index=True, key=key, column_config=config, **kwargs)
     return shown, result
+
+
+def notes_table(ctx: PageContext) -> pd.DataFrame:
+    """One row per filtered event for a note (dashboard.exports.notes), kept per build and filters."""
+    return context.derived(ctx, "notes", lambda: notes.notes_table(ctx.filtered))
 
 
 def footer(ctx: PageContext) -> None:

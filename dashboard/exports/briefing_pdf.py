@@ -76,7 +76,8 @@ def briefing_html(plan: BriefingPlan, images: list[bytes]) -> str:
             continue
         if s.kind == "appendix":
             parts.append(f"<section class='appendix'><h1>{e(s.title)}</h1><p class='caption'>{e(' '.join(s.lines))}</p>"
-                         + _table(s.header, s.rows, "appendix", ["2.3in", "7.2in", "2.8in"]) + "</section>")
+                         + _table(s.header, s.rows, "appendix", ["2.3in", "7.2in", "2.8in"] if len(s.header) == 3 else None)
+                         + "</section>")
             continue
         parts.append(f"<section class='slide {e(s.kind)}'><h1>{e(s.title)}</h1>")
         if s.kind == "chart" and s.image is not None:

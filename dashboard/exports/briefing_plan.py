@@ -22,6 +22,7 @@ from dashboard.state.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
 )
 from dashboard.exports.findings import Finding, article_source, findings, shorten
+from dashboard.exports.notes import NOTE_HEADER, NOTES_COLUMNS, notes_table
 from dashboard.exports.provenance import build_date, corrections_line, included_outlets, source_line
 from dashboard.labels import EMPTY_TEXT
 from dashboard.queries import clean, event_card, fmt_date
@@ -407,6 +408,14 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
                             [f"Every article behind this pack ({len(src_rows)}). Build {ctx.built_at}."],
                             header=["Article id", "Outlet", "Published", "Headline", "Event"], rows=chunk,
                             notes=[f"{a} — {o}, {d}: {t} (event: {e})" for a, o, d, t, e in src_rows]))
+    note_rows = notes_table(ctx.filtered)
+    if not note_rows.empty:
+        slides.append(Slide("appendix", "Appendix: the events, one row each",
+                            [f"Every event in this pack ({len(note_rows)}) with its countries (host and co-chairs "
+                             "marked; “implied” where an ASEAN body's meeting implies a member no article names), "
+                             "people, outcomes and sources: the notes table of the Data page."],
+                            header=NOTE_HEADER, rows=note_rows[NOTES_COLUMNS[:-1]].astype(str).values.tolist(),
+                            formats=("pdf",)))
     if evidence_groups:
         rows = _appendix_rows(evidence_groups, ctx)
         slides.append(Slide("appendix", "Appendix: evidence behind the charts",

@@ -124,13 +124,14 @@ def _downloadable(tables: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]
 
 def table_download_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *,
                             options: FilterOptions | None = None, build_note: str | None = None,
-                            key: str = "tdl") -> None:
+                            key: str = "tdl", first: Mapping[str, pd.DataFrame] | None = None) -> None:
     """Download one filtered table as CSV / Excel / Parquet, or all of them as one zip.
 
-    `tables` are the *filtered* tables. The zip holds every table as CSV and Parquet, tables.xlsx,
-    the codebook and a README of the filters. Files are made only when clicked.
+    `tables` are the *filtered* tables; `first`, tables made from them to offer first (the notes table).
+    The zip holds every table as CSV and Parquet, tables.xlsx, the codebook and a README of the filters.
+    Files are made only when clicked.
     """
-    tabs = _downloadable(tables)
+    tabs = {**(first or {}), **_downloadable(tables)}
     part = _slug(filters)
     left, right = st.columns([3, 2])
     with left:

@@ -4,7 +4,7 @@ and download the filtered tables. Thin: the work is in dashboard.exports.briefin
 import streamlit as st
 
 from dashboard import ui
-from dashboard.exports import export_ui
+from dashboard.exports import export_ui, notes
 
 ctx = ui.page_context()
 ui.header("Briefing pack", ctx, "A slide deck for the current filters: every chart with its evidence, the events, "
@@ -14,4 +14,5 @@ export_ui.briefing_controls(ctx.tables, ctx.filters, built_at=built_at, theme_la
                             options=ctx.options, empty_reason=ctx.empty_reason)
 
 st.subheader("The filtered data")
-export_ui.table_download_controls(ctx.filtered, ctx.filters, options=ctx.options, build_note=built_at)
+export_ui.table_download_controls(ctx.filtered, ctx.filters, options=ctx.options, build_note=built_at,
+                                  first={notes.NOTES_TABLE: ui.notes_table(ctx)} if not ctx.empty_reason else None)

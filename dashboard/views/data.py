@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import data, queries, ui
 from dashboard.safe_text import md, md_code
-from dashboard.exports import export_ui
+from dashboard.exports import export_ui, notes
 
 ctx = ui.page_context()
 ui.header("Data", ctx, "The filtered tables, one row per fact, each with its source article and sentence.")
@@ -15,14 +15,22 @@ if ctx.empty_reason:
 if not ctx.empty_reason:
     with st.expander("Download the filtered tables (CSV, Excel, Parquet, or all as a zip)", expanded=True):
         export_ui.table_download_controls(ctx.filtered, ctx.filters, options=ctx.options,
-                                          build_note=ctx.report.get("built_at"), key="dt_dl")
+                                          build_note=ctx.report.get("built_at"), key="dt_dl",
+                                          first={notes.NOTES_TABLE: ui.notes_table(ctx)})
 names = [n for n in ("events", "participants", "attendees", "themes", "evidence", "outcomes", "articles")
          if n in ctx.filtered]
 log = queries.corrections_log(ctx.tables["corrections"])  # every correction, whatever the filters
 n_stale = int((log["status"] == "stale").sum()) if "status" in log.columns else 0
-tabs = st.tabs([f"{n} ({len(ctx.filtered[n])})" for n in names]
+tabs = st.tabs([f"One row per event, for notes ({len(ctx.filtered['events'])})"]
+               + [f"{n} ({len(ctx.filtered[n])})" for n in names]
                + [f"Corrections log ({len(log)}" + (f", {n_stale} stale)" if n_stale else ")"), "Codebook"])
-for name, tab in zip(names, tabs):
+with tabs[0]:
+    st.caption("Each filtered event on one line, with its date, place, host, the countries (host and co-chairs "
+               "marked; “implied” where an ASEAN body's meeting implies a member no article names), the people "
+               "with their titles, its outcomes and its sources: ready to paste into a note. Download it above "
+               "(“notes”, CSV or Excel).")
+    ui.show_table(ui.notes_table(ctx), "notes", key="dt_notes")
+for name, tab in zip(names, tabs[1:]):
     with tab:
         if ctx.filtered[name].empty:
             st.caption(f"No {name} rows for these filters.")

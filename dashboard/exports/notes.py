@@ -1,0 +1,111 @@
+"""The notes table: one row per event with what a briefing note cites (date, name, place, host, the
+countries and people, outcomes and sources), so nobody joins four tables by hand. Pure pandas; the Data
+page shows it, the downloads and the briefing pack's appendix carry it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from dashboard.labels import EMPTY_TEXT, clean, date_span
+
+NOTES_COLUMNS = ["date", "event", "place", "host", "countries", "people", "outcomes", "sources", "event_id"]
+NOTES_TABLE = "notes"   # its name among the downloads
+NOTE_HEADER = ["Date", "Event", "Place", "Host", "Countries", "People", "Outcomes", "Sources"]   # in a pack
+MAX_OUTCOMES = 3        # outcome sentences per event; the rest are counted ("+2 more in the outcomes table")
+
+# How a country's role reads after its name in the countries cell; roles not named read as the bare name.
+ROLE_MARKS = {"host": "host", "co_chair": "co-chair", "implied_member": "implied: an ASEAN member, not named"}
+ROLE_ORDER = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 2, "implied_member": 3}
+
+
+def notes_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One row per event of `tables` (filtered or whole), oldest first, every cell plain text."""
+    ev = tables["events"].sort_values(["start_date", "event_id"], na_position="last")
+    if ev.empty:
+        return pd.DataFrame(columns=NOTES_COLUMNS)
+    names = _country_names(tables)
+    countries = _countries(tables["participants"])
+    people = _people(tables["attendees"], names)
+    outcomes = _outcomes(tables.get("outcomes"))
+    sources = _sources(tables["articles"])
+    rows = []
+    for r in ev.itertuples(index=False):
+        e = r.event_id
+        acronym = clean(r.acronym)
+        rows.append({
+            "date": date_span(r.start_date, r.end_date),
+            "event": r.name + (f" ({acronym})" if acronym and acronym not in r.name else ""),
+            "place": ", ".join(v for v in (clean(r.venue), clean(r.city)) if v) or EMPTY_TEXT,
+            "host": names.get(clean(r.host_iso3) or "", clean(r.host_iso3) or EMPTY_TEXT),
+            "countries": countries.get(e, EMPTY_TEXT),
+            "people": people.get(e, EMPTY_TEXT),
+            "outcomes": outcomes.get(e, EMPTY_TEXT),
+            "sources": sources.get(e, EMPTY_TEXT),
+            "event_id": e,
+        })
+    return pd.DataFrame(rows, columns=NOTES_COLUMNS)
+
+
+def _country_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    from data_prep import all_countries
+    p = tables["participants"].dropna(subset=["iso3"]).drop_duplicates("iso3")
+    return {**all_countries(), **dict(zip(p["iso3"].astype(str), p["country"].astype(str)))}
+
+
+def _countries(participants: pd.DataFrame) -> dict[str, str]:
+    """event_id -> 'Indonesia (host); Australia; New Zealand; Brunei (implied: …)', by role then name;
+    a country with several roles reads once, under its first."""
+    if participants.empty:
+        return {}
+    p = participants.dropna(subset=["iso3"]).assign(order=lambda d: d["role"].map(ROLE_ORDER).fillna(2))
+    p = p.sort_values(["event_id", "order", "country"]).drop_duplicates(["event_id", "iso3"])
+    mark = p["role"].map(ROLE_MARKS)
+    p = p.assign(cell=[f"{c} ({m})" if isinstance(m, str) else str(c) for c, m in zip(p["country"], mark)])
+    return p.groupby("event_id", sort=False)["cell"].agg("; ".join).to_dict()
+
+
+def _people(attendees: pd.DataFrame, names: Mapping[str, str]) -> dict[str, str]:
+    """event_id -> 'Retno Marsudi (Menteri Luar Negeri, Kemlu, Indonesia); …' in the table's order."""
+    if attendees.empty:
+        return {}
+    cells = []
+    for title, org, iso3, name in zip(attendees["title"], attendees["organization"], attendees["iso3"],
+                                      attendees["name"]):
+        title, org = clean(title), clean(org)
+        if title and org and org.casefold() in title.casefold():   # "Duta Besar Kedutaan Denmark" holds its office
+            org = None
+        about = [v for v in (title, org, names.get(clean(iso3) or "", clean(iso3))) if v]
+        cells.append(f"{name} ({', '.join(about)})" if about else str(name))
+    a = attendees.assign(cell=cells).drop_duplicates(["event_id", "cell"])
+    return a.groupby("event_id", sort=False)["cell"].agg("; ".join).to_dict()
+
+
+def _outcomes(outcomes: pd.DataFrame | None) -> dict[str, str]:
+    """event_id -> its first outcome sentences by rank, ' | '-joined, and how many more there are."""
+    if outcomes is None or outcomes.empty:
+        return {}
+    o = outcomes.sort_values(["event_id", "rank"]).drop_duplicates(["event_id", "sentence"])
+    out = {}
+    for event_id, g in o.groupby("event_id", sort=False):
+        sentences = [str(s).strip() for s in g["sentence"]]
+        more = len(sentences) - MAX_OUTCOMES
+        out[event_id] = " | ".join(sentences[:MAX_OUTCOMES]) + (
+            f" (+{more} more in the outcomes table)" if more > 0 else "")
+    return out
+
+
+def _sources(articles: pd.DataFrame) -> dict[str, str]:
+    """event_id -> 'Antara, 2019-09-10, https://… ; Kompas, 2019-09-11, article a02', by date."""
+    a = articles[articles["status"] == "included"] if "status" in articles.columns else articles
+    if a.empty:
+        return {}
+    a = a.sort_values(["event_id", "published_date", "article_id"])
+    cells = []
+    for outlet, day, url, article_id in zip(a["outlet"], a["published_date"], a.get("url", pd.Series(index=a.index)),
+                                            a["article_id"]):
+        when = EMPTY_TEXT if pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
+        where = clean(url) if str(clean(url) or "").startswith(("http://", "https://")) else f"article {article_id}"
+        cells.append(f"{clean(outlet) or 'outlet ' + EMPTY_TEXT}, {when}, {where}")
+    return a.assign(cell=cells).groupby("event_id", sort=False)["cell"].agg("; ".join).to_dict()
