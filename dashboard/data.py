@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from data_prep import DATE_COLUMNS, TABLES, current_build, default_corrections_path, without_markers
 
@@ -63,10 +64,24 @@ def read_build_report(folder: Path) -> dict:
 def _read_one(folder: Path, name: str) -> pd.DataFrame | None:
     pq, csv = folder / f"{name}.parquet", folder / f"{name}.csv"
     if pq.exists():
-        return pd.read_parquet(pq)
+        return _one_chunk(pd.read_parquet(pq))
     if csv.exists():
         return pd.read_csv(csv, keep_default_na=True)
     return None
+
+
+def _one_chunk(df: pd.DataFrame) -> pd.DataFrame:
+    """Each Arrow-backed column as one contiguous chunk: read_parquet hands them over in batches of 131,072
+    rows, and taking a few rows of a chunked column concatenates the chunks first (at 100,000 articles,
+    picking one article's evidence cost 20-200 ms instead of 2 ms). About a quarter second once per build."""
+    for c in df.columns:
+        arr = df[c].array
+        if not hasattr(arr, "__arrow_array__"):
+            continue
+        chunked = arr.__arrow_array__()
+        if isinstance(chunked, pa.ChunkedArray) and chunked.num_chunks > 1:
+            df[c] = pd.Series(type(arr)(pa.chunked_array([chunked.combine_chunks()]), dtype=arr.dtype), index=df.index)
+    return df
 
 
 def _normalise(name: str, df: pd.DataFrame) -> pd.DataFrame:

@@ -114,6 +114,11 @@ def display_copy(df: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
         if c in keep:
             continue
         col = out[c]
+        if isinstance(col.dtype, pd.StringDtype):   # text by its type: no need to look at each value
+            empty = col.isna() | col.str.strip().eq("").fillna(False)
+            if empty.any():
+                out[c] = col.astype(object).where(~empty, EMPTY_TEXT)
+            continue
         if not (pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
                 or isinstance(col.dtype, pd.CategoricalDtype)):
             continue

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import queries, ui
 from dashboard.figures import charts
-from dashboard.state.context import derived
+from dashboard.state.context import derived, per_build
 
 ctx = ui.page_context()
 ui.header("People and organisations", ctx, "Attendees named in the sources, with titles as the text gives them.")
@@ -12,8 +12,11 @@ ui.stop_if_empty(ctx)
 f = ctx.filtered
 
 st.subheader("People named per event")
-counts = charts.attendee_counts(f["attendees"], ui.events_for_chart(f["events"], "pp_chart"), ctx.tables["participants"])
-asean_names = set(ctx.tables["participants"].loc[ctx.tables["participants"]["is_asean"], "country"])
+page_events = ui.events_for_chart(f["events"], "pp_chart")
+counts = derived(ctx, "attendee_counts", lambda: charts.attendee_counts(
+    f["attendees"], page_events, ctx.tables["participants"]), tuple(page_events["event_id"]))
+parts = ctx.tables["participants"]
+asean_names = per_build(ctx, "asean_names", lambda: set(parts.loc[parts["is_asean"], "country"]))
 ui.show_chart(charts.attendees_figure(counts, asean_names), "attendees-by-event", key="pp_chart")
 
 st.subheader("People")
