@@ -54,6 +54,12 @@ table.appendix tr {{ break-inside: avoid; }}
 """
 
 
+# Column widths of the appendix tables, by their number of columns: the evidence (charts, sentence, source)
+# and the events, one row each (date, event, place, host, countries, people, outcomes, sources)
+APPENDIX_WIDTHS = {3: ["2.3in", "7.2in", "2.8in"],
+                   8: ["0.8in", "1.3in", "1.1in", "0.8in", "1.9in", "2.4in", "2.2in", "1.8in"]}
+
+
 def _table(header: list[str], rows: list[list[str]], cls: str = "", widths: list[str] | None = None) -> str:
     e = html.escape
     cols = "".join(f"<col style='width:{w}'>" for w in widths) if widths else ""
@@ -76,7 +82,7 @@ def briefing_html(plan: BriefingPlan, images: list[bytes]) -> str:
             continue
         if s.kind == "appendix":
             parts.append(f"<section class='appendix'><h1>{e(s.title)}</h1><p class='caption'>{e(' '.join(s.lines))}</p>"
-                         + _table(s.header, s.rows, "appendix", ["2.3in", "7.2in", "2.8in"] if len(s.header) == 3 else None)
+                         + _table(s.header, s.rows, "appendix", APPENDIX_WIDTHS.get(len(s.header)))
                          + "</section>")
             continue
         parts.append(f"<section class='slide {e(s.kind)}'><h1>{e(s.title)}</h1>")
