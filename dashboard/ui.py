@@ -47,11 +47,12 @@ def stop_if_empty(ctx: PageContext) -> None:
 
 
 def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=None, note: str | None = None,
-               **kwargs):
+               title: str | None = None, **kwargs):
     """Show a plotly figure with the app's config (download filename `slug`, 2× scale).
 
     The one place every chart passes through: export controls hook in here. `note` (one short sentence
-    on how the figure is made) goes on its own line under the exported image's source line.
+    on how the figure is made) goes on its own line under the exported image's source line; `title` is the
+    exported image's title when the figure's own would not say what it shows ("Partners of Indonesia").
     """
     key = key or f"chart_{slug}"
     args = dict(config=charts.plotly_config(slug), theme=None, key=key, **kwargs)
@@ -59,7 +60,7 @@ def show_chart(fig: go.Figure, slug: str, *, key: str | None = None, on_select=N
         args["on_select"] = on_select
     result = st.plotly_chart(fig, **args)
     if fig.data:  # nothing to export from a "no data" placeholder
-        _export_controls(fig, slug, key, note)
+        _export_controls(fig, slug, key, note, title)
     return result
 
 
@@ -92,12 +93,24 @@ def source_line(ctx: PageContext) -> str:
     return provenance.source_line(ctx.filtered, ctx.report.get("built_at"))
 
 
-def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = None) -> None:
+def _export_controls(fig: go.Figure, slug: str, key: str, note: str | None = None, title: str | None = None) -> None:
     """The download control (PNG/SVG/PDF) under a chart; a `note` becomes a second line of the image's
-    source text (made only when the control is opened)."""
+    source text (made only when the control is opened). The image's title ends with the years of the
+    filtered events ("Partners of Indonesia, 2023–2025"), so a slide says what and when on its own."""
     ctx = page_context()
+    years = years_of(ctx.filtered["events"])
+    title = export_ui.title_of(fig, slug, title)
     export_ui.chart_download_controls(fig, slug, ctx.filters, lambda: source_line(ctx) + (f"\n{note}" if note else ""),
+                                      title=f"{title}, {years}" if years and years not in title else title,
                                       options=ctx.options, key=f"exp_{key}")
+
+
+def years_of(events: pd.DataFrame) -> str:
+    """The years the events span: '2019', '2018–2019', or '' when none is dated."""
+    lo, hi = events["start_date"].min(), events["end_date"].fillna(events["start_date"]).max()
+    if pd.isna(lo) or pd.isna(hi):
+        return ""
+    return f"{lo:%Y}" if lo.year == hi.year else f"{lo:%Y}–{hi:%Y}"
 
 
 EMPTY_TEXT = labels.EMPTY_TEXT  # the one wording for a missing value

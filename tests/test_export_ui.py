@@ -113,3 +113,18 @@ def test_zip_of_filtered_tables(tables) -> None:
     data = to_zip_bytes(tabs, export_ui.codebook_markdown(), export_ui.filters_readme(f))
     names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     assert {"events.csv", "events.parquet", "tables.xlsx", "CODEBOOK.md", "README.md"} <= names
+
+
+def test_an_exported_chart_is_titled_with_what_and_when(tables) -> None:
+    """"Partners" alone does not say whose or when: the page's title wins over the slug, and the years of
+    the filtered events follow it (the seeds' events run from July 2018 to September 2019)."""
+    import plotly.graph_objects as go
+
+    from dashboard.exports.export_ui import title_of
+    from dashboard.ui import years_of
+    bare = go.Figure(go.Bar(x=[1], y=["Australia"]))
+    assert title_of(bare, "partners") == "Partners"
+    assert title_of(bare, "partners", "Partners of Indonesia") == "Partners of Indonesia"
+    assert years_of(tables["events"]) == "2018–2019"
+    rcdd = tables["events"][tables["events"]["start_date"].dt.year == 2019]
+    assert years_of(rcdd) == "2019"

@@ -225,11 +225,11 @@ def test_exported_chart_texts_are_escaped_and_the_title_read_back_plain() -> Non
     import plotly.graph_objects as go
 
     from dashboard.exports.chart_export import style_for_export
-    from dashboard.exports.export_ui import _title_of
+    from dashboard.exports.export_ui import title_of
 
     fig = map_figures.build_static_map_figure(pd.DataFrame(columns=["iso3", "country", "n_events", "event_names",
                                                                     "is_asean"]), set(), "Forum <b>x</b> & co")
-    title = _title_of(fig, "map")
+    title = title_of(fig, "map")
     assert title == "Forum <b>x</b> & co", "read back as plain text, escaped once by style_for_export"
     out = style_for_export(go.Figure(), title, f"Filters: Events: {EVIL}", f"Source: 1 article (Outlet {EVIL})")
     texts = [out.layout.title.text, out.layout.title.subtitle.text, out.layout.annotations[-1].text]

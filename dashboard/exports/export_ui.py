@@ -40,10 +40,11 @@ def _slug(f: Filters) -> str:
     return filters_slug(f.countries, f.themes, f.events, f.date_from, f.date_to)
 
 
-def _title_of(fig: go.Figure, slug: str) -> str:
-    """The figure's own title as plain text (a figure holds it escaped for plotly), else the slug in words."""
+def title_of(fig: go.Figure, slug: str, title: str | None = None) -> str:
+    """An exported chart's title: `title`, else the figure's own as plain text (a figure holds it escaped
+    for plotly), else the slug in words."""
     text = html.unescape(fig.layout.title.text) if fig.layout.title and fig.layout.title.text else ""
-    return text or slug.replace("-", " ").replace("_", " ").capitalize()
+    return title or text or slug.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _chart_bytes(fig: go.Figure, title: str, subtitle: str, source: str, fmt: str) -> Callable[[], bytes]:
@@ -73,7 +74,7 @@ def chart_download_controls(fig: go.Figure, slug: str, filters: Filters, source_
         if find_chromium() is None:
             st.caption(NO_CHROMIUM)
             return
-        title = title or _title_of(fig, slug)
+        title = title_of(fig, slug, title)
         subtitle = briefing.filters_subtitle(filters, options)
         source = source_line() if callable(source_line) else source_line
         part = _slug(filters)
@@ -186,8 +187,11 @@ def briefing_controls(tables: Mapping[str, pd.DataFrame], filters: Filters, *, b
         format_func=lambda k: briefing.CHARTS[k].title,
         help="One slide each, with the evidence sentences and their sources in the speaker notes.")
     st.markdown(
-        "The pack: **a title slide** (filters, date, sources, facts analysts corrected) · **one slide per chart** "
-        "(evidence in the speaker notes) · **the events table** · **every source article**.  \n"
+        "The pack, in order: **a title slide** (filters, date, sources, facts analysts corrected) · **findings**: "
+        "what the filtered data says in plain sentences, each with its source · **the events table** · **one "
+        "slide per event** (its card: place, host, countries, people, outcomes, key sentences) · **one slide per "
+        "chart** (evidence in the speaker notes) · **every source article** · in the PDF, **an appendix**: the "
+        "events one row each, then the evidence behind the charts.  \n"
         f"{md(briefing.filters_subtitle(filters, options))}")  # names events and themes from the data
     if find_chromium() is None:
         st.warning(NO_CHROMIUM.split(" The camera")[0] + " The briefing pack draws its charts with it.",

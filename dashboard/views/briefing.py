@@ -7,8 +7,8 @@ from dashboard import ui
 from dashboard.exports import export_ui, notes
 
 ctx = ui.page_context()
-ui.header("Briefing pack", ctx, "A slide deck for the current filters: every chart with its evidence, the events, "
-                                "the sources.")
+ui.header("Briefing pack", ctx, "A slide deck or PDF for the current filters: findings, the events, every chart "
+                                "with its evidence, the sources.")
 built_at = ctx.report.get("built_at")
 export_ui.briefing_controls(ctx.tables, ctx.filters, built_at=built_at, theme_labels=ctx.theme_labels,
                             options=ctx.options, empty_reason=ctx.empty_reason)

@@ -36,7 +36,7 @@ if chosen:  # a country view: with whom did the chosen countries meet?
     st.subheader(f"With whom: partners of {md(who)}")
     rows = ctx.tables["participants"] if ctx.filters.only_chosen else f["participants"]
     table = partners.partner_table(rows, ev, chosen)
-    ui.show_chart(partners.partners_figure(table, who), "partners", key="ov_partners")
+    ui.show_chart(partners.partners_figure(table, who), "partners", key="ov_partners", title=f"Partners of {who}")
     note = partners.implied_note(rows, ev)
     st.caption(f"Countries that took part in the same events as {md(who)}, ranked by events shared "
                f"(in brackets: share of {md(who)}'s {len(ev)} filtered events)." + (f" {md(note)}" if note else ""))
@@ -50,7 +50,8 @@ if chosen:  # a country view: with whom did the chosen countries meet?
             if who_met.open:
                 matrix = partners.co_attendance(rows[rows["event_id"].isin(ev["event_id"])],
                                                 chosen + list(table["iso3"][:12]))
-                ui.show_chart(partners.co_attendance_figure(matrix), "co-attendance", key="ov_coattendance")
+                ui.show_chart(partners.co_attendance_figure(matrix), "co-attendance", key="ov_coattendance",
+                              title=f"Who met whom: {who} and their top partners")
                 st.caption("Each cell counts the filtered events both countries took part in; the diagonal, "
                            "a country's own.")
 
