@@ -23,6 +23,7 @@ K_EVENTS, K_COUNTRIES, K_THEMES = "flt_events", "flt_countries", "flt_themes"
 K_FROM, K_TO, K_ASEAN = "flt_date_from", "flt_date_to", "flt_asean_only"  # K_FROM/K_TO: the filter's dates
 K_ONLY = "flt_only_chosen"
 K_DATES, K_PERIOD = "flt_dates", "flt_period"  # the date-range slider and its quick choices
+K_YEAR_FROM, K_YEAR_TO = "flt_year_from", "flt_year_to"  # a span of whole years (2023 to 2025) in two picks
 K_SEEDED = "flt_seeded"
 K_RESET = "flt_reset"
 K_IGNORED = "flt_ignored"   # (notes on what the opening link asked for and could not have, the filters it set)
@@ -208,6 +209,31 @@ def _dates_from_period(options: FilterOptions) -> None:
     st.session_state.pop(K_DATES, None)
 
 
+def _dates_from_years(options: FilterOptions) -> None:
+    """A span of years picked: the filter runs from 1 January of the first to 31 December of the last
+    (the two picks swap when given in the wrong order)."""
+    a, b = sorted((int(st.session_state[K_YEAR_FROM]), int(st.session_state[K_YEAR_TO])))
+    lo, hi = max(date(a, 1, 1), options.date_min), min(date(b, 12, 31), options.date_max)
+    st.session_state[K_FROM] = None if lo <= options.date_min else lo
+    st.session_state[K_TO] = None if hi >= options.date_max else hi
+    st.session_state.pop(K_DATES, None)
+
+
+def years_control(options: FilterOptions, now: tuple[date, date]) -> None:
+    """Two year pickers side by side ("from 2023 to 2025"): several years in two clicks, where the slider
+    moves a fortnight a pixel. They show the years the current range touches."""
+    s = st.session_state
+    years = list(range(options.date_min.year, options.date_max.year + 1))
+    if len(years) < 2:
+        return
+    s[K_YEAR_FROM], s[K_YEAR_TO] = now[0].year, now[1].year
+    with st.sidebar.container(horizontal=True):
+        st.selectbox("From year", years, key=K_YEAR_FROM, on_change=_dates_from_years, args=(options,),
+                     help="Whole years: from 1 January of this year…")
+        st.selectbox("to year", years, key=K_YEAR_TO, on_change=_dates_from_years, args=(options,),
+                     help="…to 31 December of this one.")
+
+
 def date_range_control(options: FilterOptions) -> None:
     """Quick choices plus a slider over the data's dates; both apply at once (no calendar to close)."""
     dom = _domain(options)
@@ -221,6 +247,7 @@ def date_range_control(options: FilterOptions) -> None:
     sb.segmented_control("Dates", list(quick), key=K_PERIOD, format_func=lambda k: names.get(k, k),
                          on_change=_dates_from_period, args=(options,),
                          help="Latest 12 months: the year before the newest event in the data.")
+    years_control(options, now)
     lo = s.get(K_FROM) or dom[0]
     hi = s.get(K_TO) or dom[1]
     s[K_DATES] = (max(min(lo, dom[1]), dom[0]), min(max(hi, dom[0]), dom[1]))
