@@ -17,7 +17,7 @@ from dashboard.labels import (EMPTY_TEXT, NEW_MARK, ROLE_LABELS, clean, date_spa
                               role_label)
 from dashboard.review import NO_YEAR
 from dashboard.theme_measures import counted_evidence
-from data_prep import all_countries
+from data_prep import all_countries, split_sentences
 from data_prep.intake import RENAMED, SAVED
 
 # Everything from an article, a file name or an address goes into the page escaped (dashboard.safe_text).
@@ -167,6 +167,17 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     sents = o.loc[o["event_id"] == event_id, "sentence"].dropna().astype(str)
     outcome_sentences = list(dict.fromkeys(sents))
     outcomes = "\n".join(f"- {s}" for s in outcome_sentences) or None
+    # every article that supports a fact gives its sentence, not only the one the fact was read from
+    # (its first mention there), beyond the one each fact was read from
+    at, shown_iso3 = _SentenceFinder(texts), set(p["iso3"])
+    read_from = set(zip(p["iso3"], p["article_id"])) | set(zip(a["name"], a["article_id"]))
+    first = m.dropna(subset=["char_start"]).sort_values("char_start").drop_duplicates(["iso3", "article_id"])
+    more_countries = [{"country": names.get(i, i), "evidence": at(aid, int(start)), "article_id": aid}
+                      for i, aid, start in zip(first["iso3"], first["article_id"], first["char_start"])
+                      if i in shown_iso3 and (i, aid) not in read_from]
+    more_people = [{"name": n, "evidence": at(aid, spans[0][0]), "article_id": aid}
+                   for n in a["name"] for aid in src["article_id"]
+                   if (n, aid) not in read_from and (spans := _find_all(texts.get(aid, ""), str(n)))]
     event_row = pd.DataFrame([{"fact": "the event", "evidence": r["evidence"], "article_id": r["article_id"]},
                               {"fact": "its date", "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
     return EventCard(
@@ -181,11 +192,31 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
                            url=[safe_text.http_url(clean(u)) for u in src["url"]])[
             ["article_id", "outlet", "title", "author", "published_date", "read", "url"]].reset_index(drop=True),
         n_articles=n_articles,
-        country_evidence=_evidence_list(p.sort_values(["role", "country"]), "country", texts, arts, link),
-        attendee_evidence=_evidence_list(a, "name", texts, arts, link),
+        country_evidence=_evidence_list(_with_rows(p.sort_values(["role", "country"]), more_countries), "country",
+                                        texts, arts, link),
+        attendee_evidence=_evidence_list(_with_rows(a, more_people), "name", texts, arts, link),
         event_evidence=_evidence_list(event_row, "fact", texts, arts, link),
         outcome_sentences=outcome_sentences,
     )
+
+
+class _SentenceFinder:
+    """The sentence of an article that holds a character offset (each article split once)."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self._texts = texts
+        self._split: dict[str, list] = {}
+
+    def __call__(self, article_id: str, offset: int) -> str | None:
+        if article_id not in self._split:
+            self._split[article_id] = split_sentences(self._texts.get(article_id, ""))
+        return next((x.text for x in self._split[article_id] if x.start <= offset < x.end), None)
+
+
+def _with_rows(facts: pd.DataFrame, more: list[dict]) -> pd.DataFrame:
+    """The facts' own rows first (the sentence each was read from), then one more row per supporting article."""
+    return pd.concat([facts, pd.DataFrame(more, columns=list(more[0]) if more else [])], ignore_index=True) \
+        if more else facts
 
 
 def _dated_names(events: pd.DataFrame) -> dict[str, str]:

@@ -148,6 +148,21 @@ def test_event_card_for_the_2019_conference(tables: dict, theme_labels: dict) ->
     assert queries.event_card(tables, "no-such-event") is None
 
 
+def test_a_fact_supported_by_k_articles_shows_k_sentences(tables: dict, theme_labels: dict) -> None:
+    """"4 of 4 articles" with one sentence under it read as a contradiction (issue 20): every article the
+    count names gives its own sentence holding the fact, each inside that article's text."""
+    texts = dict(zip(tables["articles_text"]["article_id"], tables["articles_text"]["text"]))
+    for event_id in tables["events"]["event_id"]:
+        card = queries.event_card(tables, event_id, theme_labels)
+        for facts, evidence, column in ((card.countries, card.country_evidence, "country"),
+                                        (card.attendees, card.attendee_evidence, "name")):
+            for fact, support in zip(facts[column], facts["articles"]):
+                k = int(support.split(" of ")[0])
+                mine = [e for e in evidence if fact in e.facts]
+                assert len({e.article_id for e in mine}) >= k, (event_id, fact, support, mine)
+                assert all(e.sentence in texts[e.article_id] for e in mine)
+
+
 def test_event_card_shows_the_whole_event_row(tables: dict, theme_labels: dict) -> None:
     """Every field of the card comes from the event's row and its outcome sentences (the tagline was
     once read from a column that does not exist, so the card never showed it)."""
