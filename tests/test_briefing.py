@@ -258,8 +258,8 @@ def test_pack_with_a_country_filter_shows_its_partners(tables) -> None:
     p = tables["participants"]
     partners = set(p.loc[p["event_id"].isin(p.loc[p["iso3"] == "AUS", "event_id"]), "country"]) - {"Australia"}
     slide = next(s for s in plan.slides if s.title == CHARTS["theme-country-matrix"].title)
-    columns = set(plan.figures[slide.image].data[0].x)
-    assert partners | {"Australia"} == columns
+    countries = set(plan.figures[slide.image].data[0].y)   # a row per country
+    assert partners | {"Australia"} == countries
 
 
 @pytest.mark.parametrize("fmt", ["pptx", "pdf"])

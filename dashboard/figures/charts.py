@@ -354,23 +354,27 @@ def theme_country_matrix(participants: pd.DataFrame, evidence: pd.DataFrame, art
 
 
 def theme_country_heatmap(matrix: pd.DataFrame, title: str | None = None) -> go.Figure:
-    """Heatmap of theme_country_matrix, counts written in each cell."""
+    """Heatmap of theme_country_matrix, counts written in each cell: a row per country (ASEAN members
+    first) and a column per theme, so each cell keeps its width however many countries there are (a
+    column per country crowded the numbers into each other at 1024 px)."""
     if matrix.empty:
         return empty_figure("No countries and themes to compare.")
-    cols, rows = plot_texts(matrix.columns), plot_texts(matrix.index)  # country names, theme labels
+    t = matrix.T   # countries × themes
+    themes, countries = plot_texts(t.columns), plot_texts(t.index)
     fig = go.Figure(go.Heatmap(
-        z=matrix.to_numpy(), x=cols, y=rows, colorscale=palette.SEQUENTIAL,
-        text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
-        hovertemplate="<b>%{x}</b><br>%{y}: %{z} theme sentences (each counted once per article) "
-                      "in the articles on the events %{x} took part in<extra></extra>",
-        colorbar=dict(title=dict(text="sentences<br>(once per<br>article)", side="top"), thickness=14),
+        z=t.to_numpy(), x=themes, y=countries, colorscale=palette.SEQUENTIAL,
+        text=t.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
+        hovertemplate="<b>%{y}</b><br>%{x}: %{z} theme sentences (each counted once per article) "
+                      "in the articles on the events %{y} took part in<extra></extra>",
+        # under the grid, so the theme columns get the width
+        colorbar=dict(title=dict(text="sentences (once per article)", side="top"), thickness=12,
+                      orientation="h", y=-0.02, yanchor="top", len=0.6),
     ))
-    fig = _layout(fig, title, max(300, 120 + 42 * len(matrix.index)))
-    # every country named, however narrow the window
-    fig.update_xaxes(tickangle=-50, side="bottom", tickmode="array", tickvals=cols, ticktext=cols,
-                     tickfont=dict(size=12 if len(cols) > 12 else 14))
-    fig.update_yaxes(autorange="reversed")
-    return wrap_ticks(fig, "y", rows, width=18)
+    fig = _layout(fig, title, max(320, 210 + 28 * len(t.index)))
+    # every country named, however many
+    fig.update_yaxes(autorange="reversed", tickmode="array", tickvals=countries, ticktext=countries, automargin=True)
+    fig.update_xaxes(side="top", tickangle=0, tickfont=dict(size=12))
+    return wrap_ticks(fig, "x", themes, width=12)
 
 
 # ---------------------------------------------------------------------------------------------
