@@ -8,7 +8,8 @@ The public API, all the dashboard and scripts need: `build` (the one way to buil
 (`ARTICLE_SUFFIXES`, `TEXT_SUFFIXES`, `MAX_BYTES`, `refusal`), and the tables' contract (`TABLES`, `DATE_COLUMNS`,
 `without_markers` for the codebook's text), and analysts' corrections (`Correction`, `record`, `prepare`, `read_corrections`, `default_corrections_path`,
 `all_countries` and `split_sentences` for choosing what to add and its evidence sentence), and which
-theme sentences count toward the figures (`counted_flags`, `normalise`)."""
+theme sentences count toward the figures (`counted_flags`, `normalise`), and search over a build's sentences
+(`search`, `count_hits`, `Hit`, the index file `SEARCH_INDEX` a build writes beside its tables)."""
 __version__ = "0.1.0"
 
 from .build import build, list_inputs  # noqa: E402
@@ -25,8 +26,10 @@ from .correction_input import is_country_code, prepare  # noqa: E402
 from .countries import all_countries  # noqa: E402
 from .sentences import Sentence, split_sentences  # noqa: E402
 from .counting import counted_flags, normalise  # noqa: E402
+from .search_index import Hit, count_hits, search  # noqa: E402
+from .search_index import INDEX_FILE as SEARCH_INDEX  # noqa: E402
 
 __all__ = ["build", "BuildBusy", "current_build", "add_articles", "describe_contributions", "earlier_articles", "SavedFile", "list_inputs", "refusal", "ARTICLE_SUFFIXES", "TEXT_SUFFIXES", "MAX_BYTES", "TABLES", "DATE_COLUMNS",
            "without_markers", "ACTIONS", "SET_FIELDS", "Correction", "read_corrections", "record",
            "default_corrections_path", "prepare", "is_country_code", "all_countries", "Sentence", "split_sentences",
-           "counted_flags", "normalise", "__version__"]
+           "counted_flags", "normalise", "search", "count_hits", "Hit", "SEARCH_INDEX", "__version__"]

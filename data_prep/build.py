@@ -38,6 +38,7 @@ from .places import place_coordinates, place_country
 from .resources import clear_caches, read_rows
 from .people import canonical_names
 from .schema import DATE_COLUMNS, TABLES
+from .search_index import INDEX_FILE, write_index
 
 Progress = Callable[[str, float], None]
 
@@ -414,6 +415,11 @@ def _build_locked(seeds_dir: Path, out_dir: Path, progress: Progress | None, cor
     # Save outputs: the whole build into its own folder, the report last, then one atomic swap
     try:
         write_tables(tables, version)
+        if progress:
+            progress("Writing the search index", 0.95)
+        t0 = time.perf_counter()   # the index swaps in with the tables: same folder
+        report["search_index"] = {"file": INDEX_FILE, "sentences": write_index(tables, version / INDEX_FILE),
+                                  "write_time_s": round(time.perf_counter() - t0, 3)}
         (version / "build_report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n",
                                                    encoding="utf-8")
         swap_in(version, out_dir)

@@ -1,0 +1,44 @@
+"""What the Search page shows for each hit, as escaped HTML: the sentence with its matched words marked,
+the event and the article it comes from, and a link that opens the article on the Sources page with the
+sentence highlighted. Pure functions, no Streamlit (the search itself is data_prep.search)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import queries, safe_text
+from dashboard.labels import EMPTY_TEXT, clean
+from data_prep import Hit
+
+PER_PAGE = 20   # hits a page
+MAX_QUERY_CHARS = 200
+
+HOW_IT_WORKS = ("Searches every sentence of the included articles, in Indonesian and English. Words match by "
+                "family in either language (`melindungi` finds `perlindungan`, `scams` finds `scam`); every word "
+                "you type must appear in the sentence; hits are ranked by relevance (BM25) and limited to the "
+                "events the sidebar's filters keep.")
+
+
+def article_sources(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> a one-line description of where the article comes from: outlet, date and title,
+    for the included articles (plain text: escape it where it is shown)."""
+    arts = articles[articles["status"] == "included"]
+    out = {}
+    for a, outlet, d, title in zip(arts["article_id"], arts["outlet"], arts["published_date"], arts["title"]):
+        date_s = "" if d is None or pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}"
+        parts = [clean(outlet) or "outlet unknown", date_s, clean(title) or ""]
+        out[str(a)] = " · ".join(p for p in parts if p)
+    return out
+
+
+def hit_html(hit: Hit, event_label: str | None, source: str | None, href: str) -> str:
+    """One hit as an HTML block: the sentence with the matched words marked, then its event, its article
+    and a link to read it; every value from the data escaped."""
+    spans = [queries.Span(s, e, "quote", "matches your search") for s, e in hit.marks]
+    sentence = queries.highlight_html(hit.sentence, spans)
+    event = safe_text.html_line(event_label or clean(hit.event_id) or EMPTY_TEXT)
+    where = safe_text.html_line(source or hit.article_id)
+    link = (f'<a href="{safe_text.html_line(href)}" target="_self" title="Open the article on the Sources page '
+            f'with this sentence highlighted">read it in the article</a>')
+    return (f'<div style="margin-bottom:0.9rem">{sentence}'
+            f'<div style="font-size:0.9rem;color:#555">Event: {event} · source: {where} · {link}</div></div>')
