@@ -4,7 +4,8 @@
 filtered ones (what the filters keep, `state.filters.apply_filters`) and returns one `Finding` per line:
 how many events, when and where; which countries took part (with a country filter: with whom the chosen
 countries met, `figures.partners.partner_table`); who spoke for whom; the leading themes with their share
-of events (`theme_measures.theme_measures`); and what was agreed (the outcomes table). Every number and
+of events (`theme_measures.theme_measures`); when the events span several years, the theme whose share
+shifted most (`figures.trends.theme_shift`); and what was agreed (the outcomes table). Every number and
 name is read from the tables; nothing is inferred. Pure pandas: no Streamlit, no browser.
 """
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.figures.partners import implied_note, partner_table
+from dashboard.figures.trends import theme_shift
 from dashboard.labels import EMPTY_TEXT, clean, date_span, fmt_date
 from dashboard.state.filters import Filters
 from dashboard.theme_measures import theme_measures
@@ -34,7 +36,7 @@ class Finding:
 
     text: str
     source: str
-    kind: str = ""  # "events" | "countries" | "people" | "themes" | "outcome"
+    kind: str = ""  # "events" | "countries" | "people" | "themes" | "trend" | "outcome"
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -189,6 +191,27 @@ def _themes_finding(tables, filtered, labels: Mapping[str, str]) -> Finding:
     return Finding("Leading themes: " + "; ".join(parts) + ".", src, "themes")
 
 
+def _years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}-{last}"
+
+
+def _trend_finding(tables, filtered, labels: Mapping[str, str]) -> Finding | None:
+    """When the events start in at least trends.MIN_TREND_YEARS (4) distinct years: the theme whose share
+    of events changed most between the first and the last third of the years, with both counts ("Peace
+    messaging touched 5 of 8 events in 2017-2019 and 1 of 12 in 2023-2025"). None for a shorter span or
+    when no share changed."""
+    s = theme_shift(filtered["events"], filtered["evidence"], tables["articles"], labels)
+    if s is None:
+        return None
+    text = (f"Over the years: {s.theme_label} touched {s.first_touching} of {_count(s.first_events, 'event')} in "
+            f"{_years(*s.first_years)} and {s.last_touching} of {s.last_events} in {_years(*s.last_years)} "
+            f"({s.first_share:.0%}, then {s.last_share:.0%}), the largest shift of any theme between the first "
+            "and the last third of the years.")
+    src = ("events table (by start year) and evidence table (theme sentences, each counted once per article); "
+           "every year on the Trends page")
+    return Finding(text, src, "trend")
+
+
 def _outcome_findings(tables, filtered) -> list[Finding]:
     o = filtered.get("outcomes", pd.DataFrame(columns=["event_id", "article_id", "sentence"]))
     if o.empty:
@@ -219,5 +242,8 @@ def findings(tables: Mapping[str, pd.DataFrame], filtered: Mapping[str, pd.DataF
     if people is not None:
         out.append(people)
     out.append(_themes_finding(tables, filtered, labels))
+    trend = _trend_finding(tables, filtered, labels)
+    if trend is not None:
+        out.append(trend)
     out.extend(_outcome_findings(tables, filtered))
     return out
