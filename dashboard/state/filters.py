@@ -26,6 +26,7 @@ _TRUE = {"1", "true", "yes", "on"}
 QP_CARD = "card"          # Timeline: the event whose card is open
 QP_ARTICLE = "article"    # Sources: the article shown in the reader
 QP_HL = "hl"              # Sources: "<start>-<end>", character offsets of a sentence to highlight in it
+QP_MEASURE = "measure"    # Themes: what the first chart counts (theme_measures.MEASURES)
 PAGE_PARAMS: dict[str, tuple[str, ...]] = page_params()
 
 _EVENT_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,159}$")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import data, queries, ui
 from dashboard.safe_text import html_line, md
-from dashboard.state import filters
+from dashboard.state import filters, url_state
 from dashboard.figures import charts
 from dashboard.state.context import derived
 from dashboard.theme_measures import (
@@ -25,11 +25,21 @@ with st.expander("How these figures are made", expanded=False):
     st.markdown(HOW_MADE)
 
 st.subheader("How much each theme comes up")
-measure = st.segmented_control("Measure", list(MEASURES), default=DEFAULT_MEASURE, key="th_measure",
-                               format_func=lambda m: MEASURE_NAMES[m],
+choices = [DEFAULT_MEASURE, *(m for m in MEASURES if m != DEFAULT_MEASURE)]   # the first is the default
+url_measure = st.query_params.get(filters.QP_MEASURE)
+st.session_state["th_measure"] = url_state.choice_from_url(
+    url_measure, st.session_state.get("th_url_measure"), st.session_state.get("th_measure"), choices)
+measure = st.segmented_control("Measure", choices, key="th_measure", format_func=lambda m: MEASURE_NAMES[m],
                                help="Events: how many filtered events touch the theme (each event once). "
                                     "Sentences: how much was said about it (each sentence once per article).")
 measure = measure or DEFAULT_MEASURE  # a click on the chosen option clears it
+wanted = url_state.url_value_for(measure, choices)   # kept in the link (measure=), so a shared view keeps it
+if url_measure != wanted:
+    if wanted is None:
+        del st.query_params[filters.QP_MEASURE]
+    else:
+        st.query_params[filters.QP_MEASURE] = wanted
+st.session_state["th_url_measure"] = wanted
 totals = derived(ctx, "theme_totals", lambda: charts.theme_totals(f["events"], f["evidence"], f["articles"],
                                                                   ctx.theme_labels, measure), measure)
 ui.show_chart(charts.theme_totals_figure(totals, measure, height=320), "theme-totals", key="th_totals",
