@@ -22,8 +22,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 APP = str(REPO / "dashboard" / "app.py")
-PAGES = ["views/overview.py", "views/timeline.py", "views/map.py", "views/themes.py", "views/people.py",
-         "views/sources.py", "views/data.py", "views/review.py", "views/briefing.py"]
+PAGES = ["views/overview.py", "views/timeline.py", "views/trends.py", "views/map.py", "views/themes.py", "views/people.py",
+         "views/compare.py", "views/sources.py", "views/search.py", "views/data.py", "views/review.py", "views/briefing.py"]
 GOAL_SEED_MS, GOAL_LARGE_MS = 100, 300
 
 # The same sidebar widgets as the app's, with nothing behind them: what any Streamlit rerun costs.

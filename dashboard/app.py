@@ -24,10 +24,13 @@ VIEWS = Path(__file__).resolve().parent / "views"
 PAGES = [
     st.Page(VIEWS / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page(VIEWS / "timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page(VIEWS / "trends.py", title="Trends", icon=":material/trending_up:"),
     st.Page(VIEWS / "map.py", title="Map", icon=":material/map:"),
     st.Page(VIEWS / "themes.py", title="Themes", icon=":material/category:"),
     st.Page(VIEWS / "people.py", title="People and organisations", icon=":material/groups:"),
+    st.Page(VIEWS / "compare.py", title="Compare countries", icon=":material/compare_arrows:"),
     st.Page(VIEWS / "sources.py", title="Sources", icon=":material/article:"),
+    st.Page(VIEWS / "search.py", title="Search", icon=":material/search:"),
     st.Page(VIEWS / "data.py", title="Data", icon=":material/table_view:"),
     st.Page(VIEWS / "review.py", title="Review and correct", icon=":material/rule:"),
     st.Page(VIEWS / "briefing.py", title="Briefing pack", icon=":material/slideshow:"),

@@ -17,8 +17,8 @@ from streamlit.testing.v1 import AppTest
 from dashboard.state.filters import Filters, filters_to_query_params
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
-PAGES = ["views/overview.py", "views/timeline.py", "views/map.py", "views/themes.py", "views/people.py",
-         "views/sources.py", "views/data.py", "views/review.py", "views/briefing.py"]
+PAGES = ["views/overview.py", "views/timeline.py", "views/trends.py", "views/map.py", "views/themes.py", "views/people.py",
+         "views/compare.py", "views/sources.py", "views/search.py", "views/data.py", "views/review.py", "views/briefing.py"]
 TIMEOUT = 60  # a generous limit for slow CI machines, not a performance assertion
 
 

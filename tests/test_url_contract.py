@@ -69,7 +69,8 @@ def test_names_are_unique_and_every_row_is_filled() -> None:
 
 def test_every_owner_is_a_page_of_the_app() -> None:
     paths = app_url_paths()
-    assert paths == {"", "timeline", "map", "themes", "people", "sources", "data", "review", "briefing"}
+    assert paths == {"", "timeline", "trends", "map", "themes", "people", "compare", "sources", "search", "data",
+                     "review", "briefing"}
     assert paths - {""} | {"overview"} == {p.stem for p in VIEWS.glob("*.py") if p.stem != "__init__"}
     owners = {p.owner for p in URL_PARAMS} - {ALL_PAGES}
     assert owners <= paths, f"owners that are not pages of the app: {sorted(owners - paths)}"

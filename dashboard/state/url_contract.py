@@ -38,6 +38,12 @@ URL_PARAMS: tuple[UrlParam, ...] = (
     UrlParam("article", "article id", "sources", "the article shown in the reader"),
     UrlParam("hl", "<start>-<end>", "sources",
              "character offsets of a sentence to highlight in that article"),
+    UrlParam("measure", "n_events, share_events or n_sentences", "themes",
+             "what the Themes page's first chart counts (default n_events: events touching each theme)"),
+    UrlParam("q", "words", "search",
+             "the search: sentences holding every word, by word family, in Indonesian or English"),
+    UrlParam("compare", "ISO3 code (repeatable, 2-4)", "compare",
+             "the countries the Compare page sets side by side (narrows nothing)"),
 )
 
 
