@@ -66,7 +66,8 @@ new_ids = queries.new_article_ids(last["uploads"] if last else None, all_arts)  
 if ctx.empty_reason:
     st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
 else:
-    arts = ctx.filtered["articles"].sort_values(["published_date", "article_id"])
+    arts = context.derived(ctx, "articles_by_date", lambda: ctx.filtered["articles"].sort_values(
+        ["published_date", "article_id"]))
     st.subheader(f"Articles ({len(arts)})")
     shown, _ = ui.show_table(queries.with_new_column(arts.drop(columns=["status", "reason"]), new_ids), "articles",
                              key="src_articles",
