@@ -295,6 +295,9 @@ def test_hostile_data_is_never_markup_on_any_page(watched, hostile):
     visits = {
         "/": ["country=THA", ""],
         "/timeline": [card],
+        "/trends": ["country=THA"],
+        "/compare": ["compare=THA&compare=IDN"],
+        "/search": ["q=forum"],
         "/map": [""],
         "/themes": [""],
         "/people": [""],
@@ -359,6 +362,8 @@ def test_hostile_data_is_never_markup_on_any_page(watched, hostile):
     shows("/review?", "[pwnlink8](javascript:alert(8)) waiting ![pwnimg](w.png)",
           "Diplomats talk online safety [pwnlink7](javascript:alert(7))")
     shows("/?country=THA", "partners of Thailand <img src=x onerror=window.__pwned=18")
+    shows("/compare?compare=THA&compare=IDN", "Thailand <img src=x onerror=window.__pwned=18")
+    shows("/search?q=forum", "<img src=x onerror=")
     shows("/themes?", "Asia-Pacific Forum <img src=x")
     shows("/themes? charts", "Platforms <img src=x onerror=window.__pwned=20")
     shows("/briefing?" + f"event={EVENT_ID}", "Asia-Pacific Forum <img src=x")
