@@ -149,8 +149,11 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
         ["country", "iso3", "role", "ASEAN", "articles", "analyst"]].reset_index(drop=True)
 
     a["country"] = [names.get(i) or all_countries().get(i, i) if clean(i) else EMPTY_TEXT for i in a["iso3"]]
-    ev_texts = [texts.get(x, "") for x in src["article_id"]]
-    a["articles"] = [_support(max(sum(bool(_find_all(t, str(n))) for t in ev_texts), 1), n_articles) for n in a["name"]]
+    # where each person is named in each of the event's articles (their support, and the sentences below)
+    named_in = {(n, aid): spans for n in dict.fromkeys(a["name"]) for aid in src["article_id"]
+                if (spans := _find_all(texts.get(aid, ""), str(n)))}
+    a["articles"] = [_support(max(sum(1 for aid in src["article_id"] if (n, aid) in named_in), 1), n_articles)
+                     for n in a["name"]]
     a["analyst"] = a.get("origin", pd.Series("", index=a.index)).map(origin_label)
     attendees = a[["name", "title", "organization", "country", "articles", "analyst"]].reset_index(drop=True)
 
@@ -176,8 +179,7 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
                       for i, aid, start in zip(first["iso3"], first["article_id"], first["char_start"])
                       if i in shown_iso3 and (i, aid) not in read_from]
     more_people = [{"name": n, "evidence": at(aid, spans[0][0]), "article_id": aid}
-                   for n in a["name"] for aid in src["article_id"]
-                   if (n, aid) not in read_from and (spans := _find_all(texts.get(aid, ""), str(n)))]
+                   for (n, aid), spans in named_in.items() if (n, aid) not in read_from]
     event_row = pd.DataFrame([{"fact": "the event", "evidence": r["evidence"], "article_id": r["article_id"]},
                               {"fact": "its date", "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
     return EventCard(

@@ -35,3 +35,24 @@ def test_a_link_too_long_for_streamlit_is_parsed_within_our_limits(monkeypatch):
     monkeypatch.setattr(filter_state, "LINK_MAX_CHARS", 100)
     params, notes = filter_state.parse_long_link(query)
     assert params == {} and notes[0].startswith("The link is too long to read (119,999 characters; at most 100)")
+
+
+def test_write_param_sets_drops_and_leaves_an_equal_value_alone() -> None:
+    from dashboard.state.url_state import write_param
+
+    class Recording(dict):
+        writes = 0
+
+        def __setitem__(self, k, v):
+            Recording.writes += 1
+            super().__setitem__(k, v)
+
+    params = Recording(country="AUS")
+    write_param(params, "card", "2019-09-10-rcdd")
+    assert params == {"country": "AUS", "card": "2019-09-10-rcdd"} and Recording.writes == 1
+    write_param(params, "card", "2019-09-10-rcdd")
+    assert Recording.writes == 1   # the URL already says so: no write (no rerun in the browser)
+    write_param(params, "card", None)
+    assert params == {"country": "AUS"}
+    write_param(params, "card", None)   # already absent: nothing to drop
+    assert params == {"country": "AUS"}

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.labels import EMPTY_TEXT, clean, date_span
+from data_prep import all_countries
 
 NOTES_COLUMNS = ["date", "event", "place", "host", "countries", "people", "outcomes", "sources", "event_id"]
 NOTES_TABLE = "notes"   # its name among the downloads
@@ -49,7 +50,7 @@ def notes_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def _country_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
-    from data_prep import all_countries
+    """ISO3 -> name: the build's own names over the library's (pycountry, via data_prep)."""
     p = tables["participants"].dropna(subset=["iso3"]).drop_duplicates("iso3")
     return {**all_countries(), **dict(zip(p["iso3"].astype(str), p["country"].astype(str)))}
 

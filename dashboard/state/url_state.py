@@ -4,7 +4,7 @@ the pages hold the Streamlit calls."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 
 def choice_from_url(url_value: str | None, last_written: str | None, current: str | None,
@@ -21,3 +21,14 @@ def choice_from_url(url_value: str | None, last_written: str | None, current: st
 def url_value_for(choice: str | None, options: Sequence[str]) -> str | None:
     """The URL value for a choice: None (left out of the URL) for the default, the first option."""
     return None if not options or choice == options[0] else choice
+
+
+def write_param(params: MutableMapping, name: str, value: str | None) -> None:
+    """Put a page's own parameter into `params` (st.query_params), or take it out for None (the default);
+    nothing is written when the URL already says so."""
+    if params.get(name) == value:
+        return
+    if value is None:
+        del params[name]
+    else:
+        params[name] = value

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import search_ui, ui
 from dashboard.safe_text import md
-from dashboard.state import filters
+from dashboard.state import filters, url_state
 from dashboard.state.context import derived, per_build
 from data_prep import SEARCH_INDEX, count_hits, current_build, search
 
@@ -28,11 +28,7 @@ query = st.text_input("Search", key="sr_q", max_chars=search_ui.MAX_QUERY_CHARS,
                       placeholder="e.g. penipuan daring, online scam, perlindungan data",
                       help="Words in Indonesian or English; every word must appear in the sentence.")
 wanted_q = query.strip() or None
-if url_q != wanted_q:
-    if wanted_q is None:
-        del st.query_params[QP_Q]
-    else:
-        st.query_params[QP_Q] = wanted_q
+url_state.write_param(st.query_params, QP_Q, wanted_q)
 st.session_state[K_URL_Q] = wanted_q
 st.caption(search_ui.HOW_IT_WORKS)
 

@@ -34,11 +34,7 @@ measure = st.segmented_control("Measure", choices, key="th_measure", format_func
                                     "Sentences: how much was said about it (each sentence once per article).")
 measure = measure or DEFAULT_MEASURE  # a click on the chosen option clears it
 wanted = url_state.url_value_for(measure, choices)   # kept in the link (measure=), so a shared view keeps it
-if url_measure != wanted:
-    if wanted is None:
-        del st.query_params[filters.QP_MEASURE]
-    else:
-        st.query_params[filters.QP_MEASURE] = wanted
+url_state.write_param(st.query_params, filters.QP_MEASURE, wanted)
 st.session_state["th_url_measure"] = wanted
 totals = derived(ctx, "theme_totals", lambda: charts.theme_totals(f["events"], f["evidence"], f["articles"],
                                                                   ctx.theme_labels, measure), measure)

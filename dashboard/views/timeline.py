@@ -47,11 +47,7 @@ st.session_state["tl_event"] = url_state.choice_from_url(url_card, st.session_st
 chosen = st.selectbox("Event", event_ids, key="tl_event", format_func=lambda e: names.get(e, e),
                       help="Or click a marker in the chart.")
 wanted_card = url_state.url_value_for(chosen, event_ids)
-if url_card != wanted_card:
-    if wanted_card is None:
-        del st.query_params[QP_CARD]
-    else:
-        st.query_params[QP_CARD] = wanted_card
+url_state.write_param(st.query_params, QP_CARD, wanted_card)
 st.session_state[K_URL_CARD] = wanted_card
 
 
