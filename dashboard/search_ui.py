@@ -13,16 +13,17 @@ from data_prep import Hit
 PER_PAGE = 20   # hits a page
 MAX_QUERY_CHARS = 200
 
-HOW_IT_WORKS = ("Searches every sentence of the included articles, in Indonesian and English. Words match by "
+HOW_IT_WORKS = ("Searches every sentence of every article, in Indonesian and English. Words match by "
                 "family in either language (`melindungi` finds `perlindungan`, `scams` finds `scam`); every word "
                 "you type must appear in the sentence; hits are ranked by relevance (BM25) and limited to the "
-                "events the sidebar's filters keep.")
+                "events the sidebar's filters keep. With no filter set, the articles not counted as an event's "
+                "report (opinion pieces, reports without a dated meeting) are searched too, and marked.")
 
 
 def article_sources(articles: pd.DataFrame) -> dict[str, str]:
     """article_id -> a one-line description of where the article comes from: outlet, date and title,
-    for the included articles (plain text: escape it where it is shown)."""
-    arts = articles[articles["status"] == "included"]
+    for every article (plain text: escape it where it is shown)."""
+    arts = articles
     out = {}
     for a, outlet, d, title in zip(arts["article_id"], arts["outlet"], arts["published_date"], arts["title"]):
         date_s = "" if d is None or pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}"
@@ -31,12 +32,23 @@ def article_sources(articles: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def hit_html(hit: Hit, event_label: str | None, source: str | None, href: str) -> str:
-    """One hit as an HTML block: the sentence with the matched words marked, then its event, its article
-    and a link to read it; every value from the data escaped."""
+def not_counted(articles: pd.DataFrame) -> dict[str, str]:
+    """article_id -> why the build counted it under no event, for the articles it did not include
+    (their search hits say so instead of naming an event)."""
+    rejected = articles[articles["status"] != "included"]
+    return {str(a): clean(r) or "no reason recorded" for a, r in zip(rejected["article_id"], rejected["reason"])}
+
+
+def hit_html(hit: Hit, event_label: str | None, source: str | None, href: str, not_counted: str | None = None) -> str:
+    """One hit as an HTML block: the sentence with the matched words marked, then its event (or, for an
+    article counted under no event, why not), its article and a link to read it; every value from the
+    data escaped."""
     spans = [queries.Span(s, e, "quote", "matches your search") for s, e in hit.marks]
     sentence = queries.highlight_html(hit.sentence, spans)
-    event = safe_text.html_line(event_label or clean(hit.event_id) or EMPTY_TEXT)
+    if not_counted is not None:
+        event = "none: not counted as an event's report (" + safe_text.html_line(not_counted) + ")"
+    else:
+        event = safe_text.html_line(event_label or clean(hit.event_id) or EMPTY_TEXT)
     where = safe_text.html_line(source or hit.article_id)
     link = (f'<a href="{safe_text.html_line(href)}" target="_self" title="Open the article on the Sources page '
             f'with this sentence highlighted">read it in the article</a>')

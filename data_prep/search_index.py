@@ -1,9 +1,12 @@
-"""Full-text search over every included article's sentences, in Indonesian and English, by word family.
+"""Full-text search over every article's sentences, in Indonesian and English, by word family.
 
 The build writes `search.sqlite` beside the tables (`write_index`); the dashboard asks it (`search`,
-`count_hits`). One row per sentence of each included article's cleaned text (`articles_text`), with the
-sentence's offsets into that text, so a hit opens the article with the sentence marked. Evidence
-sentences are sentences of those texts, so they are searched too.
+`count_hits`). One row per sentence of each article's cleaned text (`articles_text`), with the sentence's
+offsets into that text, so a hit opens the article with the sentence marked. Evidence sentences are
+sentences of those texts, so they are searched too. Articles the build did not count as an event's
+report (opinion pieces, reports without a dated meeting) are searched as well, with no event (an empty
+`event_id`): an analyst looking for where a topic came up wants them, and a filter on events leaves
+them out by itself.
 
 How words match: each word of a sentence is indexed under its word-family keys, the same ones theme cues
 match by (`wordforms.forms`): the lower-cased word, its Indonesian root (PySastrawi, `id:lindung`) and
@@ -87,11 +90,12 @@ def sentence_keys(sentence: str) -> str:
 
 
 def _rows(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[str, str, int, int, str, str]]:
-    """(article_id, event_id, char_start, char_end, sentence, stems) for every sentence of every
-    included article, in article_id then offset order."""
+    """(article_id, event_id, char_start, char_end, sentence, stems) for every sentence of every article
+    with a text, in article_id then offset order; event_id is "" for an article counted under no event."""
     arts = tables["articles"]
-    included = arts[arts["status"] == "included"]
-    event_of = {str(a): ("" if pd.isna(e) else str(e)) for a, e in zip(included["article_id"], included["event_id"])}
+    included = (arts["status"] == "included").to_numpy()
+    event_of = {str(a): (str(e) if ok and pd.notna(e) else "")
+                for a, e, ok in zip(arts["article_id"], arts["event_id"], included)}
     texts = tables["articles_text"]
     for article_id, text in sorted(zip(texts["article_id"].astype(str), texts["text"])):
         if article_id not in event_of or not isinstance(text, str):

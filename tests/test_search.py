@@ -1,4 +1,4 @@
-"""Search (issue 20): the build indexes every included article's sentences into search.sqlite; a query
+"""Search (issue 20): the build indexes every article's sentences into search.sqlite; a query
 finds sentences by word family in Indonesian and English, ANDs its words, respects the filtered events,
 never fails on hostile text; the Search page keeps its query in the URL and links each hit to the
 article with the sentence highlighted; on the dev corpus it finds every article about online scams."""
@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.data import read_tables
 from data_prep import SEARCH_INDEX, count_hits, current_build, search, split_sentences
 from data_prep.search_index import MAX_TERMS, write_index
 
@@ -34,14 +35,14 @@ def index(build_dir: Path) -> Path:
 
 
 def _texts(tables: dict) -> dict[str, str]:
-    included = set(tables["articles"].loc[tables["articles"]["status"] == "included", "article_id"])
+    """article_id -> cleaned text, for every article the build kept a text of (rejected ones too)."""
     t = tables["articles_text"]
-    return {a: x for a, x in zip(t["article_id"], t["text"]) if a in included}
+    return {a: x for a, x in zip(t["article_id"], t["text"]) if isinstance(x, str)}
 
 
 # --- the index a build writes ----------------------------------------------------------------------
 
-def test_the_build_indexes_every_sentence_of_every_included_article(build_dir: Path, index: Path, tables) -> None:
+def test_the_build_indexes_every_sentence_of_every_article(build_dir: Path, index: Path, tables) -> None:
     expected = sum(len(split_sentences(text)) for text in _texts(tables).values())
     assert index.is_file()
     report = json.loads((current_build(build_dir) / "build_report.json").read_text(encoding="utf-8"))
@@ -50,7 +51,7 @@ def test_the_build_indexes_every_sentence_of_every_included_article(build_dir: P
     assert not list(current_build(build_dir).glob("*.tmp")), "the temporary file was renamed into place"
 
 
-def test_write_index_keeps_included_articles_only_and_replaces_the_file(tmp_path: Path) -> None:
+def test_write_index_keeps_every_article_and_replaces_the_file(tmp_path: Path) -> None:
     tables = {
         "articles": pd.DataFrame({"article_id": ["a", "b"], "event_id": ["e1", None], "status": ["included", "rejected"]}),
         "articles_text": pd.DataFrame({"article_id": ["a", "b"],
@@ -58,9 +59,12 @@ def test_write_index_keeps_included_articles_only_and_replaces_the_file(tmp_path
     }
     path = tmp_path / "search.sqlite"
     path.write_text("an older index")
-    assert write_index(tables, path) == 3
+    assert write_index(tables, path) == 4
     assert [h.sentence for h in search(path, "perlindungan")] == ["Menlu melindungi WNI."]
-    assert search(path, "penipuan") == [], "a rejected article is not searched"
+    rejected = search(path, "penipuan")
+    assert [(h.article_id, h.event_id, h.sentence) for h in rejected] == [("b", "", "Penipuan daring.")], \
+        "a rejected article is searched, under no event"
+    assert search(path, "penipuan", event_ids={"e1"}) == [], "an event filter leaves it out"
     hit = search(path, "scam")[0]
     assert (hit.article_id, hit.event_id, hit.char_start, hit.char_end) == ("a", "e1", 22, 37)
     assert [hit.sentence[s:e] for s, e in hit.marks] == ["scams"]
@@ -200,7 +204,6 @@ def dev_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def dev_texts(dev_build: Path) -> dict[str, str]:
-    from dashboard.data import read_tables
     return _texts(read_tables(dev_build))
 
 
@@ -212,14 +215,16 @@ def test_melindungi_finds_perlindungan_on_the_dev_corpus(dev_build: Path) -> Non
 
 
 def test_search_finds_every_dev_article_about_online_scams_and_opens_the_sentence(dev_build: Path, dev_texts) -> None:
-    """The issue's check. The expected articles come from a plain regex over the included texts (English
+    """The issue's check. The expected articles come from a plain regex over every article's text (English
     `scam(s)`, Indonesian `penipuan daring` / `penipuan online`), not from the search. A hit is one
     sentence holding every query word (by family: `online scam` also finds "online scams"), so the two
-    queries `online scam` and `penipuan daring` have to find a sentence of each article.
-    Only included articles are searched: the corpus's opinion pieces and reports without an event (62, 102,
-    32, 96 also mention online scams) belong to no event and the Sources reader opens no link to them."""
+    queries `online scam` and `penipuan daring` have to find a sentence of each article. Articles the
+    build counted under no event (the corpus's opinion pieces and reports without a dated meeting) are
+    among them, and found."""
     expected = {a for a, text in dev_texts.items() if SCAM.search(text)}
     assert len(expected) >= 5, sorted(expected)
+    statuses = read_tables(dev_build)["articles"].set_index("article_id")["status"]
+    assert {statuses[a] for a in expected} == {"included", "rejected"}, "both kinds mention online scams"
     index = current_build(dev_build) / SEARCH_INDEX
     found: dict[str, list] = {}
     for query in ("online scam", "penipuan daring"):
@@ -230,3 +235,32 @@ def test_search_finds_every_dev_article_about_online_scams_and_opens_the_sentenc
         for h in found[a]:
             assert dev_texts[a][h.char_start:h.char_end] == h.sentence   # the link's hl= opens this sentence
             assert h.marks
+
+
+def test_a_hit_in_an_article_counted_under_no_event_says_so_and_opens_it(dev_build: Path, dev_texts,
+                                                                        monkeypatch) -> None:
+    """A rejected article's hit names no event but why it was not counted, and its link opens the article
+    in the Sources page's rejected reader with the sentence marked."""
+    monkeypatch.setenv("DASHBOARD_BUILD_DIR", str(dev_build))
+    arts = read_tables(dev_build)["articles"]
+    rejected = set(arts.loc[arts["status"] != "included", "article_id"])
+    at = _run_search_page({"q": "penipuan daring"})
+    blocks = [m.value for m in at.markdown if "read it in the article" in m.value]
+    marked = [b for b in blocks if "not counted as an event" in b]
+    assert marked, "a rejected article's hit says it counts under no event"
+    href = html.unescape(re.search(r'href="([^"]+)"', marked[0]).group(1))
+    qs = parse_qs(urlparse(href).query)
+    article = qs["article"][0]
+    assert article in rejected
+    start, end = map(int, qs["hl"][0].split("-"))
+    sentence = dev_texts[article][start:end]
+    assert re.search(r"penipuan", sentence, re.IGNORECASE)
+    sources = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in qs.items():
+        sources.query_params[k] = v[0]
+    sources.switch_page("views/sources.py").run()
+    assert not sources.exception, [e.value for e in sources.exception]
+    assert any("counted under no event" in i.value for i in sources.info)
+    assert sources.selectbox(key="src_rejected_article").value == article
+    assert any("Linked sentence" in m.value and html.escape(sentence[:40]) in m.value for m in sources.markdown), \
+        "the rejected reader quotes the sentence the link pointed at"

@@ -56,7 +56,8 @@ shown = ui.page_of(n, "sr_hits", search_ui.PER_PAGE, "sentences")
 hits = derived(ctx, "search_hits", lambda: search(index, wanted_q, event_ids, limit=search_ui.PER_PAGE,
                                                   offset=shown.start), wanted_q, shown.start)
 sources = per_build(ctx, "search_sources", lambda: search_ui.article_sources(ctx.tables["articles"]))
+not_counted = per_build(ctx, "search_not_counted", lambda: search_ui.not_counted(ctx.tables["articles"]))
 for hit in hits:
     href = filters.page_url("sources", ctx.filters, article=hit.article_id, hl=f"{hit.char_start}-{hit.char_end}")
-    st.markdown(search_ui.hit_html(hit, ctx.options.events.get(hit.event_id), sources.get(hit.article_id), href),
-                unsafe_allow_html=True)
+    st.markdown(search_ui.hit_html(hit, ctx.options.events.get(hit.event_id), sources.get(hit.article_id), href,
+                                   not_counted.get(hit.article_id)), unsafe_allow_html=True)

@@ -63,6 +63,18 @@ texts = ctx.tables["articles_text"]
 rejected = context.per_build(ctx, "rejected", lambda: queries.rejected_articles(all_arts, texts))
 new_ids = queries.new_article_ids(last["uploads"] if last else None, all_arts)  # this session's uploads
 
+# A link (from Search) to an article counted under no event: it is read under "Rejected files", below.
+link_article, link_hl = st.query_params.get(filters.QP_ARTICLE), st.query_params.get(filters.QP_HL)
+if link_article is not None and link_article != st.session_state.get("src_url_rejected") and \
+        (rejected["article_id"] == link_article).any():
+    st.session_state["src_rejected_article"] = link_article
+    st.session_state["src_rejected_quote"] = (link_article, filters.parse_span(link_hl))
+st.session_state["src_url_rejected"] = link_article
+linked_rejected = st.session_state.get("src_rejected_quote", (None, None))[0]
+if linked_rejected is not None and linked_rejected == st.session_state.get("src_rejected_article"):
+    st.info("You followed a link to an article the build counted under no event: read it below, under "
+            "“Rejected files”, with the sentence marked.", icon=":material/link:")
+
 if ctx.empty_reason:
     st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
 else:
@@ -136,8 +148,9 @@ else:
         c for c in ("source_file", "sha256") if c in rejected.columns]], new_ids), "rejected-files", key="src_rejected")
     by_rej = rejected.set_index("article_id")
     readable = set(rejected.loc[rejected["has_text"], "article_id"])
-    # the picker offers the table's page, and this session's uploads the build rejected
-    rejected_ids = list(dict.fromkeys([*shown_rejected["article_id"],
+    # the picker offers the table's page, the article a link opened, and this session's uploads it rejected
+    linked = [linked_rejected] if linked_rejected in by_rej.index else []
+    rejected_ids = list(dict.fromkeys([*shown_rejected["article_id"], *linked,
                                        *(a for a in rejected["article_id"] if a in new_ids)]))
     labels_of = by_rej.loc[rejected_ids].to_dict("index")
 
@@ -163,6 +176,11 @@ else:
         if picked in readable:
             st.markdown(queries.reader_header_html({**rej.to_dict(), "article_id": picked}), unsafe_allow_html=True)
             rej_text = str(texts.loc[texts["article_id"] == picked, "text"].iloc[0])
-            st.markdown(queries.highlight_html(rej_text, []), unsafe_allow_html=True)
+            linked, rej_quote = st.session_state.get("src_rejected_quote", (None, None))
+            if linked != picked or rej_quote is None or rej_quote[1] > len(rej_text):
+                rej_quote = None
+            if rej_quote is not None:
+                st.markdown(queries.linked_sentence_html(rej_text[rej_quote[0]:rej_quote[1]]), unsafe_allow_html=True)
+            st.markdown(queries.highlight_html(rej_text, [], quote=rej_quote), unsafe_allow_html=True)
         else:
             st.caption("The build kept no text for this file: it could not be read as an article's text.")
