@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import struct
 import xml.etree.ElementTree as ET
@@ -144,3 +145,45 @@ def test_filters_slug_stays_short() -> None:
 )
 def test_export_filename(args: tuple, expected: str) -> None:
     assert export_filename(*args) == expected
+
+
+# --- the legend above an exported plot (issue 20: it overlapped the filter line) -----------------------
+
+THEME_NAMES = ["Peace messaging and countering extremism", "Protecting citizens", "Working with tech platforms",
+               "Digital economy", "Digital divide and inclusion", "Digital skills for diplomats"]
+LONG_FILTERS = ("Countries: Indonesia, Australia, Malaysia, Singapore · Themes: Peace messaging and countering "
+                "extremism, Digital economy · 1 Jan 2018 – 31 Dec 2019")
+
+
+def _layout_boxes(svg: str) -> dict[str, float]:
+    """From a rendered SVG: the filter subtitle's bottom, the legend's top and bottom, the plot's top (px)."""
+    sub = re.search(r'<text class="gtitle-subtitle"[^>]* y="([\d.]+)"[^>]*font-size: (\d+)px', svg)
+    legend = re.search(r'<g class="legend"[^>]*translate\(([\d.]+),([\d.]+)\)"><rect class="bg"[^>]* height="([\d.]+)"', svg)
+    plot = re.search(r'<clipPath class="axesclip" id="[^"]*y"><rect x="[\d.]+" y="([\d.]+)"', svg)
+    assert sub and legend and plot, "the SVG's layout changed: update the patterns"
+    return {"subtitle_bottom": float(sub.group(1)) + float(sub.group(2)),   # y is the top; one line's height below
+            "legend_top": float(legend.group(2)), "legend_bottom": float(legend.group(2)) + float(legend.group(3)),
+            "plot_top": float(plot.group(1))}
+
+
+@pytest.mark.parametrize("n_entries", [2, 6])
+def test_the_legend_sits_between_the_filter_line_and_the_plot(chromium: str, n_entries: int) -> None:
+    """Whatever the legend's rows, it starts under the filter subtitle and ends above the plot, both on a
+    standalone export (title + subtitle) and on a pack slide (subtitle only)."""
+    from dashboard.exports.briefing_plan import slide_figure
+    bars = go.Figure([go.Bar(y=["RCDD", "ISDD"], x=[1, 2], name=n, orientation="h") for n in THEME_NAMES[:n_entries]])
+    for styled in (style_for_export(bars, "Theme shares per event, 2018–2019", LONG_FILTERS, "Source: alinea.id"),
+                   slide_figure(bars, LONG_FILTERS, "Source: alinea.id")):
+        box = _layout_boxes(export_figure(styled, "svg").decode())
+        assert box["subtitle_bottom"] <= box["legend_top"], box
+        assert box["legend_bottom"] <= box["plot_top"], box
+
+
+def test_legend_rows_are_counted_from_the_names_that_show() -> None:
+    hidden = go.Bar(y=["x"], x=[1], name="not listed", showlegend=False)
+    fig = go.Figure([go.Bar(y=["x"], x=[1], name=n) for n in THEME_NAMES] + [hidden])
+    assert chart_export.legend_entries(fig) == THEME_NAMES
+    assert chart_export.legend_height(go.Figure(go.Bar(y=["x"], x=[1], name="alone"))) == 0, "one trace: no legend"
+    cols = chart_export.legend_columns(fig)
+    assert 1 <= cols < len(THEME_NAMES)
+    assert chart_export.legend_height(fig) == -(-len(THEME_NAMES) // cols) * chart_export.LEGEND_ROW_PX

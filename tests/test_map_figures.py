@@ -263,8 +263,12 @@ def test_static_figure_needs_no_geo_subplot(static_fig) -> None:
 def test_static_figure_traces_and_extent(static_fig) -> None:
     names = [t.name for t in static_fig.data if t.showlegend is not False]
     assert names == ["1 event", "2 events", "ASEAN member", "Host → participant"]
-    by_name = {t.name: t for t in static_fig.data}
-    assert by_name["2 events"].fillcolor == "#6baed6" and by_name["2 events"].fill == "toself"
+    areas = {t.name: t for t in static_fig.data if t.fill == "toself" and t.name}
+    assert areas["2 events"].fillcolor == "#6baed6"
+    assert all(t.showlegend is False for t in areas.values()), "a filled area's own legend symbol is a line"
+    swatches = {t.name: t for t in static_fig.data if t.showlegend is not False and t.mode == "markers"}
+    assert swatches["2 events"].marker.symbol == "square" and swatches["2 events"].marker.color == "#6baed6"
+    assert swatches["ASEAN member"].marker.line.color == mf.ASEAN_LINE, "the outline is an open square"
     x0, x1 = static_fig.layout.xaxis.range
     y0, y1 = static_fig.layout.yaxis.range
     assert x0 < 95 and x1 > 154  # SE Asia and Australia's east coast; USA lies outside the window

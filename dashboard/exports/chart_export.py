@@ -39,6 +39,14 @@ FONT = "Arial, Helvetica, sans-serif"
 # edge, which long axis labels push right), in at most this many lines of this height (font size 17).
 SOURCE_WRAP, SOURCE_MAX_LINES, SOURCE_LINE_PX = 90, 4, 22
 PRINT_TIMEOUT_S = 60  # for the page to load before it is printed
+# The legend above an exported plot: its entries in fixed columns, so its rows can be counted and the plot
+# pushed down to leave them room under the title block (it never reaches the filter subtitle). Widths are
+# estimates for Arial at LEGEND_FONT px, taken on the widest plot area a long axis label leaves.
+LEGEND_FONT, LEGEND_ROW_PX, LEGEND_CHAR_PX, LEGEND_SWATCH_PX = 20, 32, 11, 60
+LEGEND_AREA_PX = 1150
+TITLE_BLOCK_PX = 140      # title and filter subtitle, from the top edge
+SUBTITLE_BLOCK_PX = 80    # the subtitle alone (on a slide, the slide carries the title)
+_NO_LEGEND = frozenset({"heatmap", "choropleth", "choroplethmap", "histogram2d", "contour", "table"})
 # Builds the page to print from the rendered images (e.g. SVGs laid out as slides).
 PageHtml = Callable[[list[bytes]], str]
 
@@ -180,11 +188,10 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
             yanchor="top",
             yref="container",
         ),
-        margin=dict(t=205, b=150 + extra, l=110, r=60),
-        # Legend in one row above the plot, so it never spills off the right edge of the slide.
-        legend=dict(
-            orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=20)
-        ),
+        margin=dict(t=TITLE_BLOCK_PX + legend_height(fig) + 25, b=150 + extra, l=110, r=60),
+        # Legend in fixed columns above the plot, so it never spills off the right edge of the slide.
+        legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=LEGEND_FONT),
+                    entrywidth=legend_entry_px(fig), entrywidthmode="pixels"),
     )
     out.add_annotation(
         text="<br>".join(plot_text(line) for line in lines),
@@ -200,6 +207,39 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
         font=dict(size=17, color="#666"),
     )
     return out
+
+
+def legend_entries(fig: go.Figure) -> list[str]:
+    """The names a figure's legend lists: one per legend group of the traces shown in it ([] when plotly
+    would draw no legend: it is switched off, or only one trace would be in it)."""
+    if fig.layout.showlegend is False:
+        return []
+    names: dict[str, str] = {}
+    for t in fig.data:
+        if t.showlegend is False or not t.name or t.type in _NO_LEGEND:
+            continue
+        names.setdefault(str(getattr(t, "legendgroup", None) or t.name), str(t.name))
+    return list(names.values()) if len(names) > 1 or fig.layout.showlegend else []
+
+
+def legend_entry_px(fig: go.Figure) -> int:
+    """The width of every entry of the exported legend: room for the longest name."""
+    return LEGEND_SWATCH_PX + LEGEND_CHAR_PX * max(map(len, legend_entries(fig)), default=0)
+
+
+def legend_columns(fig: go.Figure) -> int:
+    """How many entries a row of the exported legend holds: as many of the longest as fit its width."""
+    entries = legend_entries(fig)
+    if not entries:
+        return 1
+    room = LEGEND_AREA_PX - LEGEND_CHAR_PX * len(fig.layout.legend.title.text or "")
+    return max(1, min(len(entries), room // legend_entry_px(fig)))
+
+
+def legend_height(fig: go.Figure) -> int:
+    """The height in px the exported legend takes above the plot (0 without a legend)."""
+    n = len(legend_entries(fig))
+    return -(-n // legend_columns(fig)) * LEGEND_ROW_PX if n else 0
 
 
 def _safe(text: str, keep: str = "") -> str:

@@ -309,6 +309,12 @@ def _curve(a: tuple[float, float], b: tuple[float, float], n: int = 24) -> tuple
     return xs, ys
 
 
+def _swatch(name: str, fill: str, outline: str) -> go.Scatter:
+    """A legend-only entry: a square of the area's fill with its outline (no point is drawn)."""
+    return go.Scatter(x=[None], y=[None], mode="markers", name=name, legendgroup=name, hoverinfo="skip",
+                      marker={"symbol": "square", "size": 13, "color": fill, "line": {"color": outline, "width": 1.5}})
+
+
 def build_static_map_figure(
     counts: pd.DataFrame, asean_iso3: set[str], title: str, arcs: pd.DataFrame | None = None
 ) -> go.Figure:
@@ -344,20 +350,24 @@ def build_static_map_figure(
         go.Scatter(x=xs, y=ys, fill="toself", fillcolor=BASE_FILL, mode="lines",
                    line={"color": BORDER, "width": 0.4}, hoverinfo="skip", showlegend=False)
     )
+    # The areas are drawn without a legend entry; each gets a square swatch of its fill instead (a filled
+    # scatter's own legend symbol is a line), the ASEAN outline an open square.
     for lo, hi, colour in BINS:  # legend in ramp order
         label = bin_for(lo)[0]
         if label in groups:
             xs, ys = _rings_xy(groups[label])
             fig.add_trace(
-                go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines", name=label,
-                           line={"color": BORDER, "width": 0.4}, hoverinfo="skip")
+                go.Scatter(x=xs, y=ys, fill="toself", fillcolor=colour, mode="lines", name=label, legendgroup=label,
+                           line={"color": BORDER, "width": 0.4}, hoverinfo="skip", showlegend=False)
             )
+            fig.add_trace(_swatch(label, colour, BORDER))
     if asean_rings:
         xs, ys = _rings_xy(asean_rings)
         fig.add_trace(
-            go.Scatter(x=xs, y=ys, mode="lines", name="ASEAN member", line={"color": ASEAN_LINE, "width": 1.4},
-                       hoverinfo="skip")
+            go.Scatter(x=xs, y=ys, mode="lines", name="ASEAN member", legendgroup="ASEAN member",
+                       line={"color": ASEAN_LINE, "width": 1.4}, hoverinfo="skip", showlegend=False)
         )
+        fig.add_trace(_swatch("ASEAN member", "rgba(0,0,0,0)", ASEAN_LINE))
     if arc_rows:
         ax: list = []
         ay: list = []
