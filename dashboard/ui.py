@@ -2,7 +2,8 @@
 display (the single hooks for the export controls), the empty-data message and the event card.
 
 Every value from the data goes on screen through dashboard.safe_text (md for Markdown, html_line for
-HTML blocks, http_url before anything becomes a link)."""
+HTML blocks, http_url before anything becomes a link). Every word of the interface goes through
+dashboard.i18n (_() at use; docs/TRANSLATING.md), data values never do."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import labels, queries
+from dashboard import i18n, labels, queries
+from dashboard.i18n import _
 from dashboard.safe_text import html_line, http_url, md, md_code
 from dashboard.state import context
 from dashboard.figures import charts
@@ -18,10 +20,13 @@ from dashboard.exports import export_ui, notes, provenance
 from dashboard.state.context import PageContext
 from dashboard.state.filter_state import link_notes
 from dashboard.state.filters import describe_filters
+from dashboard.state.language_state import apply_language
 
 
 def page_context() -> PageContext:
-    """The current page's data (dashboard.state.context.page_context, cached)."""
+    """The current page's data (dashboard.state.context.page_context, cached). Sets the run's language
+    first (again, in the app: the same; a page run on its own takes `lang=` from the URL)."""
+    apply_language()
     return context.page_context()
 
 
@@ -31,10 +36,10 @@ def header(title: str, ctx: PageContext, subtitle: str | None = None) -> None:
     if subtitle:
         st.caption(subtitle)
     active = describe_filters(ctx.filters, ctx.options)
-    if active:
-        st.markdown("**Filtered:** " + " · ".join(md_code(p) for p in active))  # names from the data, as code
+    if active:   # names from the data, as code
+        st.markdown(_("**Filtered:**") + " " + " · ".join(md_code(p) for p in active))
     else:
-        st.markdown("**Showing everything** — no filters set (use the sidebar).")
+        st.markdown(_("**Showing everything** — no filters set (use the sidebar)."))
     for note in link_notes(ctx.filters):   # what the opening link asked for and the data cannot show
         st.warning(md(note), icon=":material/link_off:")
 
@@ -78,9 +83,10 @@ def show_timeline(ctx: PageContext, events: pd.DataFrame, slug: str, key: str, *
         counts, unit = context.derived(ctx, "event_counts", lambda: charts.event_counts(events))
         show_chart(charts.event_counts_figure(counts, unit, height=280 if compact else 360), f"{slug}-per-{unit}",
                    key=f"{key}_counts")
-        st.caption(f"{len(events):,} events: too many to draw one marker each (more than {charts.MAX_MARKERS}), so "
-                   f"the chart counts them per {unit} and event type. Narrow the dates, countries or themes to see "
-                   "each event.")
+        per = {"year": _("year"), "month": _("month")}.get(unit, unit)
+        st.caption(_("{n} events: too many to draw one marker each (more than {most}), so the chart counts them "
+                     "per {unit} and event type. Narrow the dates, countries or themes to see each event.").format(
+                         n=i18n.format_number(len(events)), most=i18n.format_number(charts.MAX_MARKERS), unit=per))
         return
     data = context.derived(ctx, "timeline_data", lambda: charts.timeline_data(events, ctx.filtered["themes"],
                                                                                ctx.theme_labels))
@@ -117,12 +123,13 @@ EMPTY_TEXT = labels.EMPTY_TEXT  # the one wording for a missing value
 
 
 def display_copy(df: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
-    """A copy for display only: empty cells of text columns (None, NaN, "" or blanks) read EMPTY_TEXT
-    instead of a grey "None". A column counts as text when every value it holds is a string; numbers,
+    """A copy for display only: empty cells of text columns (None, NaN, "" or blanks) read
+    labels.empty_text() (EMPTY_TEXT in English) instead of a grey "None". A column counts as text when every value it holds is a string; numbers,
     dates, flags and lists are left as they are, and so are the `keep` columns (links: an empty link cell
     stays empty rather than becoming a link to "not stated"); `df` itself is not changed. Column-wise
     (vectorised), so it costs milliseconds at 100,000 rows."""
     out = df.copy()
+    empty_text = labels.empty_text()
     for c in out.columns:
         if c in keep:
             continue
@@ -130,7 +137,7 @@ def display_copy(df: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
         if isinstance(col.dtype, pd.StringDtype):   # text by its type: no need to look at each value
             empty = col.isna() | col.str.strip().eq("").fillna(False)
             if empty.any():
-                out[c] = col.astype(object).where(~empty, EMPTY_TEXT)
+                out[c] = col.astype(object).where(~empty, empty_text)
             continue
         if not (pd.api.types.is_object_dtype(col) or pd.api.types.is_string_dtype(col)
                 or isinstance(col.dtype, pd.CategoricalDtype)):
@@ -142,24 +149,29 @@ def display_copy(df: pd.DataFrame, keep: tuple[str, ...] = ()) -> pd.DataFrame:
             continue  # not a text column
         empty = missing | values.where(~missing, "x").astype(str).str.strip().eq("")
         if empty.any():
-            out[c] = values.where(~empty, EMPTY_TEXT)
+            out[c] = values.where(~empty, empty_text)
     return out
 
 
 TABLE_PAGE_ROWS = 500   # rows a table sends to the browser at once; the downloads hold every row
 
 
-def page_of(n: int, key: str, per_page: int, noun: str = "rows") -> slice:
+def page_of(n: int, key: str, per_page: int, noun: str | None = None) -> slice:
     """Which part of `n` items to show: all when they fit on one page, else a page picker ("Page 2 of 40,
     rows 501-1,000 of 19,734") whose choice is kept per `key`. What a page makes and sends then grows
-    with the page, not with the corpus."""
+    with the page, not with the corpus. `noun` (already translated, plural: _("articles")) names the
+    items; by default, rows."""
+    noun = noun or _("rows")
     pages = max(1, -(-n // per_page))
     if pages == 1:
         return slice(0, n)
-    page = st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1,
-                           key=f"{key}_page", help=f"{per_page:,} {noun} a page")
+    page = st.number_input(_("Page (of {pages})").format(pages=i18n.format_number(pages)), min_value=1,
+                           max_value=pages, value=1, step=1, key=f"{key}_page",
+                           help=_("{n} {noun} a page").format(n=i18n.format_number(per_page), noun=noun))
     start = (int(page) - 1) * per_page
-    st.caption(f"{noun.capitalize()} {start + 1:,}–{min(start + per_page, n):,} of {n:,}.")
+    st.caption(_("{noun} {first}–{last} of {n}.").format(
+        noun=noun[:1].upper() + noun[1:], first=i18n.format_number(start + 1),
+        last=i18n.format_number(min(start + per_page, n)), n=i18n.format_number(n)))
     return slice(start, start + per_page)
 
 
@@ -170,7 +182,7 @@ def events_for_chart(events: pd.DataFrame, key: str, per_page: int = EVENTS_PER_
     """The events a per-event chart shows: all of them when they fit, else a page of them, newest first,
     with a page picker that says so (a bar per event stays readable at any corpus size)."""
     newest = events.sort_values(["start_date", "event_id"], ascending=False)
-    return newest.iloc[page_of(len(newest), key, per_page, "events (newest first)")]
+    return newest.iloc[page_of(len(newest), key, per_page, _("events (newest first)"))]
 
 
 def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs):
@@ -206,13 +218,16 @@ def footer(ctx: PageContext) -> None:
         try:
             built = pd.Timestamp((ctx.build_dir / "build_report.json").stat().st_mtime, unit="s").strftime("%Y-%m-%d %H:%M UTC")
         except OSError:
-            built = "unknown"
+            built = _("unknown")
     st.divider()
+    sources = (_("**Sources:** {n} included articles of {files} files from {outlets}.") if outlets
+               else _("**Sources:** {n} included articles of {files} files."))
     st.caption(
-        f"**Sources:** {n_included} included articles of {n_files} files"
-        + (f" from {md(', '.join(outlets))}" if outlets else "")
-        + f". **Build:** {md(built)}, from {md_code(ctx.build_dir)}. Every number traces to a sentence in a source "
-        "article (see Sources and Data). Runs offline: no CDN, no tiles, no account."
+        sources.format(n=i18n.format_number(n_included), files=i18n.format_number(n_files),
+                       outlets=md(", ".join(outlets)))
+        + " " + _("**Build:** {built}, from {folder}.").format(built=md(built), folder=md_code(ctx.build_dir))
+        + " " + _("Every number traces to a sentence in a source article (see Sources and Data). Runs offline: "
+                  "no CDN, no tiles, no account.")
     )
 
 
@@ -223,11 +238,12 @@ def evidence_html(items: list[queries.Evidence]) -> str:
     rows = []
     for e in items:
         src = html_line(e.source)
-        link = (f'<a href="{html_line(e.link)}" target="_self" title="Open the article with this sentence '
-                f'highlighted">{src}</a>') if e.link else src
+        tip = html_line(_("Open the article with this sentence highlighted"))
+        link = f'<a href="{html_line(e.link)}" target="_self" title="{tip}">{src}</a>' if e.link else src
         url = http_url(e.url)
         if url:
-            link += f' · <a href="{html_line(url)}" target="_blank" rel="noopener">original ↗</a>'
+            original = html_line(_("original"))   # outside the f-string: extraction cannot see into one
+            link += f' · <a href="{html_line(url)}" target="_blank" rel="noopener">{original} ↗</a>'
         rows.append(f'<li style="margin-bottom:0.5rem"><b>{html_line(", ".join(e.facts))}</b>: '
                     f'“{html_line(e.sentence)}”<br><span style="color:#555;font-size:0.9rem">— {link}</span></li>')
     return '<ul style="padding-left:1.2rem;line-height:1.5">' + "".join(rows) + "</ul>"
@@ -235,7 +251,7 @@ def evidence_html(items: list[queries.Evidence]) -> str:
 
 def _evidence(items: list[queries.Evidence]) -> None:
     if items:
-        st.markdown("**The sentences behind these facts**")
+        st.markdown(_("**The sentences behind these facts**"))
         st.markdown(evidence_html(items), unsafe_allow_html=True)
 
 
@@ -245,60 +261,61 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
     with st.container(border=True):
         st.subheader(md(card.name))
         with st.container(horizontal=True, gap="large"):
-            for label, value in (("Date", card.dates), ("Place", card.place), ("Host", card.host),
-                                 ("Type", card.event_type), ("Source articles", str(card.n_articles))):
+            for label, value in ((_("Date"), card.dates), (_("Place"), card.place), (_("Host"), card.host),
+                                 (_("Type"), card.event_type), (_("Source articles"), i18n.format_number(card.n_articles))):
                 st.markdown(f"**{label}**  \n{md(value)}", width="content")
         if card.tagline:
-            st.markdown(f"**Theme of the event:** {md(card.tagline)}")
+            st.markdown(_("**Theme of the event:** {tagline}").format(tagline=md(card.tagline)))
         if card.outcome_sentences:
-            st.markdown("**Outcomes**")
+            st.markdown(_("**Outcomes**"))
             st.markdown("\n".join(f"- {md(s)}" for s in card.outcome_sentences))
         else:
-            st.markdown("**Outcomes:** none extracted from the sources.")
+            st.markdown(_("**Outcomes:** none extracted from the sources."))
         if card.event_evidence:
-            st.markdown("**Where the event and its date are read from**")
+            st.markdown(_("**Where the event and its date are read from**"))
             st.markdown(evidence_html(card.event_evidence), unsafe_allow_html=True)
         tab_c, tab_p, tab_t, tab_s = st.tabs([
-            f"Countries ({len(card.countries)})", f"Attendees ({len(card.attendees)})",
-            f"Themes ({len(card.themes)})", f"Source articles ({len(card.sources)})",
+            _("Countries ({n})").format(n=len(card.countries)), _("Attendees ({n})").format(n=len(card.attendees)),
+            _("Themes ({n})").format(n=len(card.themes)), _("Source articles ({n})").format(n=len(card.sources)),
         ])
-        support = st.column_config.TextColumn("articles", help="How many of the event's articles support the fact.")
-        analyst = st.column_config.TextColumn("analyst", help="Confirmed, or added or changed, by an analyst: the "
-                                              "Data page's corrections log says who, when and why.")
+        support = st.column_config.TextColumn(_("articles"), help=_("How many of the event's articles support the fact."))
+        analyst = st.column_config.TextColumn(_("analyst"), help=_("Confirmed, or added or changed, by an analyst: the "
+                                                                   "Data page's corrections log says who, when and why."))
         with tab_c:
             if card.countries.empty:
-                st.write("No participating countries extracted.")
+                st.write(_("No participating countries extracted."))
             else:
                 show_table(card.countries, f"{card.event_id}-countries", key=f"{key_prefix}_card_countries",
                            column_config={"articles": support, "analyst": analyst})
                 _evidence(card.country_evidence)
         with tab_p:
             if card.attendees.empty:
-                st.write("No attendees named in the sources.")
+                st.write(_("No attendees named in the sources."))
             else:
                 show_table(card.attendees, f"{card.event_id}-attendees", key=f"{key_prefix}_card_attendees",
                            column_config={"articles": support, "analyst": analyst})
                 _evidence(card.attendee_evidence)
         with tab_t:
             if card.themes.empty:
-                st.write("No theme evidence for this event.")
+                st.write(_("No theme evidence for this event."))
             else:
                 show_table(
                     card.themes[["theme_label", "share", "n_evidence", "articles"]], f"{card.event_id}-themes",
                     key=f"{key_prefix}_card_themes",
-                    column_config={"share": st.column_config.ProgressColumn("share", format="percent", min_value=0, max_value=1),
-                                   "theme_label": "theme", "n_evidence": "sentences (once per article)",
+                    column_config={"share": st.column_config.ProgressColumn(_("share"), format="percent", min_value=0,
+                                                                            max_value=1),
+                                   "theme_label": _("theme"), "n_evidence": _("sentences (once per article)"),
                                    "articles": support},
                 )
-                st.caption("The Themes page lists every theme sentence with its article.")
+                st.caption(_("The Themes page lists every theme sentence with its article."))
         with tab_s:
             if card.sources.empty:
-                st.write("No source articles.")
+                st.write(_("No source articles."))
             else:
                 # a link column only ever holds the app's own pages and http(s) addresses
                 sources = card.sources.assign(url=[http_url(u) for u in card.sources["url"]])
                 show_table(sources, f"{card.event_id}-sources", key=f"{key_prefix}_card_sources",
-                           column_config={"published_date": st.column_config.DateColumn("published", format="YYYY-MM-DD"),
-                                          "read": st.column_config.LinkColumn("Sources page", display_text="read it"),
-                                          "url": st.column_config.LinkColumn("web address")})
-                st.caption("“read it” opens the article on the Sources page with every extracted fact highlighted.")
+                           column_config={"published_date": st.column_config.DateColumn(_("published"), format="YYYY-MM-DD"),
+                                          "read": st.column_config.LinkColumn(_("Sources page"), display_text=_("read it")),
+                                          "url": st.column_config.LinkColumn(_("web address"))})
+                st.caption(_("“read it” opens the article on the Sources page with every extracted fact highlighted."))

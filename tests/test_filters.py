@@ -223,5 +223,8 @@ def test_page_links_keep_the_filters_and_name_the_page_params() -> None:
     assert page_url("sources", Filters(), article="a01", hl="") == "sources?article=a01"
     with pytest.raises(ValueError):
         page_url("map", f, article="a01")  # the Map owns no article parameter
+    from dashboard.i18n import language
+    with language("id"):   # a link made in an Indonesian session opens the page in Indonesian
+        assert page_url("sources", f, article="a01") == "sources?country=AUS&from=2019-01-01&lang=id&article=a01"
     assert parse_span("120-180") == (120, 180)
     assert parse_span("180-120") is None and parse_span("x") is None and parse_span(None) is None

@@ -5,7 +5,12 @@ so it runs and tests on its own; nothing is handed over through session_state.
 The caches are st.cache_resource: one copy in the server, shared by every session, handed out without
 unpickling (st.cache_data copied the whole build on every call: at 10,000 articles, most of a page run
 and a copy per session). Pages get shallow copies of the frames; pandas' copy-on-write keeps a page's
-changes out of the shared ones."""
+changes out of the shared ones.
+
+Whatever is cached with interface text in it (figure data with translated labels, tables with translated
+headers, event labels, empty-data reasons) is cached per language: `derived` and `per_build` put
+dashboard.i18n.current_language() into every key, and so do the caches below that hold text. Otherwise
+one session's English figure would be served to another session reading Indonesian."""
 
 from __future__ import annotations
 
@@ -20,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard.i18n import current_language
 from dashboard.state import filters
 from dashboard.state.filter_state import current_filters
 
@@ -49,18 +55,22 @@ def _report(folder: str, signature: str) -> dict:
     return data.read_build_report(Path(folder))
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _choices(folder: str, signature: str) -> tuple[dict[str, str], filters.FilterOptions]:
+@st.cache_resource(show_spinner=False, max_entries=8)   # per build and language: the labels are text
+def _choices(folder: str, signature: str, lang: str) -> tuple[dict[str, str], filters.FilterOptions]:
     tables = _tables(folder, signature)
     labels = data.theme_labels(tables)
     return labels, filters.filter_options(tables, labels)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)   # each holds the tables its pages read, narrowed
-def _filtered(folder: str, signature: str, f: filters.Filters) -> tuple[filters.FilteredTables, str | None]:
-    tables = _tables(folder, signature)
-    labels, options = _choices(folder, signature)
-    return filters.FilteredTables(tables, f), filters.empty_reason(tables, f, options)
+def _filtered(folder: str, signature: str, f: filters.Filters) -> filters.FilteredTables:
+    return filters.FilteredTables(_tables(folder, signature), f)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)   # a sentence: per language, apart from the tables
+def _empty_reason(folder: str, signature: str, f: filters.Filters, lang: str) -> str | None:
+    labels, options = _choices(folder, signature, lang)
+    return filters.empty_reason(_tables(folder, signature), f, options)
 
 
 def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFrame], dict[str, str], filters.FilterOptions]:
@@ -68,7 +78,7 @@ def base_context(folder: Path | None = None) -> tuple[Path, dict[str, pd.DataFra
     cached once per build content, so a rerun only stats the build's files."""
     folder = folder or data.build_dir()
     signature = data.build_signature(folder)
-    labels, options = _choices(str(folder), signature)
+    labels, options = _choices(str(folder), signature, current_language())
     return folder, _own(_tables(str(folder), signature)), labels, options
 
 
@@ -81,9 +91,10 @@ def page_context() -> PageContext:
     """Everything a page shows, for the filters the sidebar (or, before it has run, the URL) holds."""
     folder = data.build_dir()
     signature = data.build_signature(folder)
-    labels, options = _choices(str(folder), signature)
+    labels, options = _choices(str(folder), signature, current_language())
     active = filters.restrict_to_options(current_filters(options), options)
-    filtered, reason = _filtered(str(folder), signature, active)
+    filtered = _filtered(str(folder), signature, active)
+    reason = _empty_reason(str(folder), signature, active, current_language())
     return PageContext(
         build_dir=folder, tables=_own(_tables(str(folder), signature)), filtered=filtered, filters=active,
         options=options, theme_labels=dict(labels), report=_report(str(folder), signature), empty_reason=reason,
@@ -102,16 +113,17 @@ _derived_lock = threading.Lock()
 def derived(ctx: PageContext, name: str, compute: Callable[[], T], *key: Hashable) -> T:
     """What a page derives from the filtered tables (figure data, summaries), kept per build, filters,
     `name` and `key` and shared by every session: a second user with the same filters, or the same user
-    back on a page, gets it at once. `compute` may depend on nothing else. A DataFrame comes back as a
-    shallow copy, so a page's changes stay its own."""
-    return _remembered((ctx.signature, ctx.filters, name, key), compute)
+    back on a page, gets it at once. `compute` may depend on nothing else (the interface's language is
+    part of every key, so text made inside `compute` is safe). A DataFrame comes back as a shallow copy,
+    so a page's changes stay its own."""
+    return _remembered((ctx.signature, ctx.filters, current_language(), name, key), compute)
 
 
 def per_build(ctx: PageContext, name: str, compute: Callable[[], T], *key: Hashable) -> T:
     """What a page derives from the whole build whatever the filters (the footer's counts, the rejected
     files, name look-ups), kept once per build and shared like `derived`: at 100,000 articles one pass
-    over a whole table costs tens of milliseconds, on every run otherwise."""
-    return _remembered((ctx.signature, None, name, key), compute)
+    over a whole table costs tens of milliseconds, on every run otherwise. Per language, like `derived`."""
+    return _remembered((ctx.signature, None, current_language(), name, key), compute)
 
 
 def _remembered(k: tuple, compute: Callable[[], T]) -> T:

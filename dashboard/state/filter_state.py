@@ -1,6 +1,7 @@
 """Streamlit glue for the global filters: sidebar widgets backed by session_state, seeded from the
 URL on a session's first run and written back to the URL on every run (so page switches, reloads
-and shared links keep them).
+and shared links keep them). Every label and help text goes through dashboard.i18n's _() (the sidebar
+is in the session's language; the URL keeps `lang=` beside the filters).
 
 Besides the filters, a page may own query parameters of its own (PAGE_PARAMS, e.g. the Timeline's
 `card=<event_id>`). They are not filters and narrow nothing: the rewrite on every run keeps them while
@@ -14,6 +15,9 @@ from urllib.parse import parse_qs
 
 import streamlit as st
 
+from dashboard import i18n
+from dashboard.i18n import _
+from dashboard.state import language_state
 from dashboard.state.filters import (
     PAGE_PARAMS, FilterOptions, Filters, filters_from_query_params, filters_to_query_params, ignored_in_link,
 )
@@ -52,13 +56,13 @@ _long_link = st.components.v2.component("asean_dd_long_link", js=_LONG_LINK_JS)
 def parse_long_link(query: str) -> tuple[dict[str, list[str]], list[str]]:
     """A query string Streamlit dropped, parsed within our own limits; and a note when it is too long."""
     if len(query) > LINK_MAX_CHARS:
-        return {}, [f"The link is too long to read ({len(query):,} characters; at most {LINK_MAX_CHARS:,}): "
-                    "none of its filters were applied."]
+        return {}, [_("The link is too long to read ({n} characters; at most {limit}): none of its filters were "
+                      "applied.").format(n=i18n.format_number(len(query)), limit=i18n.format_number(LINK_MAX_CHARS))]
     try:
         return parse_qs(query, max_num_fields=LINK_MAX_FIELDS), []
     except ValueError:   # more fields than LINK_MAX_FIELDS
-        return {}, [f"The link is too long to read (more than {LINK_MAX_FIELDS:,} values): none of its "
-                    "filters were applied."]
+        return {}, [_("The link is too long to read (more than {limit} values): none of its filters were "
+                      "applied.").format(limit=i18n.format_number(LINK_MAX_FIELDS))]
 
 
 def _seed_from_long_link(options: FilterOptions) -> None:
@@ -140,28 +144,29 @@ def sidebar_filters(options: FilterOptions, page: str = "") -> Filters:
     _seed_from_long_link(options)
     _sanitise(options)
     sb = st.sidebar
-    sb.header("Filters")
-    sb.toggle("ASEAN members only", key=K_ASEAN,
-              help="Only ASEAN member states (membership on each event's date).")
+    sb.header(_("Filters"))
+    sb.toggle(_("ASEAN members only"), key=K_ASEAN,
+              help=_("Only ASEAN member states (membership on each event's date)."))
     asean_only = bool(st.session_state.get(K_ASEAN))
     country_codes = [c for c in options.countries if not asean_only or c in options.asean]
     sb.multiselect(
-        "Countries", country_codes, key=K_COUNTRIES, placeholder="All countries",
-        format_func=lambda c: f"{options.countries.get(c, c)} ({c})" + (" · ASEAN" if c in options.asean else ""),
-        help="ASEAN members are listed first. Keeps the events in which any chosen country took part, with "
-             "all their participants: the Overview then ranks the chosen countries' partners.",
+        _("Countries"), country_codes, key=K_COUNTRIES, placeholder=_("All countries"),
+        format_func=lambda c: f"{i18n.country_name(c, options.countries.get(c, c))} ({c})"
+                              + (" · ASEAN" if c in options.asean else ""),
+        help=_("ASEAN members are listed first. Keeps the events in which any chosen country took part, with "
+               "all their participants: the Overview then ranks the chosen countries' partners."),
     )
-    sb.toggle("Only the chosen countries' rows", key=K_ONLY, disabled=not st.session_state.get(K_COUNTRIES),
-              help="Off (default): a country filter keeps the events those countries took part in, with every "
-                   "participant, so you see their partners. On: participants and attendees of the chosen "
-                   "countries only.")
-    sb.multiselect("Events", list(options.events), key=K_EVENTS, placeholder="All events",
+    sb.toggle(_("Only the chosen countries' rows"), key=K_ONLY, disabled=not st.session_state.get(K_COUNTRIES),
+              help=_("Off (default): a country filter keeps the events those countries took part in, with every "
+                     "participant, so you see their partners. On: participants and attendees of the chosen "
+                     "countries only."))
+    sb.multiselect(_("Events"), list(options.events), key=K_EVENTS, placeholder=_("All events"),
                    format_func=lambda e: options.events.get(e, e))
-    sb.multiselect("Themes", list(options.themes), key=K_THEMES, placeholder="All themes",
+    sb.multiselect(_("Themes"), list(options.themes), key=K_THEMES, placeholder=_("All themes"),
                    format_func=lambda t: options.themes.get(t, t),
-                   help="Keeps events with evidence for any chosen theme.")
+                   help=_("Keeps events with evidence for any chosen theme."))
     date_range_control(options)
-    sb.button("Reset filters", key=K_RESET, on_click=reset_filters, icon=":material/restart_alt:",
+    sb.button(_("Reset filters"), key=K_RESET, on_click=reset_filters, icon=":material/restart_alt:",
               width="stretch")
     f = current_filters()
     write_query_params(f, keep=PAGE_PARAMS.get(page, ()))
@@ -228,10 +233,10 @@ def years_control(options: FilterOptions, now: tuple[date, date]) -> None:
         return
     s[K_YEAR_FROM], s[K_YEAR_TO] = now[0].year, now[1].year
     with st.sidebar.container(horizontal=True):
-        st.selectbox("From year", years, key=K_YEAR_FROM, on_change=_dates_from_years, args=(options,),
-                     help="Whole years: from 1 January of this year…")
-        st.selectbox("to year", years, key=K_YEAR_TO, on_change=_dates_from_years, args=(options,),
-                     help="…to 31 December of this one.")
+        st.selectbox(_("From year"), years, key=K_YEAR_FROM, on_change=_dates_from_years, args=(options,),
+                     help=_("Whole years: from 1 January of this year…"))
+        st.selectbox(_("to year"), years, key=K_YEAR_TO, on_change=_dates_from_years, args=(options,),
+                     help=_("…to 31 December of this one."))
 
 
 def date_range_control(options: FilterOptions) -> None:
@@ -241,25 +246,29 @@ def date_range_control(options: FilterOptions) -> None:
         return
     sb, s = st.sidebar, st.session_state
     quick = quick_ranges(options)
-    names = {ALL: "All", LATEST: "Latest 12 months"}
+    names = {ALL: _("All"), LATEST: _("Latest 12 months")}
     now = (s.get(K_FROM) or options.date_min, s.get(K_TO) or options.date_max)
     s[K_PERIOD] = next((k for k, rng in quick.items() if rng == now), None)  # the choice the range matches
-    sb.segmented_control("Dates", list(quick), key=K_PERIOD, format_func=lambda k: names.get(k, k),
+    sb.segmented_control(_("Dates"), list(quick), key=K_PERIOD, format_func=lambda k: names.get(k, k),
                          on_change=_dates_from_period, args=(options,),
-                         help="Latest 12 months: the year before the newest event in the data.")
+                         help=_("Latest 12 months: the year before the newest event in the data."))
     years_control(options, now)
     lo = s.get(K_FROM) or dom[0]
     hi = s.get(K_TO) or dom[1]
     s[K_DATES] = (max(min(lo, dom[1]), dom[0]), min(max(hi, dom[0]), dom[1]))
-    sb.slider("Date range", min_value=dom[0], max_value=dom[1], key=K_DATES, step=timedelta(days=1),
+    sb.slider(_("Date range"), min_value=dom[0], max_value=dom[1], key=K_DATES, step=timedelta(days=1),
               format="YYYY-MM-DD", on_change=_dates_from_slider, args=(options,), label_visibility="collapsed",
-              help="Events ending on or after the first date and starting on or before the second.")
+              help=_("Events ending on or after the first date and starting on or before the second."))
 
 
 def write_query_params(f: Filters, keep: tuple[str, ...] = ()) -> None:
-    """Replace the URL's query parameters with the filters plus the current values of the `keep`
-    keys (a page's own parameters); skipped when already equal."""
+    """Replace the URL's query parameters with the filters, the interface's language (`lang=`, left out
+    for the default) and the current values of the `keep` keys (a page's own parameters); skipped when
+    already equal."""
     wanted = filters_to_query_params(f)
+    lang = language_state.url_value()
+    if lang:
+        wanted[language_state.QP_LANG] = lang
     for k in keep:
         if k in st.query_params:
             wanted[k] = st.query_params.get_all(k)

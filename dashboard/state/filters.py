@@ -12,8 +12,9 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
+from dashboard.i18n import DEFAULT_LANGUAGE, current_language
 from dashboard.labels import event_label
-from dashboard.state.url_contract import filter_keys, page_params
+from dashboard.state.url_contract import QP_LANG, filter_keys, page_params
 
 # URL parameter names (short, stable: they are part of every shared link). The contract, with each
 # parameter's values, owner and meaning, is dashboard/state/url_contract.py; the keys below are derived from it.
@@ -327,12 +328,15 @@ def filters_to_query_params(f: Filters) -> dict[str, list[str]]:
 
 
 def page_url(page: str, f: Filters, **params: str) -> str:
-    """A relative link to another page of the app that keeps the filters, e.g.
-    page_url("sources", f, article="a01", hl="120-180") -> "sources?country=IDN&article=a01&hl=120-180"."""
+    """A relative link to another page of the app that keeps the filters and the interface's language, e.g.
+    page_url("sources", f, article="a01", hl="120-180") -> "sources?country=IDN&article=a01&hl=120-180"
+    (with `lang=id` after the filters when the interface is in Indonesian)."""
     unknown = set(params) - set(PAGE_PARAMS.get(page, ()))
     if unknown:
         raise ValueError(f"page {page!r} owns no query parameter {sorted(unknown)}")
-    qp = filters_to_query_params(f) | {k: [v] for k, v in params.items() if v}
+    lang = current_language()
+    qp = filters_to_query_params(f) | ({QP_LANG: [lang]} if lang != DEFAULT_LANGUAGE else {}) \
+        | {k: [v] for k, v in params.items() if v}
     return page + ("?" + urlencode(qp, doseq=True) if qp else "")
 
 

@@ -1,5 +1,5 @@
 """The URL contract as data: every query parameter a shared link may carry, its values, the page that owns
-it ("all pages" for the sidebar filters) and what it means. dashboard.state.filters derives its keys from here,
+it ("all pages" for the sidebar filters and the interface's language) and what it means. dashboard.state.filters derives its keys from here,
 and the README's URL table is generated from it (`python -m dashboard.state.url_contract [--check]`). No Streamlit."""
 
 from __future__ import annotations
@@ -10,18 +10,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ALL_PAGES = "all pages"
+QP_LANG = "lang"   # the interface's language (dashboard.i18n.LANGUAGES); shared by every page, but no filter
 README = Path(__file__).resolve().parents[2] / "README.md"
 START, END = "<!-- url-params -->\n", "<!-- /url-params -->"
 
 
 @dataclass(frozen=True)
 class UrlParam:
-    """One query parameter: its name, the form of its values, its owner (ALL_PAGES or a page's url_path), its meaning."""
+    """One query parameter: its name, the form of its values, its owner (ALL_PAGES or a page's url_path), its meaning.
+    `is_filter` is False for a parameter every page keeps that narrows nothing (the language): it is no field
+    of dashboard.state.filters.Filters, and every page's URL rewrite carries it over."""
 
     name: str
     values: str
     owner: str
     meaning: str
+    is_filter: bool = True
 
 
 URL_PARAMS: tuple[UrlParam, ...] = (
@@ -34,6 +38,8 @@ URL_PARAMS: tuple[UrlParam, ...] = (
     UrlParam("asean", "1 (or true, yes, on)", ALL_PAGES, "ASEAN members only: narrow country rows to members"),
     UrlParam("only", "1 (or true, yes, on)", ALL_PAGES,
              "with `country`: narrow participants and attendees to the chosen countries' own rows"),
+    UrlParam(QP_LANG, "en or id", ALL_PAGES,
+             "the interface's language: `en` English (default), `id` Bahasa Indonesia; narrows nothing", is_filter=False),
     UrlParam("card", "event id", "timeline", "the event whose card is open"),
     UrlParam("article", "article id", "sources", "the article shown in the reader"),
     UrlParam("hl", "<start>-<end>", "sources",
@@ -48,8 +54,13 @@ URL_PARAMS: tuple[UrlParam, ...] = (
 
 
 def filter_keys() -> tuple[str, ...]:
-    """Names of the parameters every page shares (the sidebar filters), in the spec's order."""
-    return tuple(p.name for p in URL_PARAMS if p.owner == ALL_PAGES)
+    """Names of the filters every page shares (the sidebar filters), in the spec's order."""
+    return tuple(p.name for p in URL_PARAMS if p.owner == ALL_PAGES and p.is_filter)
+
+
+def interface_keys() -> tuple[str, ...]:
+    """Names of the parameters every page keeps that are no filter (the language)."""
+    return tuple(p.name for p in URL_PARAMS if p.owner == ALL_PAGES and not p.is_filter)
 
 
 def page_params() -> dict[str, tuple[str, ...]]:
