@@ -131,6 +131,9 @@ def describe(label: str, build_dir: Path, r: dict, goal_ms: int) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
     if argv[:1] == ["--build"]:
         folder = Path(argv[1])
         describe(str(folder), folder, run_measure(folder), GOAL_LARGE_MS)
