@@ -2,8 +2,11 @@
 
     python -m dashboard.brief --out brief.pptx [--build DIR] [--event ID] [--country ISO3]
                               [--theme CODE] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--asean] [--only]
+                              [--lang {en,id}]
 
-Filters are repeatable and optional; the suffix of --out (.pptx or .pdf) picks the format. If the build
+Filters are repeatable and optional; the suffix of --out (.pptx or .pdf) picks the format; --lang the
+language the pack is written in (English by default, `id` Bahasa Indonesia: the same tables, the findings
+in Indonesian, quotes as they were said, each naming its language). The CLI's own messages stay English. If the build
 folder holds no tables, they are built from the seeds first. Same implementation as the dashboard's
 "Briefing pack" page (dashboard.exports.briefing.build_briefing).
 """
@@ -17,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import data_prep
-from dashboard import data
+from dashboard import data, i18n
 from dashboard.exports.briefing import DEFAULT_CHARTS, FORMATS, EmptyBriefing, build_briefing, theme_labels_for
 from dashboard.exports.chart_export import ChromiumNotFound
 from dashboard.state.filters import Filters, filter_options
@@ -48,6 +51,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD", help="events starting on or before")
     p.add_argument("--chart", action="append", default=[], choices=DEFAULT_CHARTS,
                    help="include only these charts (repeatable; default: all)")
+    p.add_argument("--lang", choices=tuple(i18n.LANGUAGES), default=i18n.DEFAULT_LANGUAGE,
+                   help="the language the pack is written in: en (English, the default) or id (Bahasa Indonesia); "
+                        "the dashboard's lang= parameter")
     return p
 
 
@@ -72,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"No tables in {build}: building them from {data.seeds_dir()} …", file=sys.stderr)
         data_prep.build(data.seeds_dir(), build)
     tables = data.read_tables(build)
+    with i18n.language(a.lang):   # every text of the pack (theme labels too) in the chosen language
+        return _write(a, p, build, tables, fmt, started)
+
+
+def _write(a: argparse.Namespace, p: argparse.ArgumentParser, build: Path, tables: dict, fmt: str,
+           started: float) -> int:
     labels = theme_labels_for(tables)
     options = filter_options(tables, labels)
     countries = [c.upper() for c in a.country]
@@ -82,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
                       date_from=a.date_from, date_to=a.date_to, asean_only=a.asean, only_chosen=a.only)
     try:
         pack = build_briefing(tables, filters, a.chart or DEFAULT_CHARTS, fmt,
-                              built_at=data.read_build_report(build).get("built_at"), theme_labels=labels)
+                              built_at=data.read_build_report(build).get("built_at"), theme_labels=labels,
+                              lang=a.lang)
     except EmptyBriefing as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

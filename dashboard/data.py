@@ -11,6 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
+from dashboard.i18n import DEFAULT_LANGUAGE, current_language, normalise
 from data_prep import DATE_COLUMNS, TABLES, current_build, default_corrections_path, without_markers
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -123,15 +124,36 @@ def read_tables(folder: Path) -> dict[str, pd.DataFrame]:
     return out
 
 
-def theme_catalog(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Theme codes with label and definition, as the build wrote them (its theme_catalog table)."""
-    return tables["theme_catalog"][["code", "label", "definition"]].reset_index(drop=True)
+# The theme catalogue's columns in another language than English: <column>_<language code> (the codebook's
+# label_id, definition_id). A build without them (made before they existed) shows the English ones.
+def _in_language(catalog: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """The catalogue's `column` in language `lang`: its `<column>_<lang>` column where that holds a value,
+    else the English `column` (an older build, a theme not yet translated)."""
+    english = catalog[column].astype(str)
+    own = f"{column}_{lang}"
+    if lang == DEFAULT_LANGUAGE or own not in catalog.columns:
+        return english
+    values = catalog[own].astype(object)
+    given = values.notna() & values.astype(str).str.strip().ne("")
+    return values.astype(str).where(given, english)
 
 
-def theme_labels(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
-    """code -> label for every catalogued theme (catalogue order), plus any code found in the data
-    without a catalogue row (label made from the code)."""
-    labels = dict(zip(tables["theme_catalog"]["code"].astype(str), tables["theme_catalog"]["label"].astype(str)))
+def theme_catalog(tables: dict[str, pd.DataFrame], lang: str | None = None) -> pd.DataFrame:
+    """Theme codes with label and definition, as the build wrote them (its theme_catalog table), in the
+    interface's language (`lang`, else the current one): Indonesian from label_id / definition_id, English
+    where the build has none."""
+    lang = normalise(lang or current_language())
+    cat = tables["theme_catalog"]
+    return pd.DataFrame({"code": cat["code"].astype(str), "label": _in_language(cat, "label", lang),
+                         "definition": _in_language(cat, "definition", lang)}).reset_index(drop=True)
+
+
+def theme_labels(tables: dict[str, pd.DataFrame], lang: str | None = None) -> dict[str, str]:
+    """code -> label for every catalogued theme (catalogue order), in the interface's language (`lang`,
+    else the current one; English where the build has no Indonesian label), plus any code found in the
+    data without a catalogue row (label made from the code)."""
+    cat = tables["theme_catalog"]
+    labels = dict(zip(cat["code"].astype(str), _in_language(cat, "label", normalise(lang or current_language()))))
     for code in sorted(set(tables["themes"]["theme"].dropna().astype(str))):
         labels.setdefault(code, code.replace("_", " ").capitalize())
     return labels

@@ -1,6 +1,9 @@
 """The maintainer's workflow, without any UI: add uploaded articles to the seeds folder (through
 data_prep.add_articles) and rebuild the tables (through data_prep.build), one rebuild at a time,
 reporting each upload's fate. The Sources page calls these; they work the same from a script or a test.
+Texts a reader sees (the build summary, the upload report's headers and statuses, a failed correction)
+are made in the interface's language (dashboard.i18n); the rows themselves keep the pipeline's English
+codes, and the pipeline's own notes and reasons stay as it wrote them.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import data_prep
+from dashboard import i18n
+from dashboard.i18n import N_, _
 
 Progress = Callable[[str, float], None]
 
@@ -68,7 +73,8 @@ def apply_correction(c: data_prep.Correction, tables: dict, seeds_dir: Path, out
             path.unlink(missing_ok=True)
         else:
             path.write_bytes(before)
-        return Corrected(None, error=f"the rebuild failed, so the correction was not kept: {type(exc).__name__}: {exc}")
+        return Corrected(None, error=_("the rebuild failed, so the correction was not kept: {error}").format(
+            error=f"{type(exc).__name__}: {exc}"))
     stale = [r for r in report["corrections"]["stale"]
              if (r["when"], r["action"], r["target"]) == (c.when, c.action, c.target)]
     if stale:
@@ -119,10 +125,38 @@ def upload_outcomes(saved: list[data_prep.SavedFile], report: dict,
     return rows
 
 
+# The upload report's columns (upload_outcomes' keys, kept as they are) and how a reader sees them: msgids,
+# translated where the table is shown (outcome_headers()).
+OUTCOME_HEADERS = {"uploaded": N_("uploaded"), "upload": N_("upload"), "file in seeds": N_("file in seeds"),
+                   "build": N_("build"), "build reason": N_("build reason"), "contributed": N_("contributed"),
+                   "note": N_("note")}
+# The statuses in its "upload" and "build" columns (data_prep's words), as a reader sees them.
+OUTCOME_STATUSES = {data_prep.intake.SAVED: N_("saved"), data_prep.intake.RENAMED: N_("saved under a new name"),
+                    data_prep.intake.ALREADY_PRESENT: N_("already present"), data_prep.intake.SKIPPED: N_("skipped"),
+                    "included": N_("included"), "rejected": N_("rejected")}
+
+
+def outcome_headers() -> dict[str, str]:
+    """The upload report's column headers in the current language (for st.dataframe's column_config)."""
+    return {col: _(label) for col, label in OUTCOME_HEADERS.items()}
+
+
+def outcomes_for_display(rows: list[dict]) -> list[dict]:
+    """upload_outcomes' rows for reading: the upload and build statuses in the current language (the
+    file names, the pipeline's reasons and notes as written)."""
+    def word(v):
+        return _(OUTCOME_STATUSES[v]) if v in OUTCOME_STATUSES else v
+    return [{**r, **{c: word(r[c]) for c in ("upload", "build") if c in r}} for r in rows]
+
+
 def summary(report: dict) -> str:
-    """One line on a build: files read, included, rejected, events found, and when."""
+    """One line on a build: files read, included, rejected, events found, and when (in the current
+    language; the build's own timestamp as it wrote it)."""
     counts = report.get("counts", {})
-    return (f"Built {report.get('built_at', 'just now')}: {report.get('n_files', 0)} files read, "
-            f"{report.get('n_included', 0)} included, {report.get('n_rejected', 0)} rejected; "
-            f"{counts.get('events', 0)} events, {counts.get('participants', 0)} participant rows, "
-            f"{counts.get('attendees', 0)} attendees, {counts.get('evidence', 0)} evidence sentences.")
+    num = i18n.format_number
+    return _("Built {built}: {files} files read, {included} included, {rejected} rejected; {events} events, "
+             "{participants} participant rows, {attendees} attendees, {evidence} evidence sentences.").format(
+        built=report.get("built_at") or _("just now"), files=num(report.get("n_files", 0)),
+        included=num(report.get("n_included", 0)), rejected=num(report.get("n_rejected", 0)),
+        events=num(counts.get("events", 0)), participants=num(counts.get("participants", 0)),
+        attendees=num(counts.get("attendees", 0)), evidence=num(counts.get("evidence", 0)))

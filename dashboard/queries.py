@@ -1,5 +1,9 @@
 """Pure look-ups the pages share: an event's card, who attended what, and article text with the
-extracted facts marked in place."""
+extracted facts marked in place.
+
+Translated (docs/TRANSLATING.md): every word of ours through dashboard.i18n, made when the function runs
+(callers cache by language: context.derived), country names from CLDR in the interface's language; the
+data's own values (names, titles, sentences, reasons) are never translated."""
 
 from __future__ import annotations
 
@@ -11,9 +15,10 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from dashboard import safe_text
+from dashboard import i18n, safe_text
 from dashboard.figures import palette
-from dashboard.labels import (EMPTY_TEXT, NEW_MARK, ROLE_LABELS, clean, date_span, dated_name, fmt_date, origin_label,
+from dashboard.i18n import N_, _, ngettext
+from dashboard.labels import (ROLE_LABELS, clean, date_span, dated_name, empty_text, fmt_date, new_mark, origin_label,
                               role_label)
 from dashboard.review import NO_YEAR
 from dashboard.theme_measures import counted_evidence
@@ -26,8 +31,37 @@ _web_address = safe_text.http_url   # an article's own address when it is an htt
 
 
 def yes_no(v) -> str:
-    """A flag as 'yes' or 'no' (a missing flag is 'no': the codebook's flags are never unknown)."""
+    """A flag as 'yes' or 'no' (a missing flag is 'no': the codebook's flags are never unknown): a code, the
+    same in every language (yes_no_label() is its reading)."""
     return "yes" if not pd.isna(v) and bool(v) else "no"
+
+
+def yes_no_label(v) -> str:
+    """A flag as a reader sees it: 'yes' / 'ya', 'no' / 'tidak'."""
+    return _("yes") if yes_no(v) == "yes" else _("no")
+
+
+# The codebook's event types (events.event_type; data_prep/data/event_types.csv), as a reader sees them: msgids,
+# translated by event_type_label(). A type not listed reads as written, its underscores made spaces.
+EVENT_TYPE_LABELS = {
+    "conference": N_("conference"), "seminar": N_("seminar"), "ministerial_meeting": N_("ministerial meeting"),
+    "meeting": N_("meeting"), "bilateral_meeting": N_("bilateral meeting"), "dialogue": N_("dialogue"),
+    "forum": N_("forum"), "launch": N_("launch"), "signing": N_("signing"), "summit": N_("summit"),
+    "symposium": N_("symposium"), "training": N_("training"), "workshop": N_("workshop"), "event": N_("event"),
+}
+
+
+def event_type_label(code) -> str:
+    """An events.event_type as a reader sees it, in the current language (`ministerial_meeting` ->
+    'ministerial meeting' / 'pertemuan tingkat menteri'); a missing type reads 'event' ('acara')."""
+    code = clean(code) or "event"
+    known = EVENT_TYPE_LABELS.get(code)
+    return _(known) if known else code.replace("_", " ")
+
+
+def _no_outlet() -> str:
+    """The outlet of an article that names none ('outlet not stated')."""
+    return _("outlet not stated")
 
 
 def source_label(article: Mapping) -> str:
@@ -36,7 +70,7 @@ def source_label(article: Mapping) -> str:
     d = article.get("published_date")
     parts = [clean(article.get("outlet")), None if d is None or pd.isna(d) else fmt_date(d), clean(article.get("title"))]
     parts = [p for p in parts if p]
-    return " · ".join(parts) if parts else f"article {clean(article.get('article_id')) or ''}".strip()
+    return " · ".join(parts) if parts else _("article {id}").format(id=clean(article.get("article_id")) or "").strip()
 
 
 def sentence_span(text: str, sentence: str) -> tuple[int, int] | None:
@@ -89,7 +123,7 @@ class EventCard:
 
 
 def _support(n: int, total: int) -> str:
-    return f"{n} of {total}"
+    return _("{n} of {total}").format(n=i18n.format_number(n), total=i18n.format_number(total))
 
 
 def _evidence_list(rows: pd.DataFrame, fact: str, texts: Mapping[str, str], articles: pd.DataFrame,
@@ -135,20 +169,23 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
     a = tables["attendees"][tables["attendees"]["event_id"] == event_id].copy()
     everyone = tables["participants"]
     named = everyone[everyone["iso3"].isin(set(p["iso3"]) | set(a["iso3"].dropna()) | {host_iso})]
-    names = dict(zip(named["iso3"], named["country"]))
+    # country names in the interface's language (CLDR; in English the data's own, which are CLDR's)
+    names = {i: i18n.country_name(i, n) for i, n in zip(named["iso3"], named["country"])}
+    p = p.assign(country=[names.get(i, n) for i, n in zip(p["iso3"], p["country"])])
 
     m = tables.get("country_mentions", pd.DataFrame(columns=["event_id", "article_id", "iso3", "is_participant"]))
     m = m[(m["event_id"] == event_id) & m["is_participant"].fillna(False).astype(bool)]
     said = m.groupby("iso3")["article_id"].nunique()
     countries = p.assign(
-        ASEAN=p["is_asean"].map(yes_no),
+        ASEAN=p["is_asean"].map(yes_no_label),
         articles=[_support(max(int(said.get(i, 0)), 1), n_articles) for i in p["iso3"]],
         order=p["role"].map({r: i for i, r in enumerate(ROLE_LABELS)}).fillna(len(ROLE_LABELS)),
         analyst=p.get("origin", pd.Series("", index=p.index)).map(origin_label),
     ).sort_values(["order", "country"]).assign(role=lambda d: d["role"].map(role_label))[
         ["country", "iso3", "role", "ASEAN", "articles", "analyst"]].reset_index(drop=True)
 
-    a["country"] = [names.get(i) or all_countries().get(i, i) if clean(i) else EMPTY_TEXT for i in a["iso3"]]
+    a["country"] = [names.get(i) or i18n.country_name(i, all_countries().get(i, i)) if clean(i) else empty_text()
+                    for i in a["iso3"]]
     # where each person is named in each of the event's articles (their support, and the sentences below)
     named_in = {(n, aid): spans for n in dict.fromkeys(a["name"]) for aid in src["article_id"]
                 if (spans := _find_all(texts.get(aid, ""), str(n)))}
@@ -180,14 +217,15 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
                       if i in shown_iso3 and (i, aid) not in read_from]
     more_people = [{"name": n, "evidence": at(aid, spans[0][0]), "article_id": aid}
                    for (n, aid), spans in named_in.items() if (n, aid) not in read_from]
-    event_row = pd.DataFrame([{"fact": "the event", "evidence": r["evidence"], "article_id": r["article_id"]},
-                              {"fact": "its date", "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
+    event_row = pd.DataFrame([
+        {"fact": _("the event"), "evidence": r["evidence"], "article_id": r["article_id"]},
+        {"fact": _("its date"), "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
     return EventCard(
         event_id=event_id, name=str(r["name"]) + (f" ({clean(r['acronym'])})" if clean(r["acronym"]) else ""),
         dates=date_span(r["start_date"], r["end_date"]),
-        place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or EMPTY_TEXT,
-        host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else EMPTY_TEXT,
-        event_type=str(clean(r["event_type"]) or "event").replace("_", " "),
+        place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or empty_text(),
+        host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else empty_text(),
+        event_type=event_type_label(r["event_type"]),
         tagline=clean(r["tagline"]), outcomes=outcomes, evidence=clean(r["evidence"]),
         countries=countries, attendees=attendees, themes=themes,
         sources=src.assign(read=[link(x, None) or None for x in src["article_id"]],  # the app's own links
@@ -232,7 +270,7 @@ def people_summary(attendees: pd.DataFrame, events: pd.DataFrame, participants: 
     cols = ["name", "titles", "organizations", "country", "n_events", "events"]
     if attendees.empty:
         return pd.DataFrame(columns=cols)
-    names = dict(zip(participants["iso3"], participants["country"]))
+    names = {i: i18n.country_name(i, n) for i, n in zip(participants["iso3"], participants["country"])}
     ev = events[["event_id", "name", "start_date"]].rename(columns={"name": "event_name"})
     a = attendees.merge(ev, on="event_id", how="inner").sort_values(["name", "start_date"], kind="stable")
     dated = _dated_names(ev)
@@ -264,18 +302,21 @@ def country_summary(participants: pd.DataFrame, events: pd.DataFrame, attendees:
     for iso, g in p.groupby("iso3", sort=False):
         people = people_of.get(iso, pd.Series(dtype=object))
         rows.append({
-            "country": g["country"].iloc[0], "iso3": iso, "ASEAN": yes_no(g["is_asean"].any()),
-            "n_events": g["event_id"].nunique(), "roles": "; ".join(dict.fromkeys(g["role"].astype(str))),
+            "country": i18n.country_name(iso, g["country"].iloc[0]), "iso3": iso,
+            "ASEAN": yes_no_label(g["is_asean"].any()), "n_events": g["event_id"].nunique(),
+            "roles": "; ".join(dict.fromkeys(role_label(x) for x in g["role"].astype(str))),
             "events": "; ".join(dict.fromkeys(dated[e] for e in g["event_id"])),
             "people": "; ".join(dict.fromkeys(people.astype(str))),
         })
     d = pd.DataFrame(rows, columns=cols)
-    return d.sort_values(["ASEAN", "n_events", "country"], ascending=[False, False, True]).reset_index(drop=True)
+    member = d["ASEAN"].eq(_("yes"))   # members first, in any language
+    return (d.assign(_member=member).sort_values(["_member", "n_events", "country"], ascending=[False, False, True])
+            .drop(columns="_member").reset_index(drop=True))
 
 
 def outlet_counts(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per outlet: articles and events it reported, most articles first (missing outlet named)."""
-    a = articles.assign(outlet=articles["outlet"].fillna("outlet " + EMPTY_TEXT))
+    a = articles.assign(outlet=articles["outlet"].fillna(_no_outlet()))
     return (a.groupby("outlet").agg(articles=("article_id", "nunique"), events=("event_id", "nunique"))
             .reset_index().sort_values(["articles", "outlet"], ascending=[False, True]).reset_index(drop=True))
 
@@ -322,8 +363,9 @@ def theme_evidence_groups(evidence: pd.DataFrame, events: pd.DataFrame, articles
         items = []
         for (sentence, article_id), grp in sentences.items():
             first = grp[0]
-            source = (f"{clean(first['outlet']) or 'outlet ' + EMPTY_TEXT}, {fmt_date(first['published_date'])}"
-                      f" · article {article_id}")
+            source = _("{outlet}, {date} · article {article}").format(
+                outlet=clean(first["outlet"]) or _no_outlet(), date=fmt_date(first["published_date"]),
+                article=article_id)
             s, e = first.get("char_start"), first.get("char_end")
             span = (int(s), int(e)) if pd.notna(s) and pd.notna(e) else None
             items.append((str(sentence), cue_spans(str(sentence), [g["cue"] for g in grp], theme), source,
@@ -361,7 +403,7 @@ def article_spans(article_id: str, text: str, tables: dict[str, pd.DataFrame],
     ev = tables["evidence"][tables["evidence"]["article_id"] == article_id]
     for r in ev.itertuples(index=False):
         s, e = r.char_start, r.char_end
-        label = f"theme: {labels.get(r.theme, r.theme)} (cue “{r.cue}”)"
+        label = _("theme: {theme} (cue “{cue}”)").format(theme=labels.get(r.theme, r.theme), cue=r.cue)
         if pd.notna(s) and pd.notna(e) and 0 <= int(s) < int(e) <= len(text):
             s, e = int(s), int(e)
             inner = _find_all(text[s:e], str(r.cue)) if clean(r.cue) else []
@@ -371,7 +413,8 @@ def article_spans(article_id: str, text: str, tables: dict[str, pd.DataFrame],
         else:  # offsets missing: fall back to the cue's first mention inside its sentence
             base = text.find(str(r.sentence)) if clean(r.sentence) else -1
             for a, b in _find_all(text[max(base, 0):], str(r.cue))[:1]:
-                spans.append(Span(a + max(base, 0), b + max(base, 0), str(r.theme), f"theme: {labels.get(r.theme, r.theme)}"))
+                spans.append(Span(a + max(base, 0), b + max(base, 0), str(r.theme),
+                                  _("theme: {theme}").format(theme=labels.get(r.theme, r.theme))))
     mentions = tables.get("country_mentions")
     sources = [("person", "attendees", "name")]
     if mentions is not None and not mentions.empty:
@@ -379,8 +422,10 @@ def article_spans(article_id: str, text: str, tables: dict[str, pd.DataFrame],
         for r in m.itertuples(index=False):
             if pd.notna(r.char_start) and pd.notna(r.char_end) and 0 <= int(r.char_start) < int(r.char_end) <= len(text):
                 part = bool(r.is_participant) if not pd.isna(r.is_participant) else False
+                said = (_("participant: {country} ({iso3})") if part
+                        else _("mentioned in passing: {country} ({iso3})"))
                 spans.append(Span(int(r.char_start), int(r.char_end), "country" if part else "mention",
-                                  f"{'participant' if part else 'mentioned in passing'}: {r.country} ({r.iso3})"))
+                                  said.format(country=i18n.country_name(r.iso3, r.country), iso3=r.iso3)))
     else:
         sources.append(("country", "participants", "country"))
     arts = tables["articles"]
@@ -388,20 +433,27 @@ def article_spans(article_id: str, text: str, tables: dict[str, pd.DataFrame],
     for kind, table, col in sources:  # names of the event's people/countries, wherever this article mentions them
         t = tables[table]
         t = t[(t["article_id"] == article_id) | t["event_id"].isin(event_ids)]
+        said = _("person: {name}") if kind == "person" else _("country: {name}")
+        # a country's name as the reader's language writes it (the text is searched for the data's own)
+        shown = ({str(n): i18n.country_name(i, str(n)) for n, i in zip(t["country"], t["iso3"]) if pd.notna(n)}
+                 if kind == "country" and "iso3" in t.columns else {})
         if {"char_start", "char_end"} <= set(t.columns):
             for r in t.itertuples(index=False):
                 if pd.notna(r.char_start) and pd.notna(r.char_end):
-                    spans.append(Span(int(r.char_start), int(r.char_end), kind, f"{kind}: {getattr(r, col)}"))
+                    value = str(getattr(r, col))
+                    spans.append(Span(int(r.char_start), int(r.char_end), kind,
+                                      said.format(name=shown.get(value, value))))
             continue
         for value in dict.fromkeys(t[col].dropna().astype(str)):
             for a, b in _find_all(text, value):
-                spans.append(Span(a, b, kind, f"{kind}: {value}"))
+                spans.append(Span(a, b, kind, said.format(name=shown.get(value, value))))
     return spans
 
 
 def cue_spans(sentence: str, cues: list[str], theme: str) -> list[Span]:
     """Spans of each cue's mentions inside one sentence (case-insensitive), for the evidence lists."""
-    return [Span(a, b, theme, f"cue “{c}”") for c in dict.fromkeys(cues) for a, b in _find_all(sentence, str(c))]
+    said = _("cue “{cue}”")
+    return [Span(a, b, theme, said.format(cue=c)) for c in dict.fromkeys(cues) for a, b in _find_all(sentence, str(c))]
 
 
 def _style(kind: str) -> str:
@@ -423,7 +475,7 @@ def highlight_html(text: str, spans: list[Span], quote: tuple[int, int] | None =
     it left plain. Paragraph breaks are kept."""
     if quote is not None and 0 <= quote[0] < quote[1] <= len(text):
         spans = [sp for sp in spans if sp.end <= quote[0] or sp.start >= quote[1]]
-        spans.append(Span(quote[0], quote[1], "quote", "the sentence you followed a link to"))
+        spans.append(Span(quote[0], quote[1], "quote", _("the sentence you followed a link to")))
     chosen: list[Span] = []
     last_end = 0
     for sp in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
@@ -444,12 +496,14 @@ def highlight_html(text: str, spans: list[Span], quote: tuple[int, int] | None =
 
 def legend_html(theme_labels: dict[str, str], themes_present: list[str], quote: bool = False) -> str:
     """A one-line key for the highlight colours (with the linked sentence's when one is marked)."""
-    items = [f'<mark style="{_style("person")};padding:0 4px">person</mark>',
-             f'<mark style="{_style("country")};padding:0 4px">participating country</mark>',
-             f'<mark style="{_style("mention")};padding:0 4px">country mentioned in passing</mark>']
-    items += [f'<mark style="{_style(t)};padding:0 4px">{_one_line(theme_labels.get(t, t))}</mark>' for t in themes_present]
+    def key(kind: str, label: str) -> str:
+        return f'<mark style="{_style(kind)};padding:0 4px">{_one_line(label)}</mark>'
+
+    items = [key("person", _("person")), key("country", _("participating country")),
+             key("mention", _("country mentioned in passing"))]
+    items += [key(t, theme_labels.get(t, t)) for t in themes_present]
     if quote:
-        items.insert(0, f'<mark style="{_style("quote")};padding:0 4px">linked sentence</mark>')
+        items.insert(0, key("quote", _("linked sentence")))
     return safe_text.html_block(" ".join(items))  # a <div>: Markdown must not read between the <mark>s
 
 
@@ -460,7 +514,7 @@ def legend_html(theme_labels: dict[str, str], themes_present: list[str], quote: 
 # with no blank line (Markdown leaves an HTML block alone, so `*`, `$`, `#` or `[..](..)` in an article
 # show as written and never become markup, maths or links).
 
-NEW_COLUMN = "new in this session"
+NEW_COLUMN = N_("new in this session")   # the column's name (a code); its header reads _(NEW_COLUMN)
 
 
 def new_article_ids(uploads: list[Mapping] | None, articles: pd.DataFrame) -> set[str]:
@@ -491,18 +545,19 @@ def with_new_column(articles: pd.DataFrame, new_ids: set[str]) -> pd.DataFrame:
 def article_choice_label(article_id: str, article: Mapping, is_new: bool = False) -> str:
     """A reader picker's label: 'a01 · Antara · 2019-09-10 · Title', led by labels.NEW_MARK for an
     article uploaded in this session."""
-    return (NEW_MARK if is_new else "") + f"{article_id} · {source_label({**article, 'article_id': article_id})}"
+    return (new_mark() if is_new else "") + f"{article_id} · {source_label({**article, 'article_id': article_id})}"
 
 
 def reader_header_html(article: Mapping) -> str:
     """The reader's head: the title in bold, then outlet · byline · date · its own address, escaped."""
     url = _web_address(article.get("url"))
-    parts = [_one_line(clean(article.get("outlet")) or "outlet " + EMPTY_TEXT),
-             _one_line(clean(article.get("author")) or "no byline"), fmt_date(article.get("published_date"))]
+    parts = [_one_line(clean(article.get("outlet")) or _no_outlet()),
+             _one_line(clean(article.get("author")) or _("no byline")), fmt_date(article.get("published_date"))]
     if url:
-        parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener">original ↗</a>')
-    return (f"<div><b>{_one_line(clean(article.get('title')) or 'Untitled')}</b><br>"
-            + " · ".join(parts) + "</div>")
+        original = _one_line(_("original"))
+        parts.append(f'<a href="{html.escape(url)}" target="_blank" rel="noopener">{original} ↗</a>')
+    title = _one_line(clean(article.get("title")) or _("Untitled"))
+    return f"<div><b>{title}</b><br>" + " · ".join(parts) + "</div>"
 
 
 def reader_caption_html(article: Mapping, event_name: str | None, card_link: str | None) -> str:
@@ -510,16 +565,19 @@ def reader_caption_html(article: Mapping, event_name: str | None, card_link: str
     then language, words and file, every value escaped."""
     event_id = clean(article.get("event_id"))
     if event_id is None:
-        event = "no event"
+        event = _one_line(_("no event"))
     else:
         name = _one_line(event_name or event_id)
-        event = (f'<a href="{html.escape(card_link)}" target="_self" title="Open this event’s card on the Timeline">'
-                 f"{name}</a>" if card_link else name)
+        tip = html.escape(_("Open this event’s card on the Timeline"))
+        event = (f'<a href="{html.escape(card_link)}" target="_self" title="{tip}">{name}</a>' if card_link else name)
     n_words = article.get("n_words")
-    words = f"{int(n_words)} words" if n_words is not None and not pd.isna(n_words) else "words " + EMPTY_TEXT
-    file = clean(article.get("source_file")) or clean(article.get("article_id")) or EMPTY_TEXT
-    return (f"<div>Reports: {event} · language {_one_line(clean(article.get('language')) or EMPTY_TEXT)} · "
-            f"{words} · file {_one_line(file)}</div>")
+    words = (ngettext("{n} word", "{n} words", int(n_words)).format(n=i18n.format_number(int(n_words)))
+             if n_words is not None and not pd.isna(n_words) else _("words not stated"))
+    file = clean(article.get("source_file")) or clean(article.get("article_id")) or empty_text()
+    line = _("Reports: {event} · language {language} · {words} · file {file}").format(
+        event=event, language=_one_line(clean(article.get("language")) or empty_text()), words=_one_line(words),
+        file=_one_line(file))
+    return f"<div>{line}</div>"
 
 
 def app_link_html(href: str, text: str) -> str:
@@ -529,13 +587,15 @@ def app_link_html(href: str, text: str) -> str:
 
 def linked_sentence_html(sentence: str) -> str:
     """The sentence a link pointed at, quoted and escaped, above the text where it is marked."""
-    return f"<div><b>Linked sentence:</b> “{_one_line(sentence)}” (marked in yellow below)</div>"
+    label, where = _one_line(_("Linked sentence:")), _one_line(_("(marked in yellow below)"))
+    return f"<div><b>{label}</b> “{_one_line(sentence)}” {where}</div>"
 
 
 def rejected_reason_html(reason) -> str:
     """A rejected article's reason, set apart in an amber box (escaped: it may quote the article)."""
+    label, said = _one_line(_("Rejected:")), _one_line(clean(reason) or _("no reason recorded"))
     return (f'<div style="border-left:4px solid {palette.ORANGE};background:#fff4e5;padding:0.5rem 0.8rem;'
-            f'border-radius:4px"><b>Rejected:</b> {_one_line(clean(reason) or "no reason recorded")}</div>')
+            f'border-radius:4px"><b>{label}</b> {said}</div>')
 
 
 def waits_for_its_date(reason) -> bool:

@@ -1,6 +1,8 @@
 """What the Review page lists, from the build's tables alone (pure pandas, no Streamlit): the articles and
 events waiting for one fact, every extracted fact weakest first, stale corrections, and the sentences
-an analyst may cite when adding a fact."""
+an analyst may cite when adding a fact. Words of ours in the rows (what is missing, an undated event,
+roles, country names) are made in the interface's language (dashboard.i18n): call these inside a cache
+keyed by the language (context.derived / per_build). KINDS and ORIGINS are msgids, shown with _()."""
 
 from __future__ import annotations
 
@@ -9,13 +11,28 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.labels import clean, role_label
+from dashboard import i18n
+from dashboard.i18n import N_, _
+from dashboard.labels import clean, role_label, undated
 from data_prep import split_sentences
 
 NO_YEAR = "gives no date with a year"   # the build's reason for a report whose year sits outside its text
 FACT_COLUMNS = ["kind", "event_id", "event", "fact", "target", "method", "confidence", "origin", "evidence",
                 "article_id"]
 KINDS = {"event": "events", "country": "participants", "person": "attendees", "theme": "evidence"}
+# How a kind of fact and a row's origin read (the queue's `kind` and `origin` keep the codes): msgids.
+KIND_LABELS = {"event": N_("event"), "country": N_("country"), "person": N_("person"), "theme": N_("theme")}
+ORIGINS = {"extracted": N_("extracted"), "confirmed": N_("confirmed"), "corrected": N_("corrected")}
+
+
+def kind_label(kind) -> str:
+    """A fact's kind in the current language ('country' -> 'negara'); an unknown one as written."""
+    return _(KIND_LABELS[kind]) if kind in KIND_LABELS else str(kind)
+
+
+def origin_word(origin) -> str:
+    """A row's origin in the current language ('extracted' -> 'terekstraksi'); an unknown one as written."""
+    return _(ORIGINS[origin]) if origin in ORIGINS else str(origin)
 
 
 def waiting_articles(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
@@ -30,7 +47,8 @@ def events_missing(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     ev = tables["events"]
     no_place = [clean(v) is None for v in ev["city"].to_numpy(object)]
     no_host = [clean(v) is None for v in ev["host_iso3"].to_numpy(object)]
-    missing = [{"event_id": e, "name": n, "missing": " and ".join(w for w, gap in (("place", p), ("host", h)) if gap)}
+    words = {(True, True): _("place and host"), (True, False): _("place"), (False, True): _("host")}
+    missing = [{"event_id": e, "name": n, "missing": words[(p, h)]}
                for e, n, p, h in zip(ev["event_id"], ev["name"], no_place, no_host) if p or h]
     return pd.DataFrame(missing, columns=["event_id", "name", "missing"])
 
@@ -49,7 +67,9 @@ def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, 
         "origin": ev.get("origin", "extracted"), "evidence": ev["evidence"], "article_id": ev["article_id"]}))
     p = tables["participants"]
     parts.append(pd.DataFrame({
-        "kind": "country", "event_id": p["event_id"], "fact": p["country"] + " (" + p["role"].map(role_label) + ")",
+        "kind": "country", "event_id": p["event_id"],
+        "fact": pd.Series([i18n.country_name(i, c) for i, c in zip(p["iso3"], p["country"])], index=p.index,
+                          dtype=object) + " (" + p["role"].map(role_label) + ")",
         "target": p["iso3"], "method": p["method"], "confidence": p["confidence"],
         "origin": p.get("origin", "extracted"), "evidence": p["evidence"], "article_id": p["article_id"]}))
     a = tables["attendees"]
@@ -80,7 +100,7 @@ def fact_queue(tables: Mapping[str, pd.DataFrame], event_id: str | None = None, 
 
 
 def _dates(col: pd.Series) -> pd.Series:
-    return pd.to_datetime(col, errors="coerce").dt.strftime("%Y-%m-%d").fillna("undated")
+    return pd.to_datetime(col, errors="coerce").dt.strftime("%Y-%m-%d").fillna(undated())
 
 
 def stale_corrections(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:

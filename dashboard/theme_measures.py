@@ -8,25 +8,27 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from dashboard.i18n import N_
 from data_prep import counted_flags, normalise  # noqa: F401 - normalise: one rule for both
 
 # Each measure and its unit as a reader should quote it (axis titles and captions use these words).
+# The texts here are English msgids (N_): shown with _(MEASURES[m]) etc., in the reader's language.
 MEASURES: dict[str, str] = {
-    "n_events": "events touching the theme",
-    "share_events": "share of events touching the theme",
-    "n_sentences": "evidence sentences (each counted once per article)",
+    "n_events": N_("events touching the theme"),
+    "share_events": N_("share of events touching the theme"),
+    "n_sentences": N_("evidence sentences (each counted once per article)"),
 }
 # Short names for a measure picker.
 MEASURE_NAMES: dict[str, str] = {
-    "n_events": "Events",
-    "share_events": "Share of events",
-    "n_sentences": "Sentences",
+    "n_events": N_("Events"),
+    "share_events": N_("Share of events"),
+    "n_sentences": N_("Sentences"),
 }
 DEFAULT_MEASURE = "n_events"
 
 MEASURE_COLUMNS = ["theme", "theme_label", "n_events", "share_events", "n_sentences", "n_articles"]
 
-HOW_MADE = """\
+HOW_MADE = N_("""\
 **How these figures are made**
 
 - **Theme cues.** Each theme has a list of cue words and phrases, in Indonesian and English
@@ -49,11 +51,11 @@ HOW_MADE = """\
 - **Shares.** The share of events is out of the events that pass the current filters, not out of all
   events. On the per-event bars, a theme's share is out of that event's counted theme sentences
   (its n).
-"""
+""")
 
 # One sentence of HOW_MADE, for the source line of exported charts and slides.
-SHORT_NOTE = ("Counted: events with ≥1 theme sentence; sentences once per article (repeats and a headline "
-              "restating the body excluded); cues inside organisation names excluded.")
+SHORT_NOTE = N_("Counted: events with ≥1 theme sentence; sentences once per article (repeats and a headline "
+                "restating the body excluded); cues inside organisation names excluded.")
 
 def counted_evidence(evidence: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """The evidence rows that count: within one article and theme, each (normalised) sentence once, and

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import i18n, labels, queries
-from dashboard.i18n import _
+from dashboard.i18n import N_, _
 from dashboard.safe_text import html_line, http_url, md, md_code
 from dashboard.state import context
 from dashboard.figures import charts
@@ -255,6 +255,28 @@ def _evidence(items: list[queries.Evidence]) -> None:
         st.markdown(evidence_html(items), unsafe_allow_html=True)
 
 
+# The event card's table headers: the frames keep the codebook's column names (English headers, as before);
+# in another language each header reads the translation of what the column holds.
+CARD_HEADERS = {
+    "countries": {"country": N_("country"), "role": N_("role")},
+    "attendees": {"name": N_("name"), "title": N_("position"), "organization": N_("organisation"),
+                  "country": N_("country")},
+    "sources": {"article_id": N_("article id"), "outlet": N_("outlet"), "title": N_("title of the article"),
+                "author": N_("author")},
+}
+
+
+def header_config(df: pd.DataFrame, names: dict[str, str], **config) -> dict:
+    """column_config giving each named column of `df` its header in the current language (nothing where the
+    language's word is the column's own name, so English headers stay the column names), plus `config`."""
+    out = {}
+    for column, msgid in names.items():
+        word = _(msgid)
+        if column in df.columns and word not in (msgid, column):
+            out[column] = word
+    return out | config
+
+
 def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
     """The event card: name, date, place, host, countries, attendees, outcomes, themes, sources; every
     fact with how many of the event's articles support it and its sentence one click from its article."""
@@ -286,14 +308,16 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
                 st.write(_("No participating countries extracted."))
             else:
                 show_table(card.countries, f"{card.event_id}-countries", key=f"{key_prefix}_card_countries",
-                           column_config={"articles": support, "analyst": analyst})
+                           column_config=header_config(card.countries, CARD_HEADERS["countries"],
+                                                       articles=support, analyst=analyst))
                 _evidence(card.country_evidence)
         with tab_p:
             if card.attendees.empty:
                 st.write(_("No attendees named in the sources."))
             else:
                 show_table(card.attendees, f"{card.event_id}-attendees", key=f"{key_prefix}_card_attendees",
-                           column_config={"articles": support, "analyst": analyst})
+                           column_config=header_config(card.attendees, CARD_HEADERS["attendees"],
+                                                       articles=support, analyst=analyst))
                 _evidence(card.attendee_evidence)
         with tab_t:
             if card.themes.empty:
@@ -315,7 +339,9 @@ def render_event_card(card: queries.EventCard, *, key_prefix: str) -> None:
                 # a link column only ever holds the app's own pages and http(s) addresses
                 sources = card.sources.assign(url=[http_url(u) for u in card.sources["url"]])
                 show_table(sources, f"{card.event_id}-sources", key=f"{key_prefix}_card_sources",
-                           column_config={"published_date": st.column_config.DateColumn(_("published"), format="YYYY-MM-DD"),
-                                          "read": st.column_config.LinkColumn(_("Sources page"), display_text=_("read it")),
-                                          "url": st.column_config.LinkColumn(_("web address"))})
+                           column_config=header_config(
+                               sources, CARD_HEADERS["sources"],
+                               published_date=st.column_config.DateColumn(_("published"), format="YYYY-MM-DD"),
+                               read=st.column_config.LinkColumn(_("Sources page"), display_text=_("read it")),
+                               url=st.column_config.LinkColumn(_("web address"))))
                 st.caption(_("“read it” opens the article on the Sources page with every extracted fact highlighted."))

@@ -297,7 +297,8 @@ def assemble(results: list[ArticleResult], previous: tuple[dict[str, set[str]], 
         "evidence": rows["evidence"], "themes": [], "outcomes": rows["outcomes"],
         "country_mentions": rows["country_mentions"],
         "articles_text": [{"article_id": r.article_id, "text": r.text} for r in results if r.text],
-        "theme_catalog": [{"code": t["code"], "label": t["label"], "definition": t["definition"]}
+        "theme_catalog": [{"code": t["code"], "label": t["label"], "definition": t["definition"],
+                           "label_id": t.get("label_id") or None, "definition_id": t.get("definition_id") or None}
                           for t in read_rows("themes")],  # the app labels themes from the build, not our files
         "event_aliases": [{"alias": a, "event_id": e} for a, e in sorted(aliases.items())],
     }

@@ -2,7 +2,8 @@
 behind the charts is one compact appendix table at the end (the deck has it in speaker notes).
 
 The charts are SVGs (vector) drawn in the same browser session that prints the page
-(chart_export.render_session), so no PDF library is needed.
+(chart_export.render_session), so no PDF library is needed. Its words are in the language the plan is
+rendered in (`<html lang>` says which), so render under the same `i18n.language(...)` as the plan.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import base64
 import html
 
+from dashboard import i18n
 from dashboard.exports import chart_export
 from dashboard.exports.briefing_plan import IMG_H_PX, IMG_TOP_IN, IMG_W_PX, PACK_TITLE, SLIDE_H_IN, SLIDE_W_IN, BriefingPlan
+from dashboard.i18n import _
 
 
 def render_pdf(plan: BriefingPlan) -> bytes:
@@ -73,7 +76,9 @@ def briefing_html(plan: BriefingPlan, images: list[bytes]) -> str:
     """The pack as one HTML page to print: a page per slide (SVG charts inline), then the evidence behind
     the charts as one compact appendix table (the deck carries it in its speaker notes instead)."""
     e = html.escape
-    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(PACK_TITLE)}</title>"
+    source, key_sentences, no_rows = _("Source: {source}"), _("Key sentences"), _("No rows for these filters.")
+    parts = [f"<!doctype html><html lang='{e(i18n.current_language())}'><head><meta charset='utf-8'>"
+             f"<title>{e(_(PACK_TITLE))}</title>"
              f"<style>{_CSS}</style></head><body>"]
     for s in plan.slides_for("pdf"):
         if s.kind == "title":
@@ -91,7 +96,8 @@ def briefing_html(plan: BriefingPlan, images: list[bytes]) -> str:
             parts.append(f"<img class='chart' alt='{e(s.title)}' src='data:image/svg+xml;base64,{data}'>")
         elif s.kind == "findings":
             parts.append(f"<p class='caption'>{e(' '.join(s.lines))}</p><ul class='findings'>"
-                         + "".join(f"<li>{e(text)}<span class='src'>Source: {e(src)}</span></li>" for text, src in s.rows)
+                         + "".join(f"<li>{e(text)}<span class='src'>{e(source.format(source=src))}</span></li>"
+                                 for text, src in s.rows)
                          + "</ul>")
         elif s.kind == "event":
             parts.append("".join(f"<p class='caption'>{e(x)}</p>" for x in s.lines)
@@ -99,11 +105,11 @@ def briefing_html(plan: BriefingPlan, images: list[bytes]) -> str:
                          + "".join(f"<tr><th>{e(k)}</th><td>{e(v)}</td></tr>" for k, v in s.rows)
                          + "</tbody></table>")
             if s.quotes:
-                parts.append("<div class='quotes'><h2>Key sentences</h2>" + "".join(
+                parts.append(f"<div class='quotes'><h2>{e(key_sentences)}</h2>" + "".join(
                     f"<blockquote>“{e(q)}”<span class='src'>{e(src)}</span></blockquote>" for q, src in s.quotes)
                     + "</div>")
         else:
-            parts.append(f"<p class='caption'>{e(' '.join(s.lines)) if s.rows else 'No rows for these filters.'}</p>"
+            parts.append(f"<p class='caption'>{e(' '.join(s.lines) if s.rows else no_rows)}</p>"
                          + _table(s.header, s.rows))
         parts.append("</section>")
     parts.append("</body></html>")

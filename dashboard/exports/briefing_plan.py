@@ -5,6 +5,10 @@ date, sources, how many facts analysts corrected or confirmed), one slide per ch
 styled with `chart_export.style_for_export`, the evidence sentences behind it with their sources in the
 speaker notes), the events table and every source article. The PPTX and PDF renderers (briefing_pptx,
 briefing_pdf) only lay this out.
+
+Every text is made in the interface's language when the plan is made (`with i18n.language("id"):` in the
+CLI; the page's language in the dashboard): the constants here are msgids (N_), translated where used.
+Quoted sentences stay as written, and each one's source names the language it is in (the article's).
 """
 
 from __future__ import annotations
@@ -16,19 +20,22 @@ from datetime import datetime, timezone
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.figures import charts, map_figures
 from dashboard.exports.chart_export import SUBTITLE_BLOCK_PX, legend_height, style_for_export
 from dashboard.state.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
 )
-from dashboard.exports.findings import Finding, article_source, findings, shorten
+from dashboard.exports.findings import Finding, article_source, findings, language_name, shorten
 from dashboard.exports.notes import NOTE_HEADER, NOTES_COLUMNS, notes_table
 from dashboard.exports.provenance import build_date, corrections_line, included_outlets, source_line
-from dashboard.labels import EMPTY_TEXT
-from dashboard.queries import clean, event_card, fmt_date
+from dashboard.i18n import N_, _, ngettext
+from dashboard.labels import empty_text
+from dashboard.queries import clean, event_card, event_type_label, fmt_date
+from dashboard.state.filters import country_label
 from dashboard.theme_measures import DEFAULT_MEASURE, SHORT_NOTE, counted_evidence
 
-PACK_TITLE = "ASEAN digital diplomacy briefing"
+PACK_TITLE = N_("ASEAN digital diplomacy briefing")   # a msgid: shown as _(PACK_TITLE)
 # Slide geometry (16:9, PowerPoint's default widescreen) and the chart image under the slide title.
 SLIDE_W_IN, SLIDE_H_IN = 13.333, 7.5
 IMG_TOP_IN = 1.1
@@ -45,7 +52,8 @@ class EmptyBriefing(ValueError):
 
 @dataclass(frozen=True)
 class ChartSpec:
-    """One chart the pack can hold: its key (also the export file-name slug), slide title and caption."""
+    """One chart the pack can hold: its key (also the export file-name slug), slide title and caption (msgids:
+    shown as `_(spec.title)`, `_(spec.description)`)."""
 
     key: str
     title: str
@@ -54,15 +62,15 @@ class ChartSpec:
 
 # The dashboard's charts, in pack order (keys are also the export file-name slugs).
 CHARTS: dict[str, ChartSpec] = {c.key: c for c in (
-    ChartSpec("timeline", "Events over time", "Each event on a date axis, by type; marker size = countries."),
-    ChartSpec("themes-by-event", "Theme shares per event",
-              "How each event's theme sentences split across themes (n = the event's sentences)."),
-    ChartSpec("theme-totals", "Leading themes", "Filtered events touching each theme (at least one sentence)."),
-    ChartSpec("theme-country-matrix", "Themes × countries",
-              "Theme sentences (once per article) at the events each country took part in."),
-    ChartSpec("map", "Participating countries", "Countries shaded by number of events; ASEAN members outlined."),
-    ChartSpec("attendees-by-country", "People named at each event, by country",
-              "Attendees named in the sources, per event and country."),
+    ChartSpec("timeline", N_("Events over time"), N_("Each event on a date axis, by type; marker size = countries.")),
+    ChartSpec("themes-by-event", N_("Theme shares per event"),
+              N_("How each event's theme sentences split across themes (n = the event's sentences).")),
+    ChartSpec("theme-totals", N_("Leading themes"), N_("Filtered events touching each theme (at least one sentence).")),
+    ChartSpec("theme-country-matrix", N_("Themes × countries"),
+              N_("Theme sentences (once per article) at the events each country took part in.")),
+    ChartSpec("map", N_("Participating countries"), N_("Countries shaded by number of events; ASEAN members outlined.")),
+    ChartSpec("attendees-by-country", N_("People named at each event, by country"),
+              N_("Attendees named in the sources, per event and country.")),
 )}
 DEFAULT_CHARTS: tuple[str, ...] = tuple(CHARTS)
 # Charts whose source line carries the note on how theme figures are made (theme_measures.SHORT_NOTE).
@@ -96,7 +104,7 @@ def theme_labels_for(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
 def filters_subtitle(filters: Filters, options: FilterOptions | None = None) -> str:
     """One line naming the active filters, e.g. `Filters: Countries: Australia · Dates: 2018-01-01 – …`."""
     parts = describe_filters(filters, options)
-    return "Filters: " + " · ".join(parts) if parts else "All events (no filters)"
+    return _("Filters: {filters}").format(filters=" · ".join(parts)) if parts else _("All events (no filters)")
 
 
 def _context(tables, filters, built_at, labels=None) -> _Context:
@@ -105,8 +113,8 @@ def _context(tables, filters, built_at, labels=None) -> _Context:
     options = filter_options(tables, labels)
     filtered = apply_filters(tables, filters)
     if filtered["events"].empty:
-        reason = empty_reason(tables, filters, options) or "No events match these filters."
-        raise EmptyBriefing(f"Nothing to brief on: {reason}")
+        reason = empty_reason(tables, filters, options) or _("No events match these filters.")
+        raise EmptyBriefing(_("Nothing to brief on: {reason}").format(reason=reason))
     return _Context(tables=tables, filtered=filtered, filters=filters, options=options, labels=labels,
                     built_at=build_date(built_at),
                     made_on=datetime.now(timezone.utc).strftime("%Y-%m-%d"))
@@ -117,23 +125,30 @@ def _context(tables, filters, built_at, labels=None) -> _Context:
 # ---------------------------------------------------------------------------------------------
 
 def _source_of(article_id, ctx: _Context) -> str:
+    """'outlet, date, article id, in Indonesian': the source of a quoted sentence, and the language it is in."""
     arts = ctx.tables["articles"].set_index("article_id")
     if article_id in arts.index:
         row = arts.loc[article_id]
-        return f"{clean(row['outlet']) or 'outlet not stated'}, {fmt_date(row['published_date'])}, article {article_id}"
-    return f"article {article_id}"
+        outlet = clean(row["outlet"]) or _("outlet {missing}").format(missing=empty_text())
+        lang = language_name(row["language"]) if "language" in arts.columns else None
+        text = _("{outlet}, {date}, article {id}").format(outlet=outlet, date=fmt_date(row["published_date"]),
+                                                          id=article_id)
+        return _("{source}, in {language}").format(source=text, language=lang) if lang else text
+    return _("article {id}").format(id=article_id)
 
 
 def _note_lines(rows: pd.DataFrame, label: Callable[[pd.Series], str], ctx: _Context) -> list[str]:
     """'[label] “sentence” — outlet, date, article id', one per distinct (sentence, article), capped."""
     if rows.empty:
-        return ["No supporting sentences for these filters."]
+        return [_("No supporting sentences for these filters.")]
     rows = rows.drop_duplicates(["sentence", "article_id"])
     out = [f"[{label(r)}] “{clean(r['sentence']) or ''}” — {_source_of(r['article_id'], ctx)}"
            for _, r in rows.head(MAX_NOTE_SENTENCES).iterrows()]
     if len(rows) > MAX_NOTE_SENTENCES:
-        out.append(f"… and {len(rows) - MAX_NOTE_SENTENCES} more sentences (all are in the evidence table "
-                   "of the data download).")
+        more = len(rows) - MAX_NOTE_SENTENCES
+        out.append(ngettext("… and {n} more sentence (all are in the evidence table of the data download).",
+                            "… and {n} more sentences (all are in the evidence table of the data download).",
+                            more).format(n=i18n.format_number(more)))
     return out
 
 
@@ -170,6 +185,7 @@ def _chart_evidence(key: str, ctx: _Context) -> tuple[go.Figure | None, list[tup
     f, names = ctx.filtered, _event_names(ctx)
     by_event = lambda r: names.get(r["event_id"], r["event_id"])  # noqa: E731
     by_theme = lambda r: ctx.labels.get(r["theme"], r["theme"])  # noqa: E731
+    by_country = lambda r: country_label(r["iso3"], str(r["country"]))  # noqa: E731
     if key == "timeline":
         data = charts.timeline_data(f["events"], f["themes"], ctx.labels)
         fig = charts.timeline_figure(data) if not data.empty else None
@@ -185,13 +201,12 @@ def _chart_evidence(key: str, ctx: _Context) -> tuple[go.Figure | None, list[tup
     if key == "theme-country-matrix":
         matrix = charts.theme_country_matrix(f["participants"], f["evidence"], f["articles"], ctx.labels)
         fig = charts.theme_country_heatmap(matrix) if not matrix.empty else None
-        return fig, [(_people_evidence("participants", ctx), lambda r: str(r["country"])),
-                     (_theme_evidence(ctx), by_theme)]
+        return fig, [(_people_evidence("participants", ctx), by_country), (_theme_evidence(ctx), by_theme)]
     if key == "map":
         counts = map_figures.country_event_counts(f["participants"], f["events"])
         fig = None if counts.empty else map_figures.build_static_map_figure(
-            counts, set(ctx.options.asean), CHARTS[key].title)
-        return fig, [(_people_evidence("participants", ctx), lambda r: str(r["country"]))]
+            counts, set(ctx.options.asean), _(CHARTS[key].title))
+        return fig, [(_people_evidence("participants", ctx), by_country)]
     if key == "attendees-by-country":
         data = charts.attendee_counts(f["attendees"], f["events"], ctx.tables["participants"])
         p = ctx.tables["participants"]
@@ -246,9 +261,13 @@ def _chunks(rows: list, size: int) -> list[list]:
     return [rows[i:i + size] for i in range(0, len(rows), size)] or [[]]
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    """`1 country`, `3 countries`."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+def _n(n: int) -> str:
+    return i18n.format_number(n)
+
+
+def _page(title: str, i: int, pages: int) -> str:
+    """'Events' or 'Events (2 of 3)'."""
+    return _("{title} ({page} of {pages})").format(title=title, page=_n(i), pages=_n(pages)) if pages > 1 else title
 
 
 MAX_EVENT_PEOPLE = 6
@@ -259,9 +278,9 @@ APPENDIX_CHARS = 150
 
 def _findings_slide(ctx: _Context, subtitle: str) -> tuple[Slide, list[Finding]]:
     found = findings(ctx.tables, ctx.filtered, ctx.filters, ctx.labels)
-    return Slide("findings", "Findings", [subtitle], rows=[[f.text, f.source] for f in found],
-                 notes=["What the filtered tables say; every number and name is read from them.", subtitle, "",
-                        *(f"{f.text} (Source: {f.source})" for f in found)]), found
+    return Slide("findings", _("Findings"), [subtitle], rows=[[f.text, f.source] for f in found],
+                 notes=[_("What the filtered tables say; every number and name is read from them."), subtitle, "",
+                        *(_("{text} (Source: {source})").format(text=f.text, source=f.source) for f in found)]), found
 
 
 def _event_slide(event_id: str, ctx: _Context) -> Slide | None:
@@ -270,41 +289,50 @@ def _event_slide(event_id: str, ctx: _Context) -> Slide | None:
     if card is None:
         return None
     arts = ctx.tables["articles"]
+    missing = empty_text()
     rows: list[list[str]] = []
     c = card.countries
     # the card lists countries by role, host first, in the roles' reading (labels.ROLE_LABELS)
     roles = [f"{role}: {', '.join(g['country'])}" for role, g in c.groupby("role", sort=False)] if not c.empty else []
-    rows.append([f"Countries ({len(c)})", "; ".join(roles) or "none named"])
+    rows.append([_("Countries ({n})").format(n=_n(len(c))), "; ".join(roles) or _("none named")])
     a = card.attendees
     people = [f"{r.name}" + (f", {clean(r.title)}" if clean(r.title) else "")
-              + (f" ({r.country})" if clean(r.country) and r.country != EMPTY_TEXT else "")
-              for r in a.assign(_k=[-(bool(clean(t))) - (c_ != EMPTY_TEXT) for t, c_ in zip(a["title"], a["country"])])
+              + (f" ({r.country})" if clean(r.country) and r.country != missing else "")
+              for r in a.assign(_k=[-(bool(clean(t))) - (c_ != missing) for t, c_ in zip(a["title"], a["country"])])
               .sort_values("_k", kind="stable").itertuples()] if not a.empty else []
     more = len(people) - MAX_EVENT_PEOPLE
-    rows.append([f"People ({len(people)})", "; ".join(people[:MAX_EVENT_PEOPLE]) + (f"; and {more} more" if more > 0 else "")
-                 if people else "none named"])
+    listed = "; ".join(people[:MAX_EVENT_PEOPLE])
+    if more > 0:
+        listed = _("{people}; and {n} more").format(people=listed, n=_n(more))
+    rows.append([_("People ({n})").format(n=_n(len(people))), listed if people else _("none named")])
     outs = [x[2:] for x in (card.outcomes or "").splitlines() if x.startswith("- ")]
-    rows.append(["Agreed", " · ".join(f"“{shorten(x, 160)}”" for x in outs[:MAX_QUOTES])
-                 + (f" (and {len(outs) - MAX_QUOTES} more)" if len(outs) > MAX_QUOTES else "")
-                 if outs else "No outcome reported in the sources."])
+    agreed = " · ".join(f"“{shorten(x, 160)}”" for x in outs[:MAX_QUOTES])
+    if len(outs) > MAX_QUOTES:
+        agreed = _("{outcomes} (and {n} more)").format(outcomes=agreed, n=_n(len(outs) - MAX_QUOTES))
+    rows.append([_("Agreed"), agreed if outs else _("No outcome reported in the sources.")])
     t = card.themes.head(3)
-    rows.append(["Leading themes", "; ".join(f"{r.theme_label} ({r.share:.0%} of its theme sentences, "
-                                             f"{_count(int(r.n_evidence), 'sentence')})" for r in t.itertuples())
-                 if not t.empty else "No theme sentences."])
+    rows.append([_("Leading themes"), "; ".join(
+        _("{theme} ({share} of its theme sentences, {sentences})").format(
+            theme=r.theme_label, share=f"{r.share:.0%}",
+            sentences=ngettext("{n} sentence", "{n} sentences", int(r.n_evidence)).format(n=_n(int(r.n_evidence))))
+        for r in t.itertuples()) if not t.empty else _("No theme sentences.")])
     quotes, seen = [], set()
     for e in [*card.event_evidence, *card.attendee_evidence, *card.country_evidence]:
         if e.sentence in seen:
             continue
         seen.add(e.sentence)
-        quotes.append([shorten(e.sentence, QUOTE_CHARS), article_source(arts, e.article_id)])
-    line = " · ".join(x for x in (card.dates, card.place, f"host {card.host}", card.event_type,
-                                  f"{_count(card.n_articles, 'source article')}") if x)
+        quotes.append([shorten(e.sentence, QUOTE_CHARS), article_source(arts, e.article_id, quote=True)])
+    n_src = ngettext("{n} source article", "{n} source articles", card.n_articles).format(n=_n(card.n_articles))
+    line = " · ".join(x for x in (card.dates, card.place, _("host {host}").format(host=card.host), card.event_type,
+                                  n_src) if x)
+    stated = [_("Stated theme: {tagline}").format(tagline=card.tagline)] if card.tagline else []
     every = [*card.event_evidence, *card.country_evidence, *card.attendee_evidence]
-    notes = [f"{card.name}: {line}", *([f"Stated theme: {card.tagline}"] if card.tagline else []), "",
-             "Evidence for this card (facts — sentence — source):",
-             *(f"[{', '.join(e.facts)}] “{e.sentence}” — {article_source(arts, e.article_id)}" for e in every)]
-    return Slide("event", card.name, [line] + ([f"Stated theme: {card.tagline}"] if card.tagline else []),
-                 header=["", ""], rows=rows, quotes=quotes[:MAX_QUOTES], notes=notes)
+    notes = [f"{card.name}: {line}", *stated, "",
+             _("Evidence for this card (facts — sentence — source):"),
+             *(f"[{', '.join(e.facts)}] “{e.sentence}” — {article_source(arts, e.article_id, quote=True)}"
+               for e in every)]
+    return Slide("event", card.name, [line] + stated, header=["", ""], rows=rows, quotes=quotes[:MAX_QUOTES],
+                 notes=notes)
 
 
 def _appendix_rows(groups: dict[str, list[tuple[pd.DataFrame, Callable]]], ctx: _Context) -> list[list[str]]:
@@ -320,7 +348,7 @@ def _appendix_rows(groups: dict[str, list[tuple[pd.DataFrame, Callable]]], ctx: 
                 if title not in charts_of:
                     charts_of.append(title)
     arts = ctx.tables["articles"]
-    return [["; ".join(ch), shorten(sentence, APPENDIX_CHARS), article_source(arts, aid)]
+    return [["; ".join(ch), shorten(sentence, APPENDIX_CHARS), article_source(arts, aid, quote=True)]
             for (sentence, aid), ch in seen.items()]
 
 
@@ -345,82 +373,91 @@ def plan_briefing(tables: Mapping[str, pd.DataFrame], filters: Filters, chart_ke
     evidence_groups: dict[str, list[tuple[pd.DataFrame, Callable]]] = {}
     for key in dict.fromkeys(chart_keys):
         spec = CHARTS[key]
+        title, description = _(spec.title), _(spec.description)
         fig, groups = _chart_evidence(key, ctx)
         if fig is None:
-            skipped.append(spec.title)
+            skipped.append(title)
             continue
-        evidence_groups[spec.title] = groups
+        evidence_groups[title] = groups
         notes = [line for rows, label in groups for line in _note_lines(rows, label, ctx)]
-        note = SHORT_NOTE if key in THEME_CHARTS else None
+        note = _(SHORT_NOTE) if key in THEME_CHARTS else None
         figures.append(slide_figure(fig, subtitle, source + (f"\n{note}" if note else "")))
-        chart_slides.append(Slide("chart", spec.title, [spec.description], image=len(figures) - 1,
-                                  notes=[f"{spec.title}: {spec.description}", *([note] if note else []),
+        chart_slides.append(Slide("chart", title, [description], image=len(figures) - 1,
+                                  notes=[f"{title}: {description}", *([note] if note else []),
                                          subtitle, "",
-                                         "Evidence behind this chart (sentence — outlet, date, article id):",
+                                         _("Evidence behind this chart (sentence — outlet, date, article id):"),
                                          *notes]))
 
     n_countries, n_articles = f["participants"]["iso3"].nunique(), arts["article_id"].nunique()
+    pack_title = _(PACK_TITLE)
     title_lines = [
         subtitle,
-        f"{_count(len(ev), 'event')} · {_count(n_countries, 'country', 'countries')} · "
-        f"{_count(n_articles, 'source article')}",
-        f"Sources: {', '.join(outlets) if outlets else 'outlets not stated'}",
-        f"Prepared {ctx.made_on} · data build {ctx.built_at}",
+        " · ".join((ngettext("{n} event", "{n} events", len(ev)).format(n=_n(len(ev))),
+                    ngettext("{n} country", "{n} countries", n_countries).format(n=_n(n_countries)),
+                    ngettext("{n} source article", "{n} source articles", n_articles).format(n=_n(n_articles)))),
+        _("Sources: {outlets}").format(outlets=", ".join(outlets) if outlets else _("outlets not stated")),
+        _("Prepared {date} · data build {build}").format(date=ctx.made_on, build=ctx.built_at),
     ]
     title_notes = [
-        f"{PACK_TITLE}, prepared {ctx.made_on} from the data build of {ctx.built_at}.", subtitle,
-        "Every number in this pack traces to a sentence in a source article; the speaker notes of each "
-        "slide list those sentences with their outlet, date and article id.",
+        _("{title}, prepared {date} from the data build of {build}.").format(title=pack_title, date=ctx.made_on,
+                                                                             build=ctx.built_at), subtitle,
+        _("Every number in this pack traces to a sentence in a source article; the speaker notes of each "
+          "slide list those sentences with their outlet, date and article id."),
     ]
     corrected = corrections_line(f)  # how many facts analysts corrected or confirmed, when any
     if corrected:
         title_lines.append(corrected)
         title_notes.append(corrected)
     if skipped:
-        title_lines.append("Not included (no data for these filters): " + ", ".join(skipped))
-        title_notes.append("Charts left out because the filters leave them no data: " + ", ".join(skipped) + ".")
-    slides.append(Slide("title", PACK_TITLE, title_lines, notes=title_notes))
+        title_lines.append(_("Not included (no data for these filters): {charts}").format(charts=", ".join(skipped)))
+        title_notes.append(_("Charts left out because the filters leave them no data: {charts}.").format(
+            charts=", ".join(skipped)))
+    slides.append(Slide("title", pack_title, title_lines, notes=title_notes))
     findings_slide, found = _findings_slide(ctx, subtitle)
     slides.append(findings_slide)
 
     host = lambda v: clean(v) or "—"  # noqa: E731
+    kind = lambda v: event_type_label(v) if clean(v) else "—"  # noqa: E731
     ev_rows = [[fmt_date(r.start_date) if fmt_date(r.start_date) == fmt_date(r.end_date) else f"{fmt_date(r.start_date)} – {fmt_date(r.end_date)}",
                 str(r.name), ", ".join(x for x in (clean(r.venue), clean(r.city)) if x) or "—", host(r.host_iso3),
-                (clean(r.event_type) or "—").replace("_", " "), str(r.n_countries), str(r.n_attendees), str(r.n_sources)]
+                kind(r.event_type), str(r.n_countries), str(r.n_attendees), str(r.n_sources)]
                for r in ev.itertuples(index=False)]
-    ev_notes = [f"{r.name} ({fmt_date(r.start_date)}): “{clean(r.evidence) or 'no sentence'}” — {_source_of(r.article_id, ctx)}"
+    no_sentence = _("no sentence")
+    ev_notes = [f"{r.name} ({fmt_date(r.start_date)}): “{clean(r.evidence) or no_sentence}” — {_source_of(r.article_id, ctx)}"
                 for r in ev.itertuples(index=False)]
     pages = _chunks(ev_rows, EVENTS_PER_SLIDE)
     for i, chunk in enumerate(pages, 1):
-        slides.append(Slide("table", "Events" + (f" ({i} of {len(pages)})" if len(pages) > 1 else ""),
-                            [subtitle], header=["Date", "Event", "Place", "Host", "Type", "Countries", "People",
-                                                "Sources"], rows=chunk,
-                            notes=["Where each event's name, date and place come from:", *ev_notes]))
+        slides.append(Slide("table", _page(_("Events"), i, len(pages)),
+                            [subtitle], header=[_("Date"), _("Event"), _("Place"), _("Host"), _("Type"), _("Countries"),
+                                                _("People"), _("Sources")], rows=chunk,
+                            notes=[_("Where each event's name, date and place come from:"), *ev_notes]))
     slides.extend(s for s in (_event_slide(e, ctx) for e in ev["event_id"]) if s is not None)
     slides.extend(chart_slides)
 
     names = _event_names(ctx)
-    src_rows = [[str(r.article_id), clean(r.outlet) or "not stated", fmt_date(r.published_date), clean(r.title) or "—",
+    src_rows = [[str(r.article_id), clean(r.outlet) or empty_text(), fmt_date(r.published_date), clean(r.title) or "—",
                  names.get(r.event_id, clean(r.event_id) or "—")] for r in arts.itertuples(index=False)]
     pages = _chunks(src_rows, SOURCES_PER_SLIDE)
     for i, chunk in enumerate(pages, 1):
-        slides.append(Slide("table", "Source articles" + (f" ({i} of {len(pages)})" if len(pages) > 1 else ""),
-                            [f"Every article behind this pack ({len(src_rows)}). Build {ctx.built_at}."],
-                            header=["Article id", "Outlet", "Published", "Headline", "Event"], rows=chunk,
-                            notes=[f"{a} — {o}, {d}: {t} (event: {e})" for a, o, d, t, e in src_rows]))
+        slides.append(Slide("table", _page(_("Source articles"), i, len(pages)),
+                            [_("Every article behind this pack ({n}). Build {build}.").format(n=_n(len(src_rows)),
+                                                                                            build=ctx.built_at)],
+                            header=[_("Article id"), _("Outlet"), _("Published"), _("Headline"), _("Event")], rows=chunk,
+                            notes=[_("{id} — {outlet}, {date}: {title} (event: {event})").format(
+                                id=a, outlet=o, date=d, title=t, event=e) for a, o, d, t, e in src_rows]))
     note_rows = notes_table(ctx.filtered)
     if not note_rows.empty:
-        slides.append(Slide("appendix", "Appendix: the events, one row each",
-                            [f"Every event in this pack ({len(note_rows)}) with its countries (host and co-chairs "
-                             "marked; “implied” where an ASEAN body's meeting implies a member no article names), "
-                             "people, outcomes and sources: the notes table of the Data page."],
-                            header=NOTE_HEADER, rows=note_rows[NOTES_COLUMNS[:-1]].astype(str).values.tolist(),
-                            formats=("pdf",)))
+        slides.append(Slide("appendix", _("Appendix: the events, one row each"),
+                            [_("Every event in this pack ({n}) with its countries (host and co-chairs marked; "
+                               "“implied” where an ASEAN body's meeting implies a member no article names), people, "
+                               "outcomes and sources: the notes table of the Data page.").format(n=_n(len(note_rows)))],
+                            header=[_(h) for h in NOTE_HEADER],
+                            rows=note_rows[NOTES_COLUMNS[:-1]].astype(str).values.tolist(), formats=("pdf",)))
     if evidence_groups:
         rows = _appendix_rows(evidence_groups, ctx)
-        slides.append(Slide("appendix", "Appendix: evidence behind the charts",
-                            [f"Each sentence once ({len(rows)}), with the charts it supports and its source "
-                             "(outlet, date, article id); shortened sentences end in …. In the deck these are "
-                             "the speaker notes of each chart slide."],
-                            header=["Chart(s)", "Sentence", "Source"], rows=rows, formats=("pdf",)))
+        slides.append(Slide("appendix", _("Appendix: evidence behind the charts"),
+                            [_("Each sentence once ({n}), with the charts it supports and its source (outlet, date, "
+                               "article id); shortened sentences end in …. In the deck these are the speaker notes "
+                               "of each chart slide.").format(n=_n(len(rows)))],
+                            header=[_("Chart(s)"), _("Sentence"), _("Source")], rows=rows, formats=("pdf",)))
     return BriefingPlan(slides=slides, figures=figures, skipped=skipped, findings=found)

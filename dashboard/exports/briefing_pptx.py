@@ -1,7 +1,8 @@
 """The briefing pack as a PowerPoint deck: lays a BriefingPlan out on 16:9 slides with python-pptx.
 
 The charts are PNGs (2x) drawn in one browser session (chart_export.render_session); the speaker notes
-carry each slide's evidence and sources.
+carry each slide's evidence and sources. Its own words ("Source:", "Key sentences") are in the language the
+plan is rendered in: render under the same `i18n.language(...)` as the plan.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_AUTO_SIZE
 from pptx.util import Inches, Pt
 
+from dashboard import i18n
 from dashboard.exports import chart_export
 from dashboard.exports.briefing_plan import IMG_H_PX, IMG_TOP_IN, IMG_W_PX, PACK_TITLE, SLIDE_H_IN, SLIDE_W_IN, BriefingPlan
+from dashboard.i18n import _
 
 
 def render_pptx(plan: BriefingPlan) -> bytes:
@@ -71,7 +74,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
             if s.kind == "chart" and s.image is not None:
                 pic = slide.shapes.add_picture(io.BytesIO(images[s.image]), 0, Inches(IMG_TOP_IN),
                                                width=prs.slide_width)
-                pic.name = f"Chart: {s.title}"
+                pic.name = _("Chart: {title}").format(title=s.title)
             elif s.kind == "findings":
                 tf = _text_box(slide, " ".join(s.lines), 12, grey)
                 for text, src in s.rows:
@@ -79,7 +82,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
                     p.text, p.font.size = "• " + text, Pt(14)
                     p.space_before = Pt(6)
                     q = tf.add_paragraph()
-                    q.text, q.font.size, q.font.color.rgb = "Source: " + src, Pt(10), grey
+                    q.text, q.font.size, q.font.color.rgb = _("Source: {source}").format(source=src), Pt(10), grey
             elif s.kind == "event":
                 tf = _text_box(slide, " · ".join(s.lines), 13, grey)
                 for label, value in s.rows:
@@ -90,7 +93,7 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
                     head.font.bold, head.font.size, body.font.size = True, Pt(13), Pt(13)
                 if s.quotes:
                     p = tf.add_paragraph()
-                    p.text, p.font.bold, p.font.size, p.space_before = "Key sentences", True, Pt(13), Pt(8)
+                    p.text, p.font.bold, p.font.size, p.space_before = _("Key sentences"), True, Pt(13), Pt(8)
                     for quote, src in s.quotes:
                         p = tf.add_paragraph()
                         q, r = p.add_run(), p.add_run()
@@ -113,10 +116,11 @@ def pptx_deck(plan: BriefingPlan, images: list[bytes]) -> bytes:
                             p.font.size = Pt(12 if r else 13)
                             p.font.bold = r == 0
                 if not s.rows:
-                    cap.text_frame.text = "No rows for these filters."
+                    cap.text_frame.text = _("No rows for these filters.")
         slide.notes_slide.notes_text_frame.text = "\n".join(s.notes)
     buf = io.BytesIO()
-    prs.core_properties.title = PACK_TITLE
+    prs.core_properties.title = _(PACK_TITLE)
+    prs.core_properties.language = "id-ID" if i18n.current_language() == "id" else "en-US"
     prs.core_properties.subject = (plan.slides[0].lines or [""])[0]
     prs.save(buf)
     return buf.getvalue()

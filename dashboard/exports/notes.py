@@ -1,6 +1,8 @@
 """The notes table: one row per event with what a briefing note cites (date, name, place, host, the
 countries and people, outcomes and sources), so nobody joins four tables by hand. Pure pandas; the Data
-page shows it, the downloads and the briefing pack's appendix carry it."""
+page shows it, the downloads and the briefing pack's appendix carry it. The cells' own words (roles, "more
+in the outcomes table", a missing value) and country names are in the interface's language; the column
+names are the data's (codes, the same in every language); names, outcomes and sources as written."""
 
 from __future__ import annotations
 
@@ -8,16 +10,19 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.labels import EMPTY_TEXT, clean, date_span
+from dashboard.i18n import N_, _, format_number
+from dashboard.labels import clean, date_span, empty_text
+from dashboard.state.filters import country_label
 from data_prep import all_countries
 
 NOTES_COLUMNS = ["date", "event", "place", "host", "countries", "people", "outcomes", "sources", "event_id"]
 NOTES_TABLE = "notes"   # its name among the downloads
-NOTE_HEADER = ["Date", "Event", "Place", "Host", "Countries", "People", "Outcomes", "Sources"]   # in a pack
+NOTE_HEADER = [N_("Date"), N_("Event"), N_("Place"), N_("Host"), N_("Countries"), N_("People"), N_("Outcomes"),
+               N_("Sources")]   # in a pack (msgids: translated where shown)
 MAX_OUTCOMES = 3        # outcome sentences per event; the rest are counted ("+2 more in the outcomes table")
 
 # How a country's role reads after its name in the countries cell; roles not named read as the bare name.
-ROLE_MARKS = {"host": "host", "co_chair": "co-chair", "implied_member": "implied: an ASEAN member, not named"}
+ROLE_MARKS = {"host": N_("host"), "co_chair": N_("co-chair"), "implied_member": N_("implied: an ASEAN member, not named")}
 ROLE_ORDER = {"host": 0, "co_chair": 1, "participant": 2, "speaker_country": 2, "implied_member": 3}
 
 
@@ -26,6 +31,7 @@ def notes_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     ev = tables["events"].sort_values(["start_date", "event_id"], na_position="last")
     if ev.empty:
         return pd.DataFrame(columns=NOTES_COLUMNS)
+    missing = empty_text()
     names = _country_names(tables)
     countries = _countries(tables["participants"])
     people = _people(tables["attendees"], names)
@@ -38,12 +44,12 @@ def notes_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
         rows.append({
             "date": date_span(r.start_date, r.end_date),
             "event": r.name + (f" ({acronym})" if acronym and acronym not in r.name else ""),
-            "place": ", ".join(v for v in (clean(r.venue), clean(r.city)) if v) or EMPTY_TEXT,
-            "host": names.get(clean(r.host_iso3) or "", clean(r.host_iso3) or EMPTY_TEXT),
-            "countries": countries.get(e, EMPTY_TEXT),
-            "people": people.get(e, EMPTY_TEXT),
-            "outcomes": outcomes.get(e, EMPTY_TEXT),
-            "sources": sources.get(e, EMPTY_TEXT),
+            "place": ", ".join(v for v in (clean(r.venue), clean(r.city)) if v) or missing,
+            "host": names.get(clean(r.host_iso3) or "", clean(r.host_iso3) or missing),
+            "countries": countries.get(e, missing),
+            "people": people.get(e, missing),
+            "outcomes": outcomes.get(e, missing),
+            "sources": sources.get(e, missing),
             "event_id": e,
         })
     return pd.DataFrame(rows, columns=NOTES_COLUMNS)
@@ -52,7 +58,8 @@ def notes_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
 def _country_names(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     """ISO3 -> name: the build's own names over the library's (pycountry, via data_prep)."""
     p = tables["participants"].dropna(subset=["iso3"]).drop_duplicates("iso3")
-    return {**all_countries(), **dict(zip(p["iso3"].astype(str), p["country"].astype(str)))}
+    names = {**all_countries(), **dict(zip(p["iso3"].astype(str), p["country"].astype(str)))}
+    return {iso3: country_label(iso3, name) for iso3, name in names.items()}
 
 
 def _countries(participants: pd.DataFrame) -> dict[str, str]:
@@ -62,8 +69,9 @@ def _countries(participants: pd.DataFrame) -> dict[str, str]:
         return {}
     p = participants.dropna(subset=["iso3"]).assign(order=lambda d: d["role"].map(ROLE_ORDER).fillna(2))
     p = p.sort_values(["event_id", "order", "country"]).drop_duplicates(["event_id", "iso3"])
-    mark = p["role"].map(ROLE_MARKS)
-    p = p.assign(cell=[f"{c} ({m})" if isinstance(m, str) else str(c) for c, m in zip(p["country"], mark)])
+    mark = p["role"].map(lambda r: _(ROLE_MARKS[r]) if r in ROLE_MARKS else None)
+    p = p.assign(cell=[f"{country_label(i, c)} ({m})" if isinstance(m, str) else country_label(i, str(c))
+                       for i, c, m in zip(p["iso3"], p["country"], mark)])
     return p.groupby("event_id", sort=False)["cell"].agg("; ".join).to_dict()
 
 
@@ -93,7 +101,7 @@ def _outcomes(outcomes: pd.DataFrame | None) -> dict[str, str]:
         sentences = [str(s).strip() for s in g["sentence"]]
         more = len(sentences) - MAX_OUTCOMES
         out[event_id] = " | ".join(sentences[:MAX_OUTCOMES]) + (
-            f" (+{more} more in the outcomes table)" if more > 0 else "")
+            " " + _("(+{n} more in the outcomes table)").format(n=format_number(more)) if more > 0 else "")
     return out
 
 
@@ -103,10 +111,13 @@ def _sources(articles: pd.DataFrame) -> dict[str, str]:
     if a.empty:
         return {}
     a = a.sort_values(["event_id", "published_date", "article_id"])
+    missing = empty_text()
     cells = []
     for outlet, day, url, article_id in zip(a["outlet"], a["published_date"], a.get("url", pd.Series(index=a.index)),
                                             a["article_id"]):
-        when = EMPTY_TEXT if pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
-        where = clean(url) if str(clean(url) or "").startswith(("http://", "https://")) else f"article {article_id}"
-        cells.append(f"{clean(outlet) or 'outlet ' + EMPTY_TEXT}, {when}, {where}")
+        when = missing if pd.isna(day) else f"{pd.Timestamp(day):%Y-%m-%d}"
+        where = clean(url) if str(clean(url) or "").startswith(("http://", "https://")) else \
+            _("article {id}").format(id=article_id)
+        outlet = clean(outlet) or _("outlet {missing}").format(missing=missing)
+        cells.append(f"{outlet}, {when}, {where}")
     return a.assign(cell=cells).groupby("event_id", sort=False)["cell"].agg("; ".join).to_dict()

@@ -1,6 +1,7 @@
 """Provenance texts: the one source line under every exported chart, from a page or in the briefing pack.
 
-No Streamlit here, so the dashboard pages and the briefing pack (and its CLI) share one wording.
+No Streamlit here, so the dashboard pages and the briefing pack (and its CLI) share one wording, in the
+interface's language (dashboard.i18n: the constants are msgids, translated where the text is made).
 """
 
 from __future__ import annotations
@@ -9,8 +10,11 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-DATASET = "ASEAN digital diplomacy dataset"
-UNKNOWN_BUILD = "unknown date"
+from dashboard import i18n
+from dashboard.i18n import N_, _, ngettext
+
+DATASET = N_("ASEAN digital diplomacy dataset")
+UNKNOWN_BUILD = N_("unknown date")
 
 
 def included_outlets(articles: pd.DataFrame) -> list[str]:
@@ -22,7 +26,7 @@ def included_outlets(articles: pd.DataFrame) -> list[str]:
 def build_date(built_at: str | None) -> str:
     """The build time as `YYYY-MM-DD` (`unknown date` without one), so every text names the build alike."""
     if not built_at:
-        return UNKNOWN_BUILD
+        return _(UNKNOWN_BUILD)
     try:
         return pd.Timestamp(built_at).strftime("%Y-%m-%d")
     except (ValueError, TypeError):
@@ -38,10 +42,14 @@ def source_line(filtered: Mapping[str, pd.DataFrame], built_at: str | None = Non
     arts = filtered["articles"]
     n = arts["article_id"].nunique()
     outlets = included_outlets(arts)
-    text = f"Source: {n} news article{'s' if n != 1 else ''}"
+    num = i18n.format_number(n)
     if outlets:
-        text += " (" + ", ".join(outlets) + ")"
-    return f"{text} · build {build_date(built_at)} · {DATASET}"
+        text = ngettext("Source: {n} news article ({outlets})", "Source: {n} news articles ({outlets})", n).format(
+            n=num, outlets=", ".join(outlets))
+    else:
+        text = ngettext("Source: {n} news article", "Source: {n} news articles", n).format(n=num)
+    return _("{source} · build {date} · {dataset}").format(source=text, date=build_date(built_at),
+                                                           dataset=_(DATASET))
 
 
 # The tables whose rows are facts an analyst can correct or confirm (each row says its `origin`).
@@ -49,8 +57,24 @@ FACT_TABLES = ("events", "participants", "attendees", "evidence")
 CORRECTIONS_FILE = "corrections.csv"
 
 
-def _facts(n: int) -> str:
-    return f"{n} fact{'s' if n != 1 else ''}"
+def _did(verb: str, n: int, first: bool) -> str:
+    """'corrected 3 facts' (the first of the list names the facts), then 'confirmed 2', 'removed 1'."""
+    num = i18n.format_number(n)
+    if verb == "corrected":
+        text = ngettext("corrected {n} fact", "corrected {n} facts", n) if first else _("corrected {n}")
+    elif verb == "confirmed":
+        text = ngettext("confirmed {n} fact", "confirmed {n} facts", n) if first else _("confirmed {n}")
+    else:
+        text = ngettext("removed {n} fact", "removed {n} facts", n) if first else _("removed {n}")
+    return text.format(n=num)
+
+
+def join_and(parts: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C' in the interface's language."""
+    parts = list(parts)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return _("{first} and {last}").format(first=", ".join(parts[:-1]), last=parts[-1])
 
 
 def corrections_line(filtered: Mapping[str, pd.DataFrame]) -> str | None:
@@ -74,6 +98,6 @@ def corrections_line(filtered: Mapping[str, pd.DataFrame]) -> str | None:
                                       ("removed", removed)) if n]
     if not done:
         return None
-    parts = [f"{done[0][0]} {_facts(done[0][1])}"] + [f"{verb} {n}" for verb, n in done[1:]]
-    did = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"Analysts {did} (the origin column says which; log: {CORRECTIONS_FILE}); every other fact is as extracted."
+    did = join_and([_did(verb, n, i == 0) for i, (verb, n) in enumerate(done)])
+    return _("Analysts {did} (the origin column says which; log: {log}); every other fact is as extracted.").format(
+        did=did, log=CORRECTIONS_FILE)

@@ -2,6 +2,9 @@
 
 Pure Python, no Streamlit. Spreadsheet formats are neutralised against formula injection (OWASP
 "CSV injection"): article text is untrusted, and a cell like `=HYPERLINK(...)` must stay text.
+
+The tables keep their codebook names (files, Excel sheets) and column names in every language: they are the
+data contract. Only the zip's README is in the interface's language (dashboard.i18n).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.exports.provenance import corrections_line
+from dashboard.i18n import _, format_number, ngettext
 from data_prep import DATE_COLUMNS
 
 # OWASP: a cell starting with any of these may be run as a formula by a spreadsheet.
@@ -90,16 +94,17 @@ def to_xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
 
 
 def _files_section(tables: dict[str, pd.DataFrame]) -> str:
-    lines = ["", "## Files", ""]
+    lines = ["", _("## Files"), ""]
     for name, df in tables.items():
-        lines.append(f"- `{name}.csv`, `{name}.parquet`: {len(df)} rows")
+        rows = ngettext("{n} row", "{n} rows", len(df)).format(n=format_number(len(df)))
+        lines.append(f"- `{name}.csv`, `{name}.parquet`: {rows}")
     lines += [
-        "- `tables.xlsx`: every table above, one sheet each",
-        "- `CODEBOOK.md`: what every column means",
+        "- `tables.xlsx`: " + _("every table above, one sheet each"),
+        "- `CODEBOOK.md`: " + _("what every column means"),
         "",
-        "In the CSV and XLSX files, text cells that begin with `=`, `+`, `-`, `@`, a tab or a "
-        "carriage return start with an added `'` so that spreadsheets do not run them as "
-        "formulas. The Parquet files hold the original values.",
+        _("In the CSV and XLSX files, text cells that begin with `=`, `+`, `-`, `@`, a tab or a "
+          "carriage return start with an added `'` so that spreadsheets do not run them as "
+          "formulas. The Parquet files hold the original values."),
         "",
     ]
     return "\n".join(lines)

@@ -14,8 +14,10 @@ from collections.abc import Mapping
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.figures import palette
-from dashboard.labels import EMPTY_TEXT, short_event_label, short_name
+from dashboard.i18n import N_, _, ngettext
+from dashboard.labels import EMPTY_TEXT, empty_text, short_event_label, short_name
 from dashboard.safe_text import plot_text, plot_texts
 from dashboard.theme_measures import DEFAULT_MEASURE, MEASURES, counted_evidence, theme_measures
 
@@ -68,6 +70,38 @@ def empty_figure(message: str, height: int = 260) -> go.Figure:
     return _layout(fig, None, height)
 
 
+# Event types as a reader sees them (the data hold codes: `ministerial_meeting`). English msgids (N_), shown
+# with event_type_label() in the interface's language; a code not listed reads as itself, "_" as a space.
+EVENT_TYPE_NAMES: dict[str, str] = {
+    "conference": N_("conference"),
+    "seminar": N_("seminar"),
+    "ministerial_meeting": N_("ministerial meeting"),
+    "meeting": N_("meeting"),
+    "bilateral_meeting": N_("bilateral meeting"),
+    "workshop": N_("workshop"),
+    "forum": N_("forum"),
+    "summit": N_("summit"),
+    "symposium": N_("symposium"),
+    "dialogue": N_("dialogue"),
+    "training": N_("training"),
+    "launch": N_("launch"),
+    "signing": N_("signing"),
+    "event": N_("event"),
+}
+
+
+def event_type_label(code: object) -> str:
+    """An event type's name in the interface's language (`ministerial_meeting` -> `ministerial meeting` /
+    `pertemuan tingkat menteri`); an empty code reads as `event`, an unknown one as itself without "_"."""
+    code = str(code) if isinstance(code, str) and code.strip() else "event"
+    name = EVENT_TYPE_NAMES.get(code)
+    return _(name) if name else code.replace("_", " ")
+
+
+def _english() -> bool:
+    return i18n.current_language() == i18n.DEFAULT_LANGUAGE
+
+
 # ---------------------------------------------------------------------------------------------
 # Timeline
 # ---------------------------------------------------------------------------------------------
@@ -89,11 +123,13 @@ def timeline_data(events: pd.DataFrame, themes: pd.DataFrame, theme_labels: Mapp
         return pd.DataFrame(columns=cols)
     d = events.copy()
     d["label"] = marker_labels(d)
-    d["place"] = [", ".join(str(x) for x in (v, c) if isinstance(x, str) and x) or EMPTY_TEXT
+    missing = empty_text()
+    d["place"] = [", ".join(str(x) for x in (v, c) if isinstance(x, str) and x) or missing
                   for v, c in zip(d["venue"], d["city"])]
     lead = leading_themes(themes)
     d["leading_theme"] = d["event_id"].map(lead).fillna("none")
-    d["leading_theme_label"] = [labels.get(t, "no theme evidence" if t == "none" else t) for t in d["leading_theme"]]
+    no_theme = _("no theme evidence")
+    d["leading_theme_label"] = [labels.get(t, no_theme if t == "none" else t) for t in d["leading_theme"]]
     d["event_type"] = d["event_type"].fillna("event").astype(str)
     d["size"] = 14 + 4 * d["n_countries"].clip(lower=0) ** 0.8
     return d.sort_values("start_date")[cols].reset_index(drop=True)
@@ -130,7 +166,7 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
     Every point carries its event_id in customdata, for on_select.
     """
     if data.empty:
-        return empty_figure("No events to show.")
+        return empty_figure(_("No events to show."))
     key, label_col = ("event_type", "event_type") if color_by == "event_type" else ("leading_theme", "leading_theme_label")
     fig = go.Figure()
     for value, grp in data.groupby(key, sort=True):
@@ -138,18 +174,22 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
             palette.GREY if value == "none" else palette.theme_color(value))
         # shapes repeat the event type only when colour does too, so legend swatches stay truthful
         symbols = [palette.event_type_symbol(t) for t in grp["event_type"]] if key == "event_type" else "circle"
+        name = event_type_label(value) if key == "event_type" else str(grp[label_col].iloc[0]).replace("_", " ")
+        # the date in the hover: plotly's own month names are English, so other languages get it written out
+        when = "%{x|%d %b %Y}" if _english() else "%{customdata[4]}"
         fig.add_trace(go.Scatter(
-            x=grp["start_date"], y=plot_texts(grp["event_type"].str.replace("_", " ")), mode="markers+text",
-            name=plot_text(str(grp[label_col].iloc[0]).replace("_", " ")),
+            x=grp["start_date"], y=plot_texts([event_type_label(t) for t in grp["event_type"]]), mode="markers+text",
+            name=plot_text(name),
             text=plot_texts(grp["label"]) if "label" in grp else None, textposition="top center",
             textfont=dict(size=12, color="#1A1A1A"), cliponaxis=False,
             marker=dict(size=grp["size"], color=color, symbol=symbols, line=dict(color="#1A1A1A", width=1.5),
                         opacity=0.92),
             # event_id (customdata[0]) stays as it is: a click selects the event by it
             customdata=grp[["event_id", "name", "place", "n_countries"]].assign(
-                name=plot_texts(grp["name"]), place=plot_texts(grp["place"])).to_numpy(),
-            hovertemplate="<b>%{customdata[1]}</b><br>%{x|%d %b %Y}<br>%{customdata[2]}"
-                          "<br>%{customdata[3]} countries<extra></extra>",
+                name=plot_texts(grp["name"]), place=plot_texts(grp["place"]),
+                when=[i18n.format_date(d, format="medium") for d in grp["start_date"]]).to_numpy(),
+            hovertemplate="<b>%{customdata[1]}</b><br>" + when + "<br>%{customdata[2]}<br>"
+                          + _("%{customdata[3]} countries") + "<extra></extra>",
         ))
     lanes = data["event_type"].nunique()
     fig = _layout(fig, title, max(height, (100 + 44 * lanes) if compact else (120 + 60 * lanes)))  # room for labels
@@ -185,17 +225,22 @@ def event_counts(events: pd.DataFrame) -> tuple[pd.DataFrame, str]:
 def event_counts_figure(counts: pd.DataFrame, unit: str, title: str | None = None, height: int = 360) -> go.Figure:
     """Stacked bars: events per year or month, one colour per event type."""
     if counts.empty:
-        return empty_figure("No dated events to show.")
+        return empty_figure(_("No dated events to show."))
     fig = go.Figure()
+    events = _("%{y} events")
     for event_type, g in counts.groupby("event_type", sort=True):
-        label = plot_text(str(event_type).replace("_", " "))
+        label = plot_text(event_type_label(event_type))
+        if unit == "year" or _english():
+            when, custom = f"%{{x|{'%Y' if unit == 'year' else '%b %Y'}}}", None
+        else:   # plotly's month names are English: the month written out in the language
+            when, custom = "%{customdata}", [i18n.format_date(p, format="month") for p in g["period"]]
         fig.add_trace(go.Bar(x=g["period"], y=g["n"], name=label, marker=dict(color=palette.event_type_color(event_type)),
-                             hovertemplate=f"<b>{label}</b><br>%{{x|{'%Y' if unit == 'year' else '%b %Y'}}}: "
-                                           "%{y} events<extra></extra>"))
+                             customdata=custom,
+                             hovertemplate=f"<b>{label}</b><br>{when}: {events}<extra></extra>"))
     fig = _layout(fig, title, height)
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     fig.update_xaxes(type="date", title=None, dtick="M12" if unit == "year" else None)
-    fig.update_yaxes(title=f"events per {unit}", rangemode="tozero")
+    fig.update_yaxes(title=_("events per year") if unit == "year" else _("events per month"), rangemode="tozero")
     return fig
 
 
@@ -246,7 +291,7 @@ def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None
     if values not in SHARE_VALUES:
         raise ValueError(f"values must be one of {SHARE_VALUES}, got {values!r}")
     if data.empty:
-        return empty_figure("No theme evidence for these events.")
+        return empty_figure(_("No theme evidence for these events."))
     data = data.assign(event_label=plot_texts(data["event_label"]), theme_label=plot_texts(data["theme_label"]))
     order = [t for t in (theme_order or []) if t in set(data["theme"])] + sorted(set(data["theme"]) - set(theme_order or []))
     events_order = list(dict.fromkeys(data["event_label"]))
@@ -259,22 +304,19 @@ def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None
             marker=dict(color=palette.theme_color(theme), line=dict(color="white", width=1)),
             text=g["n_sentences"], textposition="inside", insidetextanchor="middle", textangle=0,
             customdata=g[["n_sentences", "theme_label", "event_n_sentences", "share"]].to_numpy(),
-            hovertemplate="%{y}<br><b>%{customdata[1]}</b>: %{customdata[0]} of the event's %{customdata[2]} "
-                          "theme sentences (%{customdata[3]:.0%})<extra></extra>",
+            hovertemplate="%{y}<br><b>%{customdata[1]}</b>: "
+                          + _("%{customdata[0]} of the event's %{customdata[2]} theme sentences")
+                          + " (%{customdata[3]:.0%})<extra></extra>",
         ))
     fig = _layout(fig, title, 230 + 44 * len(events_order) + 26 * ((len(order) + 1) // 2))
     fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"),
                       legend=dict(traceorder="normal", orientation="h", yanchor="top", y=-0.18 - 0.5 / len(events_order), x=0))
     if values == "share":
-        fig.update_xaxes(tickformat=".0%", range=[0, 1], title="share of each event's n theme sentences")
+        fig.update_xaxes(tickformat=".0%", range=[0, 1], title=_("share of each event's n theme sentences"))
     else:
-        fig.update_xaxes(title="theme sentences per event (once per article)")
+        fig.update_xaxes(title=_("theme sentences per event (once per article)"))
     fig.update_yaxes(categoryorder="array", categoryarray=events_order[::-1], title=None)
     return wrap_ticks(fig, "y", events_order, width=26)
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def theme_totals(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,
@@ -287,10 +329,20 @@ def theme_totals(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.Data
     total = int(events["event_id"].nunique()) if not events.empty else 0
     d["value"] = d[measure]
     d["n_events_total"] = total
+    num = i18n.format_number
+
+    def pct(x: float) -> str:   # 45% in both languages (CLDR's percent sign sits the same)
+        return f"{x:.0%}"
+
+    def events(n: int) -> str:
+        return ngettext("{n} event", "{n} events", n).format(n=num(n))
+
     texts = {
-        "n_events": lambda r: f"{_plural(r.n_events, 'event')} · {r.share_events:.0%}",
-        "share_events": lambda r: f"{r.share_events:.0%} · {r.n_events} of {_plural(total, 'event')}",
-        "n_sentences": lambda r: f"{_plural(r.n_sentences, 'sentence')} in {_plural(r.n_events, 'event')}",
+        "n_events": lambda r: f"{events(r.n_events)} · {pct(r.share_events)}",
+        "share_events": lambda r: ngettext("{share} · {n} of {total} event", "{share} · {n} of {total} events",
+                                           total).format(share=pct(r.share_events), n=num(r.n_events), total=num(total)),
+        "n_sentences": lambda r: ngettext("{n} sentence in {events}", "{n} sentences in {events}", r.n_sentences).format(
+            n=num(r.n_sentences), events=events(r.n_events)),
     }[measure]
     d["text"] = [texts(r) for r in d.itertuples(index=False)]
     d = d.sort_values("value", ascending=False, kind="stable").reset_index(drop=True)
@@ -306,7 +358,7 @@ def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: s
     if measure not in MEASURES:
         raise ValueError(f"measure must be one of {', '.join(MEASURES)}, got {measure!r}")
     if data.empty:
-        return empty_figure("No theme evidence for these events.")
+        return empty_figure(_("No theme evidence for these events."))
     d = data.iloc[::-1]
     d = d.assign(theme_label=plot_texts(d["theme_label"]))
     fig = go.Figure(go.Bar(
@@ -314,15 +366,15 @@ def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: s
         marker=dict(color=[palette.theme_color(t) for t in d["theme"]]),
         text=d["text"] if "text" in d else d[measure], textposition="outside",
         customdata=d[["n_events", "n_events_total", "share_events", "n_sentences", "n_articles"]].to_numpy(),
-        hovertemplate="<b>%{y}</b><br>%{customdata[0]} of %{customdata[1]} events touch it (%{customdata[2]:.0%})"
-                      "<br>%{customdata[3]} evidence sentences (once per article) in %{customdata[4]} articles"
-                      "<extra></extra>",
+        hovertemplate="<b>%{y}</b><br>" + _("%{customdata[0]} of %{customdata[1]} events touch it (%{customdata[2]:.0%})")
+                      + "<br>" + _("%{customdata[3]} evidence sentences (once per article) in %{customdata[4]} articles")
+                      + "<extra></extra>",
     ))
     fig = _layout(fig, title, max(height, 90 + 56 * len(d)))  # room for labels wrapped onto 3 lines
     fig.update_traces(cliponaxis=False)
     top = float(d[measure].max()) if len(d) else 0.0
     floor = 0.05 if measure == "share_events" else 1.0  # an axis even when every bar is 0
-    fig.update_xaxes(title=MEASURES[measure], automargin=True, range=[0, max(floor, top) * 1.4])
+    fig.update_xaxes(title=_(MEASURES[measure]), automargin=True, range=[0, max(floor, top) * 1.4])
     if measure == "share_events":
         fig.update_xaxes(tickformat=".0%")
     fig.update_yaxes(title=None, automargin=True)
@@ -332,14 +384,15 @@ def theme_totals_figure(data: pd.DataFrame, measure: str | None = None, title: s
 def theme_country_matrix(participants: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataFrame,
                          theme_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Theme × country: theme sentences (counted once per article) at the events each country took part in
-    (index theme label, columns country name; ASEAN members first). Zero where the country was there but
-    the theme was not."""
+    (index theme label, columns country name in the interface's language; ASEAN members first). Zero where
+    the country was there but the theme was not."""
     labels = theme_labels or {}
     if participants.empty or evidence.empty:
         return pd.DataFrame()
     ev = counted_evidence(evidence, articles)
     per_event = ev.groupby(["event_id", "theme"]).size().rename("n_sentences").reset_index()
     pc = participants[["event_id", "iso3", "country", "is_asean"]].drop_duplicates(["event_id", "iso3"])
+    pc = pc.assign(country=[i18n.country_name(i, c) for i, c in zip(pc["iso3"], pc["country"])])   # CLDR, in the language
     m = pc.merge(per_event, on="event_id", how="inner")
     if m.empty:
         return pd.DataFrame()
@@ -358,16 +411,16 @@ def theme_country_heatmap(matrix: pd.DataFrame, title: str | None = None) -> go.
     first) and a column per theme, so each cell keeps its width however many countries there are (a
     column per country crowded the numbers into each other at 1024 px)."""
     if matrix.empty:
-        return empty_figure("No countries and themes to compare.")
+        return empty_figure(_("No countries and themes to compare."))
     t = matrix.T   # countries × themes
     themes, countries = plot_texts(t.columns), plot_texts(t.index)
     fig = go.Figure(go.Heatmap(
         z=t.to_numpy(), x=themes, y=countries, colorscale=palette.SEQUENTIAL,
         text=t.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
-        hovertemplate="<b>%{y}</b><br>%{x}: %{z} theme sentences (each counted once per article) "
-                      "in the articles on the events %{y} took part in<extra></extra>",
+        hovertemplate="<b>%{y}</b><br>%{x}: " + _("%{z} theme sentences (each counted once per article) in the "
+                                                  "articles on the events %{y} took part in") + "<extra></extra>",
         # under the grid, so the theme columns get the width
-        colorbar=dict(title=dict(text="sentences (once per article)", side="top"), thickness=12,
+        colorbar=dict(title=dict(text=_("sentences (once per article)"), side="top"), thickness=12,
                       orientation="h", y=-0.02, yanchor="top", len=0.6),
     ))
     fig = _layout(fig, title, max(320, 210 + 28 * len(t.index)))
@@ -389,11 +442,16 @@ def attendee_counts(attendees: pd.DataFrame, events: pd.DataFrame, participants:
     names = participants.drop_duplicates("iso3").set_index("iso3")["country"] if not participants.empty else pd.Series(dtype=str)
     ev = events[["event_id", "name", "acronym", "start_date"]].rename(columns={"name": "event_name"})
     a = attendees.merge(ev, on="event_id", how="inner")
-    a["country"] = [names.get(i, i) if isinstance(i, str) and i else EMPTY_TEXT for i in a["iso3"]]
+    missing = empty_text()
+    a["country"] = [names.get(i, i) if isinstance(i, str) and i else missing for i in a["iso3"]]
     a["event_label"] = [short_event_label(n, ac, d)
                         for n, ac, d in zip(a["event_name"], a["acronym"], a["start_date"])]
     g = a.groupby(["event_id", "event_label", "start_date", "country"]).size().rename("n_people").reset_index()
     return g.sort_values(["start_date", "country"])[cols].reset_index(drop=True)
+
+
+GROUP_NAMES = {"ASEAN member": N_("ASEAN member"), "other country": N_("other country"),
+               "not stated": N_("not stated")}   # the legend of attendees_figure, msgids
 
 
 def attendees_figure(data: pd.DataFrame, asean_countries: set[str] | frozenset[str] = frozenset(),
@@ -401,9 +459,10 @@ def attendees_figure(data: pd.DataFrame, asean_countries: set[str] | frozenset[s
     """Horizontal stacked bars: people named at each event, one segment per country (labelled), shaded
     ASEAN member / other country / not stated (neutral greys: theme colours mean themes only)."""
     if data.empty:
-        return empty_figure("No named attendees for these events.")
+        return empty_figure(_("No named attendees for these events."))
     d = data.copy()
-    d["group"] = ["not stated" if c == "not stated" else ("ASEAN member" if c in asean_countries else "other country")
+    missing = {EMPTY_TEXT, empty_text()}   # attendee_counts' wording, made in the same language
+    d["group"] = ["not stated" if c in missing else ("ASEAN member" if c in asean_countries else "other country")
                   for c in d["country"]]
     d["event_label"], d["country"] = plot_texts(d["event_label"]), plot_texts(d["country"])
     colors = {"ASEAN member": palette.ASEAN_MEMBER, "other country": palette.OTHER_COUNTRY,
@@ -415,14 +474,14 @@ def attendees_figure(data: pd.DataFrame, asean_countries: set[str] | frozenset[s
         if g.empty:
             continue
         fig.add_trace(go.Bar(
-            y=g["event_label"], x=g["n_people"], orientation="h", name=group, text=g["country"],
+            y=g["event_label"], x=g["n_people"], orientation="h", name=_(GROUP_NAMES[group]), text=g["country"],
             textposition="inside", insidetextanchor="middle",
             textfont=dict(color="white" if group == "ASEAN member" else "#1A1A1A", size=14),
             marker=dict(color=colors[group], line=dict(color="white", width=2)),
-            hovertemplate="<b>%{text}</b><br>%{y}: %{x} people<extra></extra>",
+            hovertemplate="<b>%{text}</b><br>%{y}: " + _("%{x} people") + "<extra></extra>",
         ))
     fig = _layout(fig, title, 200 + 50 * len(events_order))
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0, traceorder="normal"))
-    fig.update_xaxes(title="people named", dtick=1, rangemode="tozero")
+    fig.update_xaxes(title=_("people named"), dtick=1, rangemode="tozero")
     fig.update_yaxes(categoryorder="array", categoryarray=events_order[::-1], title=None, automargin=True)
     return wrap_ticks(fig, "y", events_order, width=26)

@@ -4,7 +4,9 @@ co-attendance network of the filtered events. Pure pandas and plotly, no Streaml
 lays these out, and the tests check every figure's data directly.
 
 All functions take the filtered tables, so a country filter, a date range or a theme narrows the
-comparison the way it narrows every other page."""
+comparison the way it narrows every other page. The tables keep the data's (English) country names and
+codes; the figures' words and country names are in the interface's language (dashboard.i18n), made when
+the figure is built. The titles below are msgids (N_), translated where shown."""
 
 from __future__ import annotations
 
@@ -15,9 +17,11 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.figures import palette
 from dashboard.figures.charts import _layout, empty_figure, wrap_ticks  # one layout for every chart
 from dashboard.figures.partners import PARTNER_COLUMNS, partner_table
+from dashboard.i18n import N_, _, ngettext
 from dashboard.labels import dated_name
 from dashboard.safe_text import plot_text, plot_texts
 from dashboard.theme_measures import theme_measures
@@ -37,9 +41,9 @@ REPRESENTATIVE_COLUMNS = ["iso3", "name", "title", "organization", "n_events", "
 NODE_COLUMNS = ["iso3", "country", "is_asean", "n_events", "x", "y"]
 EDGE_COLUMNS = ["source", "target", "source_country", "target_country", "n_events"]
 
-PROFILE_TITLE = "Theme profile: share of each country's events touching each theme"
-SHARED_TITLE = "Events each country took part in, alone or together"
-NETWORK_TITLE = "Who meets whom: countries at the filtered events, linked by the events they shared"
+PROFILE_TITLE = N_("Theme profile: share of each country's events touching each theme")
+SHARED_TITLE = N_("Events each country took part in, alone or together")
+NETWORK_TITLE = N_("Who meets whom: countries at the filtered events, linked by the events they shared")
 
 
 def country_color(i: int) -> str:
@@ -145,7 +149,8 @@ def shared_events(participants: pd.DataFrame, events: pd.DataFrame, countries: S
 
 def combination_counts(shared: SharedEvents, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The upset-like count: one row per exact set of chosen countries that met at some event ("Australia +
-    Indonesia", "Denmark only"), with its events; most events first, then larger sets first."""
+    Indonesia", "Denmark only"), with its events; most events first, then larger sets first. `names` (ISO3 ->
+    name) names the countries; the "only" is in the interface's language."""
     names = dict(names or {})
     cs = list(shared.countries)
     t = shared.table
@@ -157,7 +162,7 @@ def combination_counts(shared: SharedEvents, names: Mapping[str, str] | None = N
     for combo in dict.fromkeys(combos):
         evs = [lab for lab, c in zip(labels, combos) if c == combo]
         who = [names.get(c, c) for c in combo]
-        rows.append({"combination": who[0] + " only" if len(who) == 1 else " + ".join(who),
+        rows.append({"combination": _("{country} only").format(country=who[0]) if len(who) == 1 else " + ".join(who),
                      "countries": combo, "n_events": len(evs), "events": "; ".join(evs)})
     out = pd.DataFrame(rows, columns=COMBINATION_COLUMNS)
     out["_size"] = out["countries"].map(len)
@@ -168,9 +173,10 @@ def combination_counts(shared: SharedEvents, names: Mapping[str, str] | None = N
 def shared_events_figure(combos: pd.DataFrame, colors: Mapping[str, str] | None = None,
                          title: str | None = SHARED_TITLE) -> go.Figure:
     """Horizontal bars, one per set of countries (combination_counts), each labelled with its count: a
-    country's own events in its colour, shared events hatched; hover lists the events."""
+    country's own events in its colour, shared events hatched; hover lists the events. `title` is a msgid
+    (translated here) or None."""
     if combos.empty:
-        return empty_figure("None of the chosen countries took part in the filtered events.")
+        return empty_figure(_("None of the chosen countries took part in the filtered events."))
     colors = dict(colors or {})
     d = combos.iloc[::-1]
     fig = go.Figure()
@@ -181,16 +187,16 @@ def shared_events_figure(combos: pd.DataFrame, colors: Mapping[str, str] | None 
         fill = ["white" if shared else colors.get(c[0], palette.GREY) for c in g["countries"]]
         fig.add_trace(go.Bar(
             y=plot_texts(g["combination"]), x=g["n_events"], orientation="h",
-            name="shared" if shared else "one country only", showlegend=False,
+            name=_("shared") if shared else _("one country only"), showlegend=False,
             marker=dict(color=fill, line=dict(color=OUTLINE, width=1),
                         pattern=dict(shape="/" if shared else "", fgcolor=OUTLINE, solidity=0.25)),
-            text=g["n_events"], textposition="outside", cliponaxis=False,
+            text=[i18n.format_number(n) for n in g["n_events"]], textposition="outside", cliponaxis=False,
             customdata=[[plot_text(e)] for e in g["events"].str.replace("; ", "<br>", regex=False)],
-            hovertemplate="<b>%{y}</b>: %{x} events<br>%{customdata[0]}<extra></extra>",
+            hovertemplate="<b>%{y}</b>: " + _("%{x} events") + "<br>%{customdata[0]}<extra></extra>",
         ))
-    fig = _layout(fig, title, 130 + 40 * len(d))
+    fig = _layout(fig, _(title) if title else None, 130 + 40 * len(d))
     top = int(d["n_events"].max())
-    fig.update_xaxes(title="events", dtick=1 if top <= 10 else None, range=[0, top * 1.2 + 0.5])
+    fig.update_xaxes(title=_("events"), dtick=1 if top <= 10 else None, range=[0, top * 1.2 + 0.5])
     fig.update_yaxes(title=None, automargin=True, categoryorder="array", categoryarray=plot_texts(d["combination"]))
     return fig
 
@@ -248,25 +254,28 @@ def theme_profiles(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.Da
 
 def theme_profile_figure(profiles: pd.DataFrame, title: str | None = PROFILE_TITLE) -> go.Figure:
     """Grouped bars: for each theme, one bar per country (its colour, in the order chosen) with the share of
-    that country's events touching the theme; the legend gives each country's n events."""
+    that country's events touching the theme; the legend gives each country's n events. Country names in
+    the interface's language; `title` is a msgid (translated here) or None."""
     if profiles.empty:
-        return empty_figure("No theme evidence for the chosen countries' events.")
+        return empty_figure(_("No theme evidence for the chosen countries' events."))
     fig = go.Figure()
     cats = plot_texts(dict.fromkeys(profiles["theme_label"]))
     for i, (iso, g) in enumerate(profiles.groupby("iso3", sort=False)):
         n = int(g["n_country_events"].iloc[0])
-        name = plot_text(g["country"].iloc[0])
+        name = plot_text(i18n.country_name(iso, g["country"].iloc[0]))
         fig.add_trace(go.Bar(
-            x=plot_texts(g["theme_label"]), y=g["share_events"], name=f"{name} (n={n} event{'s' if n != 1 else ''})",
+            x=plot_texts(g["theme_label"]), y=g["share_events"],
+            name=ngettext("{country} (n={n} event)", "{country} (n={n} events)", n).format(
+                country=name, n=i18n.format_number(n)),
             marker=dict(color=country_color(i), line=dict(color=OUTLINE, width=1)),
             text=[f"{s:.0%}" for s in g["share_events"]], textposition="outside", cliponaxis=False,
             customdata=list(zip(g["n_events"], [n] * len(g))),
-            hovertemplate=f"<b>{name}</b><br>%{{x}}: %{{customdata[0]}} of %{{customdata[1]}} events "
-                          "(%{y:.0%})<extra></extra>",
+            hovertemplate=f"<b>{name}</b><br>%{{x}}: " + _("{n} of {total} events ({share})").format(
+                n="%{customdata[0]}", total="%{customdata[1]}", share="%{y:.0%}") + "<extra></extra>",
         ))
-    fig = _layout(fig, title, 440)
+    fig = _layout(fig, _(title) if title else None, 440)
     fig.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
-    fig.update_yaxes(title="share of its events", tickformat=".0%", range=[0, 1.12], automargin=True)
+    fig.update_yaxes(title=_("share of its events"), tickformat=".0%", range=[0, 1.12], automargin=True)
     fig.update_xaxes(title=None, categoryorder="array", categoryarray=cats, tickangle=0)   # wrapped, level
     return wrap_ticks(fig, "x", cats, width=12)
 
@@ -366,10 +375,11 @@ def _label_position(x: float, y: float) -> str:
 def network_figure(net: Network, highlight: Sequence[str] = (), title: str | None = NETWORK_TITLE) -> go.Figure:
     """The network on a circle: lines between countries, wider for more shared events (hover on a line's
     middle names both countries and the count); nodes sized by events, ASEAN members dark, the others light,
-    the `highlight` countries (the compared ones) ringed and named in bold. Says when countries were left out."""
+    the `highlight` countries (the compared ones) ringed and named in bold. Says when countries were left out.
+    Country names in the interface's language; `title` is a msgid (translated here) or None."""
     nodes, edges = net.nodes, net.edges
     if nodes.empty:
-        return empty_figure("No countries at the filtered events.")
+        return empty_figure(_("No countries at the filtered events."))
     pos = {r.iso3: (r.x, r.y) for r in nodes.itertuples(index=False)}
     fig = go.Figure()
     if not edges.empty:
@@ -388,33 +398,39 @@ def network_figure(net: Network, highlight: Sequence[str] = (), title: str | Non
         fig.add_trace(go.Scatter(
             x=[m[0] for m in mids], y=[m[1] for m in mids], mode="markers", showlegend=False,
             marker=dict(size=10, color="rgba(0,0,0,0)"),
-            hovertext=[f"<b>{plot_text(a)}</b> and <b>{plot_text(b)}</b>: {n} shared event{'s' if n != 1 else ''}"
-                       for a, b, n in zip(edges["source_country"], edges["target_country"], edges["n_events"])],
+            hovertext=[ngettext("{a} and {b}: {n} shared event", "{a} and {b}: {n} shared events", n).format(
+                a=f"<b>{plot_text(i18n.country_name(sa, a))}</b>", b=f"<b>{plot_text(i18n.country_name(sb, b))}</b>",
+                n=i18n.format_number(n))
+                       for sa, sb, a, b, n in zip(edges["source"], edges["target"], edges["source_country"],
+                                                  edges["target_country"], edges["n_events"])],
             hoverinfo="text",
         ))
     most = max(int(nodes["n_events"].max()), 1)
     chosen = set(highlight)
-    for member, name, colour in ((True, "ASEAN member", palette.ASEAN_MEMBER), (False, "other country", palette.OTHER_COUNTRY)):
+    for member, name, colour in ((True, _("ASEAN member"), palette.ASEAN_MEMBER),
+                                 (False, _("other country"), palette.OTHER_COUNTRY)):
         g = nodes[nodes["is_asean"] == member]
         if g.empty:
             continue
+        shown = [i18n.country_name(i, c) for i, c in zip(g["iso3"], g["country"])]
         fig.add_trace(go.Scatter(
             x=g["x"], y=g["y"], mode="markers+text", name=name,
             marker=dict(size=[10 + 30 * math.sqrt(v / most) for v in g["n_events"]], color=colour, opacity=1,
                         line=dict(color=[palette.BLACK if i in chosen else "white" for i in g["iso3"]],
                                   width=[3 if i in chosen else 1 for i in g["iso3"]])),
-            text=[f"<b>{plot_text(c)}</b>" if i in chosen else plot_text(c) for i, c in zip(g["iso3"], g["country"])],
+            text=[f"<b>{plot_text(c)}</b>" if i in chosen else plot_text(c) for i, c in zip(g["iso3"], shown)],
             textposition=[_label_position(x, y) for x, y in zip(g["x"], g["y"])], textfont=dict(size=13),
             customdata=g[["n_events"]].to_numpy(), cliponaxis=False,
-            hovertemplate="<b>%{text}</b>: %{customdata[0]} events<extra></extra>",
+            hovertemplate="<b>%{text}</b>: " + _("%{customdata[0]} events") + "<extra></extra>",
         ))
-    fig = _layout(fig, title, 640)
+    fig = _layout(fig, _(title) if title else None, 640)
     fig.update_xaxes(visible=False, range=[-1.6, 1.6])
     fig.update_yaxes(visible=False, range=[-1.25, 1.25], scaleanchor="x", scaleratio=1)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
     if net.n_left_out > 0:
-        fig.add_annotation(text=f"The {len(nodes)} countries with most events of {net.n_countries}; "
-                                f"{net.n_left_out} more not drawn.",
+        fig.add_annotation(text=_("The {shown} countries with most events of {total}; {left} more not drawn.").format(
+                               shown=i18n.format_number(len(nodes)), total=i18n.format_number(net.n_countries),
+                               left=i18n.format_number(net.n_left_out)),
                            showarrow=False, x=0, y=-0.02, xref="paper", yref="paper", xanchor="left",
                            yanchor="top", font=dict(size=13, color="#555"))
     return fig

@@ -7,10 +7,14 @@ Both maps show names from the data. The pydeck tooltip is an HTML template that 
 but Streamlit (>= 1.67, as pyproject requires) HTML-escapes every {field} it fills in, so the values go in
 as plain text (escaping them here would show `&lt;`; tests/browser/test_browser_hostile.py hovers the map).
 The plotly figure's texts pass through safe_text.plot_text.
+
+Translated (docs/TRANSLATING.md): every word of ours through dashboard.i18n when a figure or text is made,
+country names from CLDR in the interface's language (in English the data's own, which are CLDR's).
 """
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from collections.abc import Mapping
@@ -20,7 +24,9 @@ import plotly.graph_objects as go
 import pydeck
 from pydeck.bindings.json_tools import default_serialize
 
+from dashboard import i18n
 from dashboard.figures.geo import country_centroids, largest_ring, load_country_shapes, ring_bbox
+from dashboard.i18n import _, ngettext
 from dashboard.safe_text import plot_text, plot_texts
 
 # ColorBrewer "Blues" (sequential, colour-blind safe), one colour per bin of events; darker = more events.
@@ -54,11 +60,13 @@ def _rgb(hex_colour: str, alpha: int = 255) -> list[int]:
 
 
 def bin_for(n_events: int) -> tuple[str, str]:
-    """Legend label and colour of the bin holding `n_events` (n_events >= 1)."""
+    """Legend label and colour of the bin holding `n_events` (n_events >= 1), the label in the current
+    language ('3–4 events', '3–4 acara')."""
     for lo, hi, colour in BINS:
         if n_events >= lo and (hi is None or n_events <= hi):
             label = f"{lo}+" if hi is None else (str(lo) if lo == hi else f"{lo}–{hi}")
-            return f"{label} event{'' if (lo, hi) == (1, 1) else 's'}", colour
+            many = 1 if (lo, hi) == (1, 1) else 2
+            return ngettext("{range} event", "{range} events", many).format(range=label), colour
     raise ValueError(f"n_events must be >= 1, got {n_events}")
 
 
@@ -66,7 +74,7 @@ def _short_list(names: list[str], total: int | None = None) -> str:
     """The first names, '; '-joined, and how many more of `total` (default: len(names)) there are."""
     shown = "; ".join(names[:MAX_TOOLTIP_EVENTS])
     extra = (len(names) if total is None else total) - min(len(names), MAX_TOOLTIP_EVENTS)
-    return f"{shown}; … (+{extra} more)" if extra > 0 else shown
+    return _("{shown}; … (+{n} more)").format(shown=shown, n=i18n.format_number(extra)) if extra > 0 else shown
 
 
 def country_event_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
@@ -89,8 +97,8 @@ def country_event_counts(participants: pd.DataFrame, events: pd.DataFrame) -> pd
     rows = []
     heads = listed.apply(lambda s: list(s.iloc[:MAX_TOOLTIP_EVENTS])).to_dict()
     sizes = listed.size().to_dict()
-    for iso3, r in per.iterrows():
-        rows.append({"iso3": iso3, "country": r["country"], "n_events": int(r["n_events"]),
+    for iso3, r in per.iterrows():   # the country's name in the interface's language
+        rows.append({"iso3": iso3, "country": i18n.country_name(iso3, r["country"]), "n_events": int(r["n_events"]),
                      "event_names": _short_list(heads[iso3], sizes[iso3]), "is_asean": bool(r["is_asean"])})
     out = pd.DataFrame(rows, columns=columns)
     return out.sort_values(["n_events", "iso3"], ascending=[False, True], ignore_index=True)
@@ -147,7 +155,8 @@ def _arc_rows(arcs: pd.DataFrame | None, counts: pd.DataFrame) -> list[dict]:
                 "from_city": from_city,
                 # same keys as the country features, so the shared tooltip template fills in
                 "name": label,
-                "n_events": "" if pd.isna(arc.get("n_events", pd.NA)) else f"{int(arc['n_events'])} together",
+                "n_events": "" if pd.isna(arc.get("n_events", pd.NA)) else _("{n} together").format(
+                    n=i18n.format_number(int(arc["n_events"]))),
                 "event_names": "",
             }
         )
@@ -187,13 +196,17 @@ def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | 
     """
     by_iso3 = counts.set_index("iso3").to_dict("index") if not counts.empty else {}
     shapes = load_country_shapes(detail)
+    english = i18n.current_language() == i18n.DEFAULT_LANGUAGE
+    no_events = _("No recorded events")
     for f in shapes["features"]:
         props = f["properties"]
         row = by_iso3.get(props["iso3"])
         n = int(row["n_events"]) if row else 0
         props["n_events"] = n
+        if not english:   # the outline's (Natural Earth, English) name, as the reader's language writes it
+            props["name"] = i18n.country_name(props["iso3"], props["name"])
         # plain text: Streamlit escapes each value it puts into the tooltip's HTML template
-        props["event_names"] = row["event_names"] if row else "No recorded events"
+        props["event_names"] = row["event_names"] if row else no_events
         props["fill"] = _rgb(bin_for(n)[1]) if n else _rgb(BASE_FILL)
     asean = {
         "type": "FeatureCollection",
@@ -266,8 +279,8 @@ def build_deck(counts: pd.DataFrame, asean_iso3: set[str], arcs: pd.DataFrame | 
         layers=layers,
         initial_view_state=pydeck.ViewState(**view, bearing=0, min_zoom=1, max_zoom=MAX_ZOOM),
         map_provider=None,
-        tooltip={
-            "html": "<b>{name}</b><br/>Events: {n_events}<br/>{event_names}",
+        tooltip={   # deck.gl fills {name}, {n_events}, {event_names}; the label around them is ours
+            "html": "<b>{name}</b><br/>" + html.escape(_("Events:")) + " {n_events}<br/>{event_names}",
             "style": {"backgroundColor": "#1a1a1a", "color": "white", "fontSize": "12px", "maxWidth": "320px"},
         },
     )
@@ -344,6 +357,7 @@ def build_static_map_figure(
         if iso3 in asean_iso3:
             asean_rings.extend(rings)
 
+    member, arc_name = _("ASEAN member"), _("Host → participant")
     fig = go.Figure()
     xs, ys = _rings_xy(groups.pop("base"))
     fig.add_trace(
@@ -364,10 +378,10 @@ def build_static_map_figure(
     if asean_rings:
         xs, ys = _rings_xy(asean_rings)
         fig.add_trace(
-            go.Scatter(x=xs, y=ys, mode="lines", name="ASEAN member", legendgroup="ASEAN member",
+            go.Scatter(x=xs, y=ys, mode="lines", name=member, legendgroup=member,
                        line={"color": ASEAN_LINE, "width": 1.4}, hoverinfo="skip", showlegend=False)
         )
-        fig.add_trace(_swatch("ASEAN member", "rgba(0,0,0,0)", ASEAN_LINE))
+        fig.add_trace(_swatch(member, "rgba(0,0,0,0)", ASEAN_LINE))
     if arc_rows:
         ax: list = []
         ay: list = []
@@ -376,7 +390,7 @@ def build_static_map_figure(
             ax += cx + [None]
             ay += cy + [None]
         fig.add_trace(
-            go.Scatter(x=ax, y=ay, mode="lines", name="Host → participant",
+            go.Scatter(x=ax, y=ay, mode="lines", name=arc_name,
                        line={"color": ARC_COLOUR, "width": 1.2, "dash": "dot"}, opacity=0.7, hoverinfo="skip")
         )
     if not counts.empty:
@@ -388,7 +402,8 @@ def build_static_map_figure(
                 mode="markers", marker={"size": 6, "opacity": 0}, showlegend=False,
                 customdata=known[["country", "n_events", "event_names"]].assign(
                     country=plot_texts(known["country"]), event_names=plot_texts(known["event_names"])).to_numpy(),
-                hovertemplate="<b>%{customdata[0]}</b><br>Events: %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
+                hovertemplate="<b>%{customdata[0]}</b><br>" + plot_text(_("Events:"))
+                + " %{customdata[1]}<br>%{customdata[2]}<extra></extra>",
             )
         )
     fig.update_xaxes(range=[x0, x1], visible=False, constrain="domain")
@@ -399,8 +414,10 @@ def build_static_map_figure(
         width=900,
         height=620,
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"title": {"text": "Events"}, "x": 1.0, "xanchor": "right", "y": 1.0, "bgcolor": "rgba(255,255,255,0.85)"},
-        annotations=[{"text": "Outlines: Natural Earth (public domain), via world-atlas 2.0.2", "showarrow": False,
+        legend={"title": {"text": _("Events")}, "x": 1.0, "xanchor": "right", "y": 1.0,
+                "bgcolor": "rgba(255,255,255,0.85)"},
+        annotations=[{"text": _("Outlines: Natural Earth (public domain), via world-atlas {version}").format(
+                          version="2.0.2"), "showarrow": False,
                       "xref": "paper", "yref": "paper", "x": 0, "y": 0, "xanchor": "left", "yanchor": "bottom",
                       "font": {"size": 9, "color": "#555"}}],
     )
@@ -424,10 +441,12 @@ def shaded_countries_text(counts: pd.DataFrame) -> str:
     """The map in words (the canvas says nothing to a screen reader or a text search): the countries
     shaded, most events first, with their counts."""
     if counts.empty:
-        return "No country is shaded."
+        return _("No country is shaded.")
     rows = counts.sort_values(["n_events", "country"], ascending=[False, True])
-    listed = ", ".join(f"{r['country']} ({r['n_events']})" for r in rows.to_dict("records"))
-    return f"Shaded, with their number of events ({len(rows)} countries): {listed}."
+    listed = ", ".join(f"{r['country']} ({i18n.format_number(r['n_events'])})" for r in rows.to_dict("records"))
+    return ngettext("Shaded, with their number of events ({n} country): {countries}.",
+                    "Shaded, with their number of events ({n} countries): {countries}.", len(rows)).format(
+                        n=i18n.format_number(len(rows)), countries=listed)
 
 
 def legend_html(counts: pd.DataFrame) -> str:
@@ -437,5 +456,5 @@ def legend_html(counts: pd.DataFrame) -> str:
               'margin:0 4px 0 {margin}px"></span>{label}')
     items = [swatch.format(style=f"background:{c};border:1px solid #999", margin=10, label=label)
              for label, c in bins.items()]
-    items.append(swatch.format(style=f"border:2px solid {ASEAN_LINE}", margin=16, label="ASEAN member"))
+    items.append(swatch.format(style=f"border:2px solid {ASEAN_LINE}", margin=16, label=html.escape(_("ASEAN member"))))
     return f'<div style="font-size:0.95rem">{" ".join(items)}</div>'

@@ -1,6 +1,7 @@
 """A country's partners: the countries that took part in the same events, ranked by shared events,
 and the co-attendance matrix of a selection. Answers "with whom did Indonesia meet?"; pure pandas
-and plotly, no Streamlit."""
+and plotly, no Streamlit. The tables keep the data's (English) country names and codes; the figures' words
+and country names are in the interface's language (dashboard.i18n), made when the figure is built."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.figures import palette
+from dashboard.i18n import _, ngettext
 from dashboard.labels import dated_name
 from dashboard.safe_text import plot_text, plot_texts
 from dashboard.figures.charts import _layout, empty_figure  # one layout for every chart
@@ -59,13 +62,16 @@ def implied_note(participants: pd.DataFrame, events: pd.DataFrame) -> str | None
     if implied.empty:
         return None
     n = implied["event_id"].nunique()
-    return (f"Counted here: ASEAN members implied by {n} meeting{'s' if n != 1 else ''} of ASEAN bodies "
-            f"({len(implied)} rows), where the text names the body, not each delegation.")
+    return ngettext("Counted here: ASEAN members implied by {n} meeting of ASEAN bodies ({rows} rows), where the "
+                    "text names the body, not each delegation.",
+                    "Counted here: ASEAN members implied by {n} meetings of ASEAN bodies ({rows} rows), where the "
+                    "text names the body, not each delegation.", n).format(
+                        n=i18n.format_number(n), rows=i18n.format_number(len(implied)))
 
 
 def co_attendance(participants: pd.DataFrame, iso3s: Sequence[str]) -> pd.DataFrame:
-    """Square matrix of the given countries (in the given order, labelled by name): each cell counts the
-    events both took part in; the diagonal counts a country's own events."""
+    """Square matrix of the given countries (in the given order, labelled by name in the interface's
+    language): each cell counts the events both took part in; the diagonal counts a country's own events."""
     iso3s = list(dict.fromkeys(iso3s))
     p = participants[participants["iso3"].isin(iso3s)].drop_duplicates(["event_id", "iso3"])
     names = dict(zip(p["iso3"], p["country"]))
@@ -74,7 +80,7 @@ def co_attendance(participants: pd.DataFrame, iso3s: Sequence[str]) -> pd.DataFr
         return pd.DataFrame()
     onehot = pd.crosstab(p["event_id"], p["iso3"]).reindex(columns=present, fill_value=0)
     m = onehot.T @ onehot
-    m.index = m.columns = [names[i] for i in present]
+    m.index = m.columns = [i18n.country_name(i, names[i]) for i in present]
     m.index.name, m.columns.name = "country", "with"
     return m.astype(int)
 
@@ -97,23 +103,25 @@ def partners_figure(partners: pd.DataFrame, chosen_names: str, top: int = 20, ti
     """Horizontal bars: the top partners by shared events, ASEAN members in the member colour, each bar
     labelled with its count and share of the chosen countries' events."""
     if partners.empty:
-        return empty_figure("No partners: the chosen countries attended no event with another country.")
+        return empty_figure(_("No partners: the chosen countries attended no event with another country."))
     d = partners.head(top).iloc[::-1]
-    d = d.assign(country=plot_texts(d["country"]), events=plot_texts(d["events"]))  # plotly text, escaped
+    d = d.assign(country=plot_texts(i18n.country_name(i, c) for i, c in zip(d["iso3"], d["country"])),
+                 events=plot_texts(d["events"]))  # plotly text, escaped; country names in the interface's language
     fig = go.Figure()
-    for member, name, colour in (("yes", "ASEAN member", palette.ASEAN_MEMBER), ("no", "other country", palette.OTHER_COUNTRY)):
+    for member, name, colour in (("yes", _("ASEAN member"), palette.ASEAN_MEMBER),
+                                 ("no", _("other country"), palette.OTHER_COUNTRY)):
         g = d[d["ASEAN"] == member]
         if g.empty:
             continue
         fig.add_trace(go.Bar(
             y=g["country"], x=g["shared_events"], orientation="h", name=name,
             marker=dict(color=colour, line=dict(color="#1A1A1A", width=0.5)),
-            text=[f"{n} ({s:.0%})" for n, s in zip(g["shared_events"], g["share_of_events"])], textposition="outside",
-            customdata=g[["events"]].to_numpy(), cliponaxis=False,
-            hovertemplate="<b>%{y}</b>: %{x} shared events<br>%{customdata[0]}<extra></extra>",
+            text=[f"{i18n.format_number(n)} ({s:.0%})" for n, s in zip(g["shared_events"], g["share_of_events"])],
+            textposition="outside", customdata=g[["events"]].to_numpy(), cliponaxis=False,
+            hovertemplate="<b>%{y}</b>: " + _("%{x} shared events") + "<br>%{customdata[0]}<extra></extra>",
         ))
     fig = _layout(fig, title, 140 + 26 * len(d))
-    fig.update_xaxes(title=f"events shared with {plot_text(chosen_names)}", dtick=1 if d["shared_events"].max() <= 10 else None,
+    fig.update_xaxes(title=_("events shared with {countries}").format(countries=plot_text(chosen_names)), dtick=1 if d["shared_events"].max() <= 10 else None,
                      range=[0, d["shared_events"].max() * 1.25 + 0.5], automargin=True)
     fig.update_yaxes(title=None, automargin=True, categoryorder="array", categoryarray=list(d["country"]))
     fig.update_layout(barmode="overlay", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
@@ -123,12 +131,13 @@ def partners_figure(partners: pd.DataFrame, chosen_names: str, top: int = 20, ti
 def co_attendance_figure(matrix: pd.DataFrame, title: str | None = None) -> go.Figure:
     """Heatmap of co_attendance, counts written in each cell."""
     if matrix.empty:
-        return empty_figure("No countries to compare.")
+        return empty_figure(_("No countries to compare."))
     fig = go.Figure(go.Heatmap(
         z=matrix.to_numpy(), x=plot_texts(matrix.columns), y=plot_texts(matrix.index), colorscale=palette.SEQUENTIAL,
         text=matrix.to_numpy(), texttemplate="%{text}", textfont=dict(size=13), xgap=2, ygap=2,
-        hovertemplate="<b>%{y}</b> and <b>%{x}</b>: %{z} events together<extra></extra>",
-        colorbar=dict(title="events"),
+        hovertemplate=_("{a} and {b}: {n} events together").format(a="<b>%{y}</b>", b="<b>%{x}</b>", n="%{z}")
+        + "<extra></extra>",
+        colorbar=dict(title=_("events")),
     ))
     fig = _layout(fig, title, max(320, 140 + 30 * len(matrix.index)))
     fig.update_xaxes(tickangle=-40, side="bottom", automargin=True)

@@ -18,12 +18,15 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard import i18n
 from dashboard.figures import palette
-from dashboard.figures.charts import _layout, empty_figure, wrap_label
+from dashboard.figures.charts import _layout, empty_figure, event_type_label, wrap_label
+from dashboard.i18n import N_, _, ngettext
 from dashboard.safe_text import plot_text, plot_texts
 from dashboard.theme_measures import counted_evidence
 
 UNITS = ("year", "quarter", "month")
+UNIT_NAMES = {"year": N_("year"), "quarter": N_("quarter"), "month": N_("month")}   # msgids: unit_name()
 _FREQ = {"year": "Y", "quarter": "Q", "month": "M"}
 
 # Under this many days between the first and last event, count per quarter; under MONTH_DAYS, per month.
@@ -67,9 +70,19 @@ def _check_unit(unit: str) -> None:
         raise ValueError(f"unit must be one of {UNITS}, got {unit!r}")
 
 
+def unit_name(unit: str) -> str:
+    """A period unit as a reader says it, in the interface's language ("year" / "tahun")."""
+    return _(UNIT_NAMES[unit]) if unit in UNIT_NAMES else unit
+
+
 def period_label(p: pd.Period, unit: str) -> str:
-    """How a period reads on an axis: "2019", "2019 Q3" or "Sep 2019"."""
-    return str(p.year) if unit == "year" else f"{p.year} Q{p.quarter}" if unit == "quarter" else p.strftime("%b %Y")
+    """How a period reads on an axis, in the interface's language: "2019", "2019 Q3" / "K3 2019" or
+    "Sep 2019" / "Agu 2019" (CLDR's month names)."""
+    if unit == "year":
+        return str(p.year)
+    if unit == "quarter":
+        return _("{year} Q{quarter}").format(year=p.year, quarter=p.quarter)
+    return i18n.format_date(p.start_time, format="month")
 
 
 def event_periods(events: pd.DataFrame, unit: str) -> pd.Series:
@@ -194,7 +207,7 @@ def partners_per_period(participants: pd.DataFrame, events: pd.DataFrame, iso3: 
     out["_rank"] = out["iso3"].map(rank)
     if rest:
         g = others[others["iso3"].isin(rest)].groupby("period", observed=True)["event_id"].nunique()
-        label = f"others ({len(rest)} {'country' if len(rest) == 1 else 'countries'})"
+        label = ngettext("others ({n} country)", "others ({n} countries)", len(rest)).format(n=len(rest))
         out = pd.concat([out, pd.DataFrame({"period": g.index, "n_events": g.to_numpy(), "partner": label,
                                             "iso3": None, "_rank": len(named)})], ignore_index=True)
     own_n = pd.Series(list(own)).map(when).value_counts()
@@ -265,8 +278,8 @@ def theme_shift(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.DataF
 
 def small_note(unit: str) -> str:
     """The note a theme-share chart carries: what a grey period means, naming the threshold."""
-    return (f"Grey period, open marker, dotted line: fewer than {MIN_EVENTS} events in the {unit}; "
-            "a share of so few events means little.")
+    return _("Grey period, open marker, dotted line: fewer than {n} events in the {unit}; "
+             "a share of so few events means little.").format(n=MIN_EVENTS, unit=unit_name(unit))
 
 
 def _ticks(periods: list[str], n: Mapping[str, int], small: bool = False) -> list[str]:
@@ -289,20 +302,22 @@ def events_per_period_figure(data: pd.DataFrame, unit: str, title: str | None = 
                              height: int = 380) -> go.Figure:
     """Stacked bars: events per period, one colour per event type; each tick names the period and its n."""
     if data.empty:
-        return empty_figure("No dated events to show.")
+        return empty_figure(_("No dated events to show."))
     periods = list(data["period"].cat.categories)
     n = data.groupby("period", observed=True)["n_events"].sum()
     fig = go.Figure()
+    events = _("%{y} events")
     for event_type, g in data.groupby("event_type", sort=True):
-        label = plot_text(str(event_type).replace("_", " "))
+        label = plot_text(event_type_label(event_type))
         fig.add_trace(go.Bar(x=g["period"].astype(str), y=g["n_events"], name=label,
                              marker=dict(color=palette.event_type_color(str(event_type)),
                                          line=dict(color="#1A1A1A", width=0.5)),
-                             hovertemplate=f"<b>{label}</b><br>%{{x}}: %{{y}} events<extra></extra>"))
+                             hovertemplate=f"<b>{label}</b><br>%{{x}}: {events}<extra></extra>"))
     fig = _layout(fig, title, height)
     fig.update_layout(barmode="stack", legend=dict(traceorder="reversed"))  # legend beside: the title keeps the top
     _period_axis(fig, periods, _ticks(periods, {str(k): v for k, v in n.items()}))
-    fig.update_yaxes(title=f"events per {unit}", rangemode="tozero", gridcolor="#E5E5E5")
+    fig.update_yaxes(title=_("events per {unit}").format(unit=unit_name(unit)), rangemode="tozero",
+                     gridcolor="#E5E5E5")
     return fig
 
 
@@ -311,17 +326,18 @@ def theme_share_figure(data: pd.DataFrame, unit: str, title: str | None = None, 
     period and its n; a period with fewer than MIN_EVENTS events has a grey tick, an open marker and a
     dotted line to it, and a note under the chart names the threshold. A period without events is a gap."""
     if data.empty:
-        return empty_figure("No theme evidence for these events.")
+        return empty_figure(_("No theme evidence for these events."))
     periods = list(data["period"].cat.categories)
     n = {str(p): int(k) for p, k in data.groupby("period", observed=True)["n_events"].first().items()}
     fig = go.Figure()
+    hover = ("<b>%{customdata[0]}</b><br>%{x}: " + _("%{customdata[1]} of %{customdata[2]} events")
+             + " (%{y:.0%})<extra></extra>")
     for theme, g in data.groupby("theme", sort=False):
         g = g.set_index(g["period"].astype(str)).reindex(periods)
         label = plot_text(str(g["theme_label"].dropna().iloc[0]))
         legend = wrap_label(label, 24)
         colour = palette.theme_color(str(theme))
         custom = [[label, 0 if pd.isna(t) else int(t), n.get(p, 0)] for p, t in zip(periods, g["n_touching"])]
-        hover = "<b>%{customdata[0]}</b><br>%{x}: %{customdata[1]} of %{customdata[2]} events (%{y:.0%})<extra></extra>"
         small = g["small"].fillna(True).astype(bool).to_numpy()
         # dotted under everything (it shows through where a period is small), solid where it is not
         fig.add_trace(go.Scatter(x=periods, y=g["share"], mode="lines+markers", name=legend, legendgroup=label,
@@ -333,7 +349,8 @@ def theme_share_figure(data: pd.DataFrame, unit: str, title: str | None = None, 
                                  marker=dict(size=9, color=colour), customdata=custom, hovertemplate=hover))
     fig = _layout(fig, title, height + 90)
     _period_axis(fig, periods, _ticks(periods, n, small=True))
-    fig.update_yaxes(title=f"share of the {unit}'s events", tickformat=".0%", range=[-0.03, 1.05],
+    fig.update_yaxes(title=_("share of the {unit}'s events").format(unit=unit_name(unit)), tickformat=".0%",
+                     range=[-0.03, 1.05],
                      gridcolor="#E5E5E5")
     # the legend under the plot, so the lines keep the width at 1024 px (beside, it took half of it)
     fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.18, yanchor="top", tracegroupgap=6),
@@ -346,7 +363,8 @@ def partners_per_period_figure(data: pd.DataFrame, country: str, unit: str, titl
     """Heatmap: partners (rank order, "others" last) × periods, each cell the events shared with `country`
     in that period; each tick names the period and the country's own events then (its n)."""
     if data.empty:
-        return empty_figure(f"No partners: {country} attended no event with another country here.")
+        return empty_figure(_("No partners: {country} attended no event with another country here.").format(
+            country=plot_text(country)))
     periods = list(data["period"].cat.categories)
     partners = list(dict.fromkeys(data["partner"]))
     grid = (data.assign(period=data["period"].astype(str))
@@ -359,8 +377,10 @@ def partners_per_period_figure(data: pd.DataFrame, country: str, unit: str, titl
         z=grid.to_numpy(), x=periods, y=rows, colorscale=palette.SEQUENTIAL, zmin=0, xgap=2, ygap=2,
         text=grid.to_numpy(), texttemplate="%{text}", textfont=dict(size=13),
         customdata=[[own.get(p, 0) for p in periods] for _ in rows],
-        hovertemplate=f"<b>%{{y}}</b>, %{{x}}: %{{z}} of {who}'s %{{customdata}} events<extra></extra>",
-        colorbar=dict(title=dict(text="shared<br>events", side="top"), thickness=14),
+        hovertemplate="<b>%{y}</b>, %{x}: " + _("%{z} of {country}'s %{customdata} events").replace("{country}", who)
+                      + "<extra></extra>",
+        colorbar=dict(title=dict(text="<br>".join(plot_texts(_("shared events").split(" ", 1))), side="top"),
+                      thickness=14),
     ))
     fig = _layout(fig, title, max(280, 150 + 34 * len(rows)))
     _period_axis(fig, periods, _ticks(periods, own))

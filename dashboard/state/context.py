@@ -58,7 +58,7 @@ def _report(folder: str, signature: str) -> dict:
 @st.cache_resource(show_spinner=False, max_entries=8)   # per build and language: the labels are text
 def _choices(folder: str, signature: str, lang: str) -> tuple[dict[str, str], filters.FilterOptions]:
     tables = _tables(folder, signature)
-    labels = data.theme_labels(tables)
+    labels = data.theme_labels(tables, lang)   # in the language: the catalogue's label_id for Indonesian
     return labels, filters.filter_options(tables, labels)
 
 

@@ -12,7 +12,8 @@ from urllib.parse import urlencode
 
 import pandas as pd
 
-from dashboard.i18n import DEFAULT_LANGUAGE, current_language
+from dashboard import i18n
+from dashboard.i18n import DEFAULT_LANGUAGE, _, current_language, ngettext
 from dashboard.labels import event_label
 from dashboard.state.url_contract import QP_LANG, filter_keys, page_params
 
@@ -260,32 +261,52 @@ def _rows(table: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
     return table[mask.to_numpy()].reset_index(drop=True)
 
 
+def country_label(iso3: str, name: str | None = None) -> str:
+    """A country as the interface names it: in English the data's own name (`name`, else the code), in
+    another language CLDR's (i18n.country_name: 'PHL' -> 'Filipina'), the data's name as the fallback."""
+    if current_language() == DEFAULT_LANGUAGE:
+        return name or str(iso3)
+    return i18n.country_name(iso3, name)
+
+
+def _and_more(shown: list[str], more: int) -> str:
+    """'A, B, C' or 'A, B, C and 2 more' (in the interface's language)."""
+    listed = ", ".join(shown)
+    if more <= 0:
+        return listed
+    return _("{listed} and {n} more").format(listed=listed, n=i18n.format_number(more))
+
+
 def _describe(f: Filters, step: str, options: FilterOptions | None = None) -> str:
     """Plain words for one active filter, e.g. 'the countries filter (Australia, Japan)'."""
     def names(values: tuple[str, ...], lookup: Mapping[str, str]) -> str:
-        shown = [lookup.get(v, v) for v in values[:4]]
-        return ", ".join(shown) + (f" and {len(values) - 4} more" if len(values) > 4 else "")
+        return _and_more([lookup.get(v, v) for v in values[:4]], len(values) - 4)
 
     o = options or FilterOptions()
     if step == "events":
-        return f"the events filter ({names(f.events, {k: v.split(' · ', 1)[-1] for k, v in o.events.items()})})"
+        return _("the events filter ({events})").format(
+            events=names(f.events, {k: v.split(" · ", 1)[-1] for k, v in o.events.items()}))
     if step == "dates":
         if f.date_from and f.date_to:
-            return f"the date range ({f.date_from.isoformat()} to {f.date_to.isoformat()})"
-        return f"the date range (from {f.date_from.isoformat()})" if f.date_from else \
-            f"the date range (up to {f.date_to.isoformat()})"
+            return _("the date range ({start} to {end})").format(start=f.date_from.isoformat(),
+                                                                 end=f.date_to.isoformat())
+        return _("the date range (from {start})").format(start=f.date_from.isoformat()) if f.date_from else \
+            _("the date range (up to {end})").format(end=f.date_to.isoformat())
     if step == "countries":
-        return f"the countries filter ({names(f.countries, o.countries)})"
+        return _("the countries filter ({countries})").format(
+            countries=names(f.countries, {c: country_label(c, o.countries.get(c)) for c in f.countries}))
     if step == "asean_only":
-        extra = " (none of the chosen countries took part as an ASEAN member)" if f.countries else ""
-        return f"the “ASEAN members only” switch{extra}"
-    return f"the themes filter ({names(f.themes, o.themes)})"
+        if f.countries:
+            return _("the “ASEAN members only” switch (none of the chosen countries took part as an ASEAN member)")
+        return _("the “ASEAN members only” switch")
+    return _("the themes filter ({themes})").format(themes=names(f.themes, o.themes))
 
 
 def empty_reason(tables: dict[str, pd.DataFrame], f: Filters, options: FilterOptions | None = None) -> str | None:
-    """None when some event passes the filters; otherwise a plain sentence naming the filter that emptied it."""
+    """None when some event passes the filters; otherwise a plain sentence naming the filter that emptied it
+    (in the interface's language: callers that cache it key it by language, as state.context does)."""
     if tables["events"].empty:
-        return "The build has no events yet: add articles to the seeds folder and rebuild."
+        return _("The build has no events yet: add articles to the seeds folder and rebuild.")
     keep = set(tables["events"]["event_id"])
     applied: list[str] = []
     for step in _STEPS:
@@ -296,9 +317,12 @@ def empty_reason(tables: dict[str, pd.DataFrame], f: Filters, options: FilterOpt
         if not keep:
             what = _describe(f, step, options)
             if not alone or not applied:
-                return f"No events match {what}. Widen or clear that filter."
-            before = " and ".join(_describe(f, s, options) for s in applied)
-            return f"No events match {what} together with {before}. Widen or clear one of them."
+                return _("No events match {filter}. Widen or clear that filter.").format(filter=what)
+            before = _describe(f, applied[0], options)
+            for s in applied[1:]:
+                before = _("{first} and {last}").format(first=before, last=_describe(f, s, options))
+            return _("No events match {filter} together with {others}. Widen or clear one of them.").format(
+                filter=what, others=before)
         applied.append(step)
     return None
 
@@ -402,38 +426,46 @@ MAX_LISTED_IGNORED = 3   # values named in an "ignored" notice before "and N mor
 def ignored_in_link(qp: Mapping, options: FilterOptions) -> list[str]:
     """What a link's filter parameters asked for that the data cannot show, one plain sentence per kind
     ("2 countries in the link are not in the data and were ignored: XXX, YYY."), so a page never
-    silently shows everything instead. Empty when the link is fully usable."""
+    silently shows everything instead. Empty when the link is fully usable. In the interface's language."""
     notes: list[str] = []
 
-    plural = {"event": "events", "country": "countries", "theme": "themes"}
-
-    def note(values: list[str], what: str, why: str) -> None:
+    def note(values: list[str], kind: str) -> None:
         values = list(dict.fromkeys(values))
-        if values:
-            shown = [v if len(v) <= 40 else v[:40] + "…" for v in values[:MAX_LISTED_IGNORED]]
-            more = len(values) - len(shown)
-            listed = ", ".join(shown) + (f" and {more} more" if more > 0 else "")
-            one = len(values) == 1
-            notes.append(f"{len(values)} {what if one else plural[what]} in the link {'is' if one else 'are'} {why} "
-                         f"and {'was' if one else 'were'} ignored: {listed}.")
+        if not values:
+            return
+        shown = [v if len(v) <= 40 else v[:40] + "…" for v in values[:MAX_LISTED_IGNORED]]
+        listed, n = _and_more(shown, len(values) - len(shown)), len(values)
+        if kind == "event":
+            text = ngettext("{n} event in the link is not in the data and was ignored: {values}.",
+                            "{n} events in the link are not in the data and were ignored: {values}.", n)
+        elif kind == "country":
+            text = ngettext("{n} country in the link is not in the data and was ignored: {values}.",
+                            "{n} countries in the link are not in the data and were ignored: {values}.", n)
+        else:
+            text = ngettext("{n} theme in the link is not a theme of the data and was ignored: {values}.",
+                            "{n} themes in the link are not a theme of the data and were ignored: {values}.", n)
+        notes.append(text.format(n=i18n.format_number(n), values=listed))
 
     try:
         events = _values(qp, QP_EVENT)
-        note([v for v in events if current_event_id(v, options) not in options.events], "event", "not in the data")
+        note([v for v in events if current_event_id(v, options) not in options.events], "event")
         countries = [v.upper() for v in _values(qp, QP_COUNTRY) if _ISO3_RE.match(v.upper())]
-        note([v for v in countries if v not in options.countries], "country", "not in the data")
+        note([v for v in countries if v not in options.countries], "country")
         themes = _values(qp, QP_THEME)
-        note([v for v in themes if v not in options.themes], "theme", "not a theme of the data")
-        for key, label in ((QP_FROM, "start date"), (QP_TO, "end date")):
+        note([v for v in themes if v not in options.themes], "theme")
+        for key in (QP_FROM, QP_TO):
             raw = _values(qp, key)
             if raw and _parse_date(raw) is None:
-                notes.append(f"The {label} in the link ({raw[0][:40]}) is not a date (YYYY-MM-DD) and was ignored.")
+                text = (_("The start date in the link ({value}) is not a date (YYYY-MM-DD) and was ignored.")
+                        if key == QP_FROM else
+                        _("The end date in the link ({value}) is not a date (YYYY-MM-DD) and was ignored."))
+                notes.append(text.format(value=raw[0][:40]))
         lo, hi = _parse_date(_values(qp, QP_FROM)), _parse_date(_values(qp, QP_TO))
         if lo and hi and lo > hi:
-            notes.append(f"The link's dates run backwards (from {lo} to {hi}), so no event can match; "
-                         "widen or clear the date range.")
+            notes.append(_("The link's dates run backwards (from {start} to {end}), so no event can match; "
+                           "widen or clear the date range.").format(start=lo.isoformat(), end=hi.isoformat()))
     except Exception:  # a URL is user input: never let it break the page
-        return ["The link's filters could not be read and were ignored."]
+        return [_("The link's filters could not be read and were ignored.")]
     return notes
 
 
@@ -448,21 +480,24 @@ def restrict_to_options(f: Filters, options: FilterOptions) -> Filters:
 
 
 def describe_filters(f: Filters, options: FilterOptions | None = None) -> list[str]:
-    """One short phrase per active filter, for the page header (empty list: no filters)."""
+    """One short phrase per active filter, for the page header (empty list: no filters), in the interface's
+    language (country names from CLDR outside English; event names and ISO dates as they are)."""
     o = options or FilterOptions()
     parts: list[str] = []
     if f.events:
-        parts.append("Events: " + ", ".join(o.events.get(e, e).split(" · ", 1)[-1] for e in f.events))
+        parts.append(_("Events: {events}").format(
+            events=", ".join(o.events.get(e, e).split(" · ", 1)[-1] for e in f.events)))
     if f.countries:
-        parts.append("Countries: " + ", ".join(o.countries.get(c, c) for c in f.countries))
+        parts.append(_("Countries: {countries}").format(
+            countries=", ".join(country_label(c, o.countries.get(c)) for c in f.countries)))
     if f.asean_only:
-        parts.append("ASEAN members only")
+        parts.append(_("ASEAN members only"))
     if f.only_chosen and f.countries:
-        parts.append("only the chosen countries' rows")
+        parts.append(_("only the chosen countries' rows"))
     if f.themes:
-        parts.append("Themes: " + ", ".join(o.themes.get(t, t) for t in f.themes))
+        parts.append(_("Themes: {themes}").format(themes=", ".join(o.themes.get(t, t) for t in f.themes)))
     if f.date_from or f.date_to:
         lo = f.date_from.isoformat() if f.date_from else "…"
         hi = f.date_to.isoformat() if f.date_to else "…"
-        parts.append(f"Dates: {lo} – {hi}")
+        parts.append(_("Dates: {start} – {end}").format(start=lo, end=hi))
     return parts
