@@ -164,8 +164,13 @@ def format_number(n, lang: str | None = None, decimals: int | None = None) -> st
 def country_name(iso3: str, fallback: str | None = None, lang: str | None = None) -> str:
     """A country's short name from CLDR in the language ('PHL' -> 'Philippines' / 'Filipina', 'NZL' ->
     'New Zealand' / 'Selandia Baru'); CLDR keys territories by ISO alpha-2, found with pycountry (as
-    data_prep.countries does). `fallback` (else the code) for a code CLDR or ISO does not know."""
-    return _country_names(normalise(lang or current_language())).get(str(iso3).upper(), fallback or str(iso3))
+    data_prep.countries does). `fallback` is the data's own name: in English, the tables' language, it is
+    shown as it is (so English pages name countries exactly as the tables do); in another language it
+    stands in for a code CLDR or ISO does not know (else the code)."""
+    code = normalise(lang or current_language())
+    if code == DEFAULT_LANGUAGE and fallback:
+        return fallback
+    return _country_names(code).get(str(iso3).upper(), fallback or str(iso3))
 
 
 _country_cache: dict[str, dict[str, str]] = {}

@@ -187,3 +187,25 @@ def test_legend_rows_are_counted_from_the_names_that_show() -> None:
     cols = chart_export.legend_columns(fig)
     assert 1 <= cols < len(THEME_NAMES)
     assert chart_export.legend_height(fig) == -(-len(THEME_NAMES) // cols) * chart_export.LEGEND_ROW_PX
+
+
+def test_tick_labels_on_top_get_room_under_the_filter_line(chromium: str) -> None:
+    """The Themes × countries heatmap puts its wrapped theme names above the plot: the slide leaves them
+    room, so the filter line is never printed over them (it was, in the briefing PDF)."""
+    from dashboard.exports.briefing_plan import slide_figure
+    from dashboard.figures.charts import wrap_label
+    heat = go.Figure(go.Heatmap(z=[[1, 2], [3, 4]], x=THEME_NAMES[:2], y=["Indonesia", "Brunei"]))
+    heat.update_xaxes(side="top", tickfont=dict(size=12), tickmode="array", tickvals=THEME_NAMES[:2],
+                      ticktext=[wrap_label(t, 12) for t in THEME_NAMES[:2]])
+    lines = max(wrap_label(t, 12).count("<br>") + 1 for t in THEME_NAMES[:2])
+    assert lines >= 4 and chart_export.top_axis_height(heat) >= lines * 12
+    svg = export_figure(slide_figure(heat, LONG_FILTERS, "Source: alinea.id"), "svg").decode()
+    box = _layout_boxes_no_legend(svg)
+    tick_tops = [float(y) - 12 for y in re.findall(r'<g class="xtick"><text[^>]* y="([\d.]+)"', svg)]
+    assert tick_tops and box["subtitle_bottom"] <= min(tick_tops) - (lines - 1) * 15, (box, tick_tops)
+
+
+def _layout_boxes_no_legend(svg: str) -> dict[str, float]:
+    sub = re.search(r'<text class="gtitle-subtitle"[^>]* y="([\d.]+)"[^>]*font-size: (\d+)px', svg)
+    assert sub, "the SVG's layout changed: update the pattern"
+    return {"subtitle_bottom": float(sub.group(1)) + float(sub.group(2))}

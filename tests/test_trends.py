@@ -182,9 +182,9 @@ def test_the_theme_share_figure_names_n_and_marks_small_periods() -> None:
     d = trends.theme_share_per_period(EVENTS, _evidence(), ARTICLES, LABELS, "year")
     fig = trends.theme_share_figure(d, "year", title="Share of events touching each theme, per year")
     ticks = list(fig.layout.xaxis.ticktext)
-    assert "2019 · n=3" in ticks[0] and "color" in ticks[0], "a small period's tick is grey"
-    assert "2020 · n=0" in ticks[1]
-    assert ticks[2] == "2021 · n=5", "5 events: plain"
+    assert "2019<br>n=3" in ticks[0] and "color" in ticks[0], "a small period's tick is grey"
+    assert "2020<br>n=0" in ticks[1]
+    assert ticks[2] == "2021<br>n=5", "5 events: plain"
     assert list(fig.layout.xaxis.tickvals) == ["2019", "2020", "2021"]
     assert fig.layout.yaxis.tickformat == ".0%"
     assert f"fewer than {trends.MIN_EVENTS} events" in fig.layout.title.subtitle.text
@@ -197,13 +197,13 @@ def test_the_theme_share_figure_names_n_and_marks_small_periods() -> None:
 
 def test_the_other_figures() -> None:
     bars = trends.events_per_period_figure(trends.events_per_period(EVENTS, "year"), "year", title="Events per year")
-    assert list(bars.layout.xaxis.ticktext) == ["2019 · n=3", "2020 · n=0", "2021 · n=5"]
+    assert list(bars.layout.xaxis.ticktext) == ["2019<br>n=3", "2020<br>n=0", "2021<br>n=5"]
     assert sum(sum(t.y) for t in bars.data) == len(EVENTS) and bars.layout.barmode == "stack"
     heat = trends.partners_per_period_figure(trends.partners_per_period(PARTICIPANTS, EVENTS, "IDN", "year", top=2),
                                              "Indonesia", "year")
     z = heat.data[0].z
     assert [list(r) for r in z] == [[2, 0, 0], [1, 0, 1], [0, 0, 2]], "partners × 2019, 2020, 2021"
-    assert list(heat.layout.xaxis.ticktext) == ["2019 · n=2", "2020 · n=0", "2021 · n=2"]
+    assert list(heat.layout.xaxis.ticktext) == ["2019<br>n=2", "2020<br>n=0", "2021<br>n=2"]
     assert "No partners" in trends.partners_per_period_figure(
         trends.partners_per_period(PARTICIPANTS, EVENTS, "BRN", "year"), "Brunei", "year").layout.annotations[0].text
 
@@ -303,7 +303,7 @@ def test_the_page_on_the_seeds(build_dir: Path, tables) -> None:
     assert titles == ["Events per quarter, by event type", "Share of events touching each theme, per quarter",
                       "Events shared with Indonesia, per quarter"]
     share_ticks = specs[1]["layout"]["xaxis"]["ticktext"]
-    assert any("2019 Q3 · n=1" in t for t in share_ticks), share_ticks
+    assert any("2019 Q3<br>n=1" in t for t in share_ticks), share_ticks
     n = [int(t.rsplit("n=", 1)[1]) for t in specs[0]["layout"]["xaxis"]["ticktext"]]
     assert sum(n) == len(tables["events"]) == 3, "n per quarter adds up to the events"
     country = at.selectbox[0]
@@ -337,3 +337,25 @@ def test_the_page_renders_with_each_filter(build_dir: Path, query: dict) -> None
         assert {t["legendgroup"] for t in specs[1]["data"]} == {"Peace messaging and countering extremism"}
     if "only" in query:    # the chosen country's own rows: its partners still come from the whole events
         assert at.selectbox[0].value == "AUS" and "No partners" not in json.dumps(specs[2])
+
+
+def test_many_event_types_keep_distinct_bars_and_the_small_ones_are_grouped() -> None:
+    """Seven types over two years: the four with most events each get a fill of their own (no two alike),
+    the other three one hatched "other types" bar whose hover lists them with their counts."""
+    counts = {"meeting": 5, "conference": 4, "seminar": 3, "workshop": 2, "forum": 1, "launch": 1, "signing": 1}
+    rows = [{"event_id": f"{t}{i}", "start_date": pd.Timestamp(f"{2019 + i % 2}-03-01"), "event_type": t}
+            for t, k in counts.items() for i in range(k)]
+    data = trends.events_per_period(pd.DataFrame(rows), "year")
+    groups = trends.type_groups(data)
+    assert [t for t, g in groups.items() if g == t] == ["meeting", "conference", "seminar", "workshop"]
+    assert {t for t, g in groups.items() if g == trends.OTHER_TYPES} == {"forum", "launch", "signing"}
+    fig = trends.events_per_period_figure(data, "year")
+    assert len(fig.data) == 5 and sum(sum(t.y) for t in fig.data) == sum(counts.values())
+    fills = [(t.marker.color, t.marker.pattern.shape) for t in fig.data]
+    assert len(set(fills)) == 5, fills
+    other = fig.data[-1]
+    assert other.name == "other types" and other.marker.pattern.shape == "/"
+    assert "forum 1" in " ".join(other.customdata) and "%{customdata}" in other.hovertemplate
+    five = trends.events_per_period(pd.DataFrame([r for r in rows if r["event_type"] not in ("launch", "signing")]),
+                                    "year")
+    assert set(trends.type_groups(five).values()) == set(counts) - {"launch", "signing"}, "five types: no grouping"

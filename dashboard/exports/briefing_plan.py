@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from dashboard import i18n
 from dashboard.figures import charts, map_figures
-from dashboard.exports.chart_export import SUBTITLE_BLOCK_PX, legend_height, style_for_export
+from dashboard.exports.chart_export import SUBTITLE_BLOCK_PX, above_plot_height, style_for_export
 from dashboard.state.filters import (
     FilterOptions, Filters, apply_filters, describe_filters, empty_reason, filter_options,
 )
@@ -219,7 +219,7 @@ def _chart_evidence(key: str, ctx: _Context) -> tuple[go.Figure | None, list[tup
 def slide_figure(fig: go.Figure, subtitle: str, source: str) -> go.Figure:
     """The chart as it sits under a slide title: filter subtitle and source line, no repeated title."""
     out = style_for_export(fig, "", subtitle, source)
-    out.update_layout(title_text="", margin_t=SUBTITLE_BLOCK_PX + legend_height(fig) + 25)
+    out.update_layout(title_text="", margin_t=SUBTITLE_BLOCK_PX + above_plot_height(fig) + 25)
     return out
 
 

@@ -188,7 +188,7 @@ def style_for_export(fig: go.Figure, title: str, subtitle: str, source: str) -> 
             yanchor="top",
             yref="container",
         ),
-        margin=dict(t=TITLE_BLOCK_PX + legend_height(fig) + 25, b=150 + extra, l=110, r=60),
+        margin=dict(t=TITLE_BLOCK_PX + above_plot_height(fig) + 25, b=150 + extra, l=110, r=60),
         # Legend in fixed columns above the plot, so it never spills off the right edge of the slide.
         legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", font=dict(size=LEGEND_FONT),
                     entrywidth=legend_entry_px(fig), entrywidthmode="pixels"),
@@ -240,6 +240,24 @@ def legend_height(fig: go.Figure) -> int:
     """The height in px the exported legend takes above the plot (0 without a legend)."""
     n = len(legend_entries(fig))
     return -(-n // legend_columns(fig)) * LEGEND_ROW_PX if n else 0
+
+
+def top_axis_height(fig: go.Figure) -> int:
+    """The height in px of tick labels drawn above the plot (an x axis on top, as the Themes × countries
+    heatmap has): their lines (wrapped labels) at their font size; 0 when no axis is on top."""
+    heights = [0]
+    for name in fig.layout:
+        axis = fig.layout[name]
+        if not name.startswith("xaxis") or axis.side != "top" or axis.showticklabels is False:
+            continue
+        lines = max((str(t).count("<br>") + 1 for t in axis.ticktext or ()), default=1)
+        heights.append(round(lines * (axis.tickfont.size or 22) * 1.25) + 12)
+    return max(heights)
+
+
+def above_plot_height(fig: go.Figure) -> int:
+    """What sits between the exported chart's subtitle and its plot: the legend, then top tick labels."""
+    return legend_height(fig) + top_axis_height(fig)
 
 
 def _safe(text: str, keep: str = "") -> str:

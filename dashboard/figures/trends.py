@@ -37,6 +37,15 @@ MIN_EVENTS = 5       # a period with fewer events is flagged `small`: its shares
 TOP_PARTNERS = 8     # partners named on the partners chart; the rest are grouped as "others"
 MIN_TREND_YEARS = 4  # distinct years the events must span before the findings speak of a trend
 GREY_TEXT = "#8A8A8A"  # tick labels of small periods
+MAX_UPRIGHT = 16     # up to this many periods, ticks stand upright on two lines ("2019" over "n=4")
+MAX_TYPES = 4        # with more than MAX_TYPES + 1 event types, the smaller ones share one hatched bar
+OTHER_TYPES = "_other"
+_EDGE = dict(color="#1A1A1A", width=0.5)
+# A bar's look per event type, by rank: neutrals and yellow (the theme colours mean themes), then a dotted
+# white; "other types" is hatched.
+TYPE_MARKERS = [dict(color=c, line=_EDGE) for c in (palette.BLACK, palette.YELLOW, palette.GREY, "#D4D4D4")] + [
+    dict(color="white", pattern=dict(shape=".", fgcolor="#333333", size=5), line=_EDGE)]
+OTHER_MARKER = dict(color="white", pattern=dict(shape="/", fgcolor="#555555", size=6), line=_EDGE)
 
 EVENT_COLUMNS = ["period", "event_type", "n_events"]
 SHARE_COLUMNS = ["period", "theme", "theme_label", "n_touching", "n_events", "share", "small"]
@@ -283,11 +292,13 @@ def small_note(unit: str) -> str:
 
 
 def _ticks(periods: list[str], n: Mapping[str, int], small: bool = False) -> list[str]:
-    """'2019 · n=4' per period (plotly text); with `small`, periods under MIN_EVENTS in grey."""
+    """'2019<br>n=4' per period (plotly text; '2019 · n=4' when there are too many periods to stand upright);
+    with `small`, periods under MIN_EVENTS in grey."""
+    joint = "<br>" if len(periods) <= MAX_UPRIGHT else " · "
     out = []
     for p in periods:
         k = int(n.get(p, 0))
-        text = plot_text(f"{p} · n={k}")
+        text = plot_text(str(p)) + joint + f"n={k}"
         out.append(f"<span style='color:{GREY_TEXT}'>{text}</span>" if small and k < MIN_EVENTS else text)
     return out
 
@@ -295,26 +306,57 @@ def _ticks(periods: list[str], n: Mapping[str, int], small: bool = False) -> lis
 def _period_axis(fig: go.Figure, periods: list[str], ticktext: list[str]) -> None:
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, tickmode="array",
                      tickvals=periods, ticktext=ticktext, title=None, automargin=True,
-                     tickangle=-45 if len(periods) > 8 else 0)
+                     tickangle=0 if len(periods) <= MAX_UPRIGHT else -45)
+
+
+def _below_ticks(periods: list[str]) -> float:
+    """Where a legend under the plot starts (paper y): below the tick labels, upright or slanted."""
+    return -0.2 if len(periods) <= MAX_UPRIGHT else -0.36
+
+
+def type_groups(data: pd.DataFrame) -> dict[str, str]:
+    """Event type -> the bar it is drawn in: the MAX_TYPES types with most events (ties by name) each their
+    own, the rest OTHER_TYPES (when two or more are left; a single one keeps its own bar)."""
+    totals = data.groupby("event_type")["n_events"].sum()
+    ranked = sorted(totals.index, key=lambda t: (-int(totals[t]), str(t)))
+    if len(ranked) <= MAX_TYPES + 1:
+        return {t: t for t in ranked}
+    return {t: (t if i < MAX_TYPES else OTHER_TYPES) for i, t in enumerate(ranked)}
 
 
 def events_per_period_figure(data: pd.DataFrame, unit: str, title: str | None = None,
                              height: int = 380) -> go.Figure:
-    """Stacked bars: events per period, one colour per event type; each tick names the period and its n."""
+    """Stacked bars: events per period by event type (type_groups: the leading types each in their own fill,
+    the smaller ones together as "other types", listed in its hover); each tick names the period and its n."""
     if data.empty:
         return empty_figure(_("No dated events to show."))
     periods = list(data["period"].cat.categories)
     n = data.groupby("period", observed=True)["n_events"].sum()
+    groups = type_groups(data)
+    d = data.assign(group=data["event_type"].map(groups))
     fig = go.Figure()
     events = _("%{y} events")
-    for event_type, g in data.groupby("event_type", sort=True):
-        label = plot_text(event_type_label(event_type))
-        fig.add_trace(go.Bar(x=g["period"].astype(str), y=g["n_events"], name=label,
-                             marker=dict(color=palette.event_type_color(str(event_type)),
-                                         line=dict(color="#1A1A1A", width=0.5)),
-                             hovertemplate=f"<b>{label}</b><br>%{{x}}: {events}<extra></extra>"))
-    fig = _layout(fig, title, height)
-    fig.update_layout(barmode="stack", legend=dict(traceorder="reversed"))  # legend beside: the title keeps the top
+    order = list(dict.fromkeys(groups.values()))
+    for i, group in enumerate(order):
+        g = d[d["group"] == group]
+        counts = g.groupby("period", observed=True)["n_events"].sum()
+        detail = None
+        if group == OTHER_TYPES:   # its hover lists the types inside it
+            label, marker = plot_text(_("other types")), OTHER_MARKER
+            parts: dict[str, list[str]] = {}
+            for period, event_type, k in zip(g["period"].astype(str), g["event_type"], g["n_events"]):
+                parts.setdefault(period, []).append(f"{event_type_label(event_type)} {i18n.format_number(k)}")
+            detail = plot_texts([", ".join(parts.get(str(p), [])) for p in counts.index])
+        else:
+            label, marker = plot_text(event_type_label(group)), TYPE_MARKERS[i]
+        fig.add_trace(go.Bar(
+            x=[str(p) for p in counts.index], y=counts.to_numpy(), name=label, marker=marker, customdata=detail,
+            hovertemplate=f"<b>{label}</b><br>%{{x}}: {events}"
+                          + ("<br>%{customdata}" if detail is not None else "") + "<extra></extra>"))
+    fig = _layout(fig, title, height + 60)
+    # the legend under the tick labels, in one row, so the bars keep the page's width at 1024 px
+    fig.update_layout(barmode="stack", legend=dict(orientation="h", x=0, xanchor="left", y=_below_ticks(periods),
+                                                   yanchor="top", traceorder="normal"))
     _period_axis(fig, periods, _ticks(periods, {str(k): v for k, v in n.items()}))
     fig.update_yaxes(title=_("events per {unit}").format(unit=unit_name(unit)), rangemode="tozero",
                      gridcolor="#E5E5E5")
@@ -353,9 +395,11 @@ def theme_share_figure(data: pd.DataFrame, unit: str, title: str | None = None, 
                      range=[-0.03, 1.05],
                      gridcolor="#E5E5E5")
     # the legend under the plot, so the lines keep the width at 1024 px (beside, it took half of it)
-    fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=-0.18, yanchor="top", tracegroupgap=6),
-                      title=dict(subtitle=dict(text=small_note(unit), font=dict(size=13, color="#555555"))),
-                      margin=dict(t=80 if title else 40))
+    note = small_note(unit).replace("; ", ";<br>", 1)   # two lines: it fits a 1024 px window
+    fig.update_layout(legend=dict(orientation="h", x=0, xanchor="left", y=_below_ticks(periods), yanchor="top",
+                                  tracegroupgap=6),
+                      title=dict(subtitle=dict(text=note, font=dict(size=13, color="#555555"))),
+                      margin=dict(t=96 if title else 40))
     return fig
 
 

@@ -230,9 +230,9 @@ def watched(app):
 def app_pages() -> list[str]:
     """The url paths of dashboard/app.py's PAGES (the default page is "/")."""
     src = (REPO / "dashboard" / "app.py").read_text(encoding="utf-8")
-    pages = re.findall(r'st\.Page\(VIEWS / "(\w+)\.py"[^)]*?(default=True)?\)', src)
+    pages = re.findall(r'st\.Page\(VIEWS / "(\w+)\.py"(.*)$', src, re.MULTILINE)   # one st.Page a line
     assert pages, "no st.Page(VIEWS / ...) found in dashboard/app.py"
-    return ["/" if default else f"/{name}" for name, default in pages]
+    return ["/" if "default=True" in rest else f"/{name}" for name, rest in pages]
 
 
 def open_everything(app) -> None:
