@@ -75,12 +75,18 @@ def date_span(start, end) -> str:
     return f"{format_date(s, format='medium')} – {format_date(e, format='medium')}"
 
 
+def name_with_acronym(name, acronym) -> str:
+    """'Regional Conference on Digital Diplomacy (RCDD)'; the name alone when it already holds its acronym
+    ('AMRI ke-17', never 'AMRI ke-17 (AMRI ke-17)') or has none."""
+    acr = clean(acronym)
+    return str(name) + (f" ({acr})" if acr and acr not in str(name) else "")
+
+
 def event_label(row: Mapping) -> str:
     """The long label, for pickers: '2019-09-10 · Regional Conference on Digital Diplomacy (RCDD)'."""
     d = row.get("start_date")
     date_s = undated() if d is None or pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}"
-    acr = clean(row.get("acronym"))
-    return f"{date_s} · {row['name']}" + (f" ({acr})" if acr and acr not in str(row["name"]) else "")
+    return f"{date_s} · {name_with_acronym(row['name'], row.get('acronym'))}"
 
 
 def short_event_label(name, acronym, start) -> str:

@@ -35,6 +35,16 @@ def is_writable(folder: Path) -> bool:
     return True
 
 
+def not_in_seeds(report: dict, seeds_dir: Path) -> list[str]:
+    """The files behind the current tables' included articles that the seeds folder does not hold (by
+    name): a rebuild from it would drop them, as when the tables were built from another folder."""
+    files = report.get("files") if isinstance(report, dict) else None
+    if not files or not Path(seeds_dir).is_dir():
+        return []
+    there = {p.relative_to(seeds_dir).as_posix() for p in data_prep.list_inputs(Path(seeds_dir))}
+    return [f["file"] for f in files if f.get("status") == "included" and f.get("file") not in there]
+
+
 def rebuild(seeds_dir: Path, out_dir: Path, progress: Progress | None = None, corrections: Path | None = None) -> dict:
     """Rebuild the tables with data_prep.build (which replaces the old build only once the new one has
     succeeded), applying the analysts' corrections file. One build at a time per build folder, across

@@ -18,8 +18,8 @@ import pandas as pd
 from dashboard import i18n, safe_text
 from dashboard.figures import palette
 from dashboard.i18n import N_, _, ngettext
-from dashboard.labels import (ROLE_LABELS, clean, date_span, dated_name, empty_text, fmt_date, new_mark, origin_label,
-                              role_label)
+from dashboard.labels import (ROLE_LABELS, clean, date_span, dated_name, empty_text, fmt_date, name_with_acronym,
+                              new_mark, origin_label, role_label)
 from dashboard.review import NO_YEAR
 from dashboard.theme_measures import counted_evidence
 from data_prep import all_countries, split_sentences
@@ -221,7 +221,7 @@ def event_card(tables: dict[str, pd.DataFrame], event_id: str, theme_labels: dic
         {"fact": _("the event"), "evidence": r["evidence"], "article_id": r["article_id"]},
         {"fact": _("its date"), "evidence": r.get("date_evidence"), "article_id": r["article_id"]}])
     return EventCard(
-        event_id=event_id, name=str(r["name"]) + (f" ({clean(r['acronym'])})" if clean(r["acronym"]) else ""),
+        event_id=event_id, name=name_with_acronym(r["name"], r["acronym"]),
         dates=date_span(r["start_date"], r["end_date"]),
         place=", ".join(x for x in (clean(r["venue"]), clean(r["city"])) if x) or empty_text(),
         host=f"{names.get(host_iso, host_iso)} ({host_iso})" if host_iso else empty_text(),

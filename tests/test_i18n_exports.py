@@ -178,13 +178,13 @@ def test_filter_descriptions_and_reasons_in_indonesian(tables, options) -> None:
         parts = describe_filters(f, options)
         reason = empty_reason(tables, Filters(countries=("AUS",), date_to=date(2017, 12, 31)), options)
         ignored = ignored_in_link({"country": ["XXX", "YYY"], "from": ["2020-13-01"]}, options)
-    assert parts == ["Negara: Selandia Baru, Filipina", "Hanya anggota ASEAN", "Tanggal: 2018-01-01 – …"]
+    assert parts == ["Negara: Selandia Baru, Filipina", "Hanya anggota ASEAN", "Tanggal: sejak 2018-01-01"]
     assert reason == ("Tidak ada acara yang cocok dengan rentang tanggal (sampai 2017-12-31). Perluas atau hapus "
                       "filter tersebut.")
     assert ignored == ["2 negara dalam tautan tidak ada dalam data dan diabaikan: XXX, YYY.",
                        "Tanggal mulai dalam tautan (2020-13-01) bukan tanggal (YYYY-MM-DD) dan diabaikan."]
     assert describe_filters(f, options) == ["Countries: New Zealand, Philippines", "ASEAN members only",
-                                            "Dates: 2018-01-01 – …"], "English as before"
+                                            "Dates: from 2018-01-01"], "English: an open end in words"
 
 
 def test_source_line_numbers_in_the_locale_s_form() -> None:

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from dashboard.labels import EMPTY_TEXT, date_span, dated_name, event_label, fmt_date, short_event_label
+from dashboard.labels import name_with_acronym, EMPTY_TEXT, date_span, dated_name, event_label, fmt_date, short_event_label
 
 
 def test_dates_and_missing_values() -> None:
@@ -20,3 +20,7 @@ def test_event_labels() -> None:
     assert short_event_label("Seminar", None, pd.NaT) == "Seminar"
     assert dated_name("Seminar", pd.Timestamp("2018-07-12")) == "Seminar (2018-07-12)"
     assert event_label({"name": "Seminar", "acronym": None, "start_date": pd.NaT}) == "undated · Seminar"
+    # a name that already holds its acronym is not followed by it again (the walk's "AMRI ke-17 (AMRI ke-17)")
+    assert name_with_acronym("AMRI ke-17", "AMRI") == "AMRI ke-17"
+    assert name_with_acronym("Regional Conference on Digital Diplomacy", "RCDD") == \
+        "Regional Conference on Digital Diplomacy (RCDD)"

@@ -351,3 +351,21 @@ def test_an_upload_of_many_files_reports_each_and_caps_the_count(tmp_path: Path)
     assert [s.status for s in saved[:MAX_FILES_PER_ADD]] == [SAVED] * MAX_FILES_PER_ADD
     assert all(s.status == SKIPPED and "files at once" in s.reason for s in saved[MAX_FILES_PER_ADD:])
     assert sorted(p.parent for p in seeds.rglob("*")) == [seeds] * MAX_FILES_PER_ADD, "only inside the seeds folder"
+
+
+def test_a_rebuild_that_would_drop_articles_asks_first(tmp_app: tuple[Path, Path]) -> None:
+    """Tables built from another folder than the app's seeds (the walk's case: 70 articles, seeds/ holds 5):
+    the page says how many articles a rebuild here would drop and keeps Rebuild off until confirmed."""
+    out, seeds = tmp_app
+    kept = sorted(seeds.iterdir())[0]
+    kept.unlink()   # the tables hold an article the seeds folder no longer has
+    report = read_build_report(out)
+    assert maintenance.not_in_seeds(report, seeds) == [kept.name]
+    at = sources_page()
+    assert_clean(at)
+    assert any("1 article in these tables is not in the seeds folder" in w.value for w in at.warning)
+    assert at.button(key="src_rebuild").disabled
+    at.checkbox(key="src_rebuild_elsewhere").check().run()
+    assert not at.button(key="src_rebuild").disabled
+    shutil.copytree(REPO / "seeds", seeds, dirs_exist_ok=True)   # the same articles, in another folder: fine
+    assert maintenance.not_in_seeds(report, seeds) == []

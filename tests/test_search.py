@@ -262,5 +262,7 @@ def test_a_hit_in_an_article_counted_under_no_event_says_so_and_opens_it(dev_bui
     assert not sources.exception, [e.value for e in sources.exception]
     assert any("counted under no event" in i.value for i in sources.info)
     assert sources.selectbox(key="src_rejected_article").value == article
+    pickers = [s.key for s in sources.main.selectbox if s.key in ("src_rejected_article", "src_article")]
+    assert pickers[0] == "src_rejected_article", f"the linked article is read first, above the events': {pickers}"
     assert any("Linked sentence" in m.value and html.escape(sentence[:40]) in m.value for m in sources.markdown), \
         "the rejected reader quotes the sentence the link pointed at"

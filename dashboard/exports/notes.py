@@ -11,7 +11,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from dashboard.i18n import N_, _, format_number
-from dashboard.labels import clean, date_span, empty_text
+from dashboard.labels import clean, date_span, empty_text, name_with_acronym
 from dashboard.state.filters import country_label
 from data_prep import all_countries
 
@@ -40,10 +40,9 @@ def notes_table(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     rows = []
     for r in ev.itertuples(index=False):
         e = r.event_id
-        acronym = clean(r.acronym)
         rows.append({
             "date": date_span(r.start_date, r.end_date),
-            "event": r.name + (f" ({acronym})" if acronym and acronym not in r.name else ""),
+            "event": name_with_acronym(r.name, r.acronym),
             "place": ", ".join(v for v in (clean(r.venue), clean(r.city)) if v) or missing,
             "host": names.get(clean(r.host_iso3) or "", clean(r.host_iso3) or missing),
             "countries": countries.get(e, missing),

@@ -494,8 +494,10 @@ def describe_filters(f: Filters, options: FilterOptions | None = None) -> list[s
         parts.append(_("only the chosen countries' rows"))
     if f.themes:
         parts.append(_("Themes: {themes}").format(themes=", ".join(o.themes.get(t, t) for t in f.themes)))
-    if f.date_from or f.date_to:
-        lo = f.date_from.isoformat() if f.date_from else "…"
-        hi = f.date_to.isoformat() if f.date_to else "…"
-        parts.append(_("Dates: {start} – {end}").format(start=lo, end=hi))
+    if f.date_from and f.date_to:
+        parts.append(_("Dates: {start} – {end}").format(start=f.date_from.isoformat(), end=f.date_to.isoformat()))
+    elif f.date_from:   # an open end reads as words, not "2024-01-01 – …"
+        parts.append(_("Dates: from {start}").format(start=f.date_from.isoformat()))
+    elif f.date_to:
+        parts.append(_("Dates: until {end}").format(end=f.date_to.isoformat()))
     return parts

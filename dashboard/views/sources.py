@@ -64,6 +64,17 @@ with st.expander(_("Add articles and rebuild"), expanded=last is not None, icon=
     if not build_ok:
         st.info(_("The build folder {folder} is read-only for this app, so the tables cannot be "
                   "rebuilt here.").format(folder=md_code(ctx.build_dir)), icon=":material/lock:")
+    dropped = maintenance.not_in_seeds(ctx.report, seeds)
+    if dropped:   # a rebuild from this folder would lose articles the tables hold (built from another folder?)
+        st.warning(ngettext(
+            "{n} article in these tables is not in the seeds folder {seeds} (they were built from {built}): "
+            "rebuilding here would drop it.",
+            "{n} articles in these tables are not in the seeds folder {seeds} (they were built from {built}): "
+            "rebuilding here would drop them.", len(dropped)).format(
+                n=i18n.format_number(len(dropped)), seeds=md_code(seeds),
+                built=md_code(ctx.report.get("seeds_dir") or "?")), icon=":material/warning:")
+        build_ok = build_ok and st.checkbox(_("Rebuild from {seeds} all the same").format(seeds=md_code(seeds)),
+                                            key="src_rebuild_elsewhere")
     if st.button(_("Rebuild tables"), key="src_rebuild", icon=":material/refresh:", disabled=not build_ok,
                  help=_("Save the uploaded files into the seeds folder, then rebuild every table from it.")):
         with st.status(_("Rebuilding the tables from the seed articles…"), expanded=True) as status:
@@ -98,9 +109,12 @@ if link_article is not None and link_article != st.session_state.get("src_url_re
     st.session_state["src_rejected_quote"] = (link_article, filters.parse_span(link_hl))
 st.session_state["src_url_rejected"] = link_article
 linked_rejected = st.session_state.get("src_rejected_quote", (None, None))[0]
-if linked_rejected is not None and linked_rejected == st.session_state.get("src_rejected_article"):
-    st.info(_("You followed a link to an article the build counted under no event: read it below, under "
-              "“Rejected files”, with the sentence marked."), icon=":material/link:")
+reading_linked = linked_rejected is not None and linked_rejected == st.session_state.get("src_rejected_article")
+rejected_box = st.container() if reading_linked else None   # the linked article is read first, not at the foot
+if reading_linked:
+    with rejected_box:
+        st.info(_("You followed a link to an article the build counted under no event: it is read here, first, "
+                  "with the sentence marked (the articles of the events follow)."), icon=":material/link:")
 
 if ctx.empty_reason:
     st.info(md(ctx.empty_reason), icon=":material/filter_alt_off:")  # it names events and themes
@@ -167,50 +181,56 @@ else:
                                                 quote=quote is not None), unsafe_allow_html=True)
                 st.markdown(queries.highlight_html(text, spans, quote=quote), unsafe_allow_html=True)
 
-st.subheader(_("Rejected files ({n})").format(n=i18n.format_number(len(rejected))))
-if rejected.empty:
-    st.caption(_("No file was rejected."))
-else:
-    table = queries.with_new_column(rejected[["article_id", "reason"] + [
-        c for c in ("source_file", "sha256") if c in rejected.columns]], new_ids)
-    shown_rejected, _table = ui.show_table(table, "rejected-files", key="src_rejected",
-                                           column_config=_headers(table))
-    by_rej = rejected.set_index("article_id")
-    readable = set(rejected.loc[rejected["has_text"], "article_id"])
-    # the picker offers the table's page, the article a link opened, and this session's uploads it rejected
-    linked = [linked_rejected] if linked_rejected in by_rej.index else []
-    rejected_ids = list(dict.fromkeys([*shown_rejected["article_id"], *linked,
-                                       *(a for a in rejected["article_id"] if a in new_ids)]))
-    labels_of = by_rej.loc[rejected_ids].to_dict("index")
+def rejected_files() -> None:
+    """The rejected files: their table, then a reader for one (the one a link opened, if any)."""
+    st.subheader(_("Rejected files ({n})").format(n=i18n.format_number(len(rejected))))
+    if rejected.empty:
+        st.caption(_("No file was rejected."))
+    else:
+        table = queries.with_new_column(rejected[["article_id", "reason"] + [
+            c for c in ("source_file", "sha256") if c in rejected.columns]], new_ids)
+        shown_rejected, _table = ui.show_table(table, "rejected-files", key="src_rejected",
+                                               column_config=_headers(table))
+        by_rej = rejected.set_index("article_id")
+        readable = set(rejected.loc[rejected["has_text"], "article_id"])
+        # the picker offers the table's page, the article a link opened, and this session's uploads it rejected
+        linked = [linked_rejected] if linked_rejected in by_rej.index else []
+        rejected_ids = list(dict.fromkeys([*shown_rejected["article_id"], *linked,
+                                           *(a for a in rejected["article_id"] if a in new_ids)]))
+        labels_of = by_rej.loc[rejected_ids].to_dict("index")
 
-    def _rejected_label(a: str) -> str:
-        return queries.article_choice_label(a, labels_of[a], a in new_ids) + (
-            "" if a in readable else " · " + _("no readable text"))
+        def _rejected_label(a: str) -> str:
+            return queries.article_choice_label(a, labels_of[a], a in new_ids) + (
+                "" if a in readable else " · " + _("no readable text"))
 
-    if st.session_state.get("src_rejected_article") not in rejected_ids:  # none yet, or gone after a rebuild
-        fresh = [a for a in rejected_ids if a in new_ids]  # an upload of this session the build rejected
-        st.session_state["src_rejected_article"] = fresh[0] if fresh else rejected_ids[0]
-    picked = st.selectbox(_("Read a rejected article"), rejected_ids, key="src_rejected_article",
-                          format_func=_rejected_label,
-                          help=_("The cleaned text the build read, for the files it could decode."))
-    rej = by_rej.loc[picked]
-    with st.container(border=True):
-        st.markdown(queries.rejected_reason_html(rej["reason"]), unsafe_allow_html=True)
-        if queries.waits_for_its_date(rej["reason"]):
-            st.info(_("It names a meeting but gives no year, so it is not an event yet. Setting its date on the "
-                      "Review and correct page (under “Waiting for one fact”) makes it an event: every rebuild "
-                      "then reads it with that date."), icon=":material/event_busy:")
-            to_review = filters.page_url("review", ctx.filters)
-            st.markdown(queries.app_link_html(to_review, _("Set its date on Review and correct →")),
-                        unsafe_allow_html=True)
-        if picked in readable:
-            st.markdown(queries.reader_header_html({**rej.to_dict(), "article_id": picked}), unsafe_allow_html=True)
-            rej_text = str(texts.loc[texts["article_id"] == picked, "text"].iloc[0])
-            linked, rej_quote = st.session_state.get("src_rejected_quote", (None, None))
-            if linked != picked or rej_quote is None or rej_quote[1] > len(rej_text):
-                rej_quote = None
-            if rej_quote is not None:
-                st.markdown(queries.linked_sentence_html(rej_text[rej_quote[0]:rej_quote[1]]), unsafe_allow_html=True)
-            st.markdown(queries.highlight_html(rej_text, [], quote=rej_quote), unsafe_allow_html=True)
-        else:
-            st.caption(_("The build kept no text for this file: it could not be read as an article's text."))
+        if st.session_state.get("src_rejected_article") not in rejected_ids:  # none yet, or gone after a rebuild
+            fresh = [a for a in rejected_ids if a in new_ids]  # an upload of this session the build rejected
+            st.session_state["src_rejected_article"] = fresh[0] if fresh else rejected_ids[0]
+        picked = st.selectbox(_("Read a rejected article"), rejected_ids, key="src_rejected_article",
+                              format_func=_rejected_label,
+                              help=_("The cleaned text the build read, for the files it could decode."))
+        rej = by_rej.loc[picked]
+        with st.container(border=True):
+            st.markdown(queries.rejected_reason_html(rej["reason"]), unsafe_allow_html=True)
+            if queries.waits_for_its_date(rej["reason"]):
+                st.info(_("It names a meeting but gives no year, so it is not an event yet. Setting its date on the "
+                          "Review and correct page (under “Waiting for one fact”) makes it an event: every rebuild "
+                          "then reads it with that date."), icon=":material/event_busy:")
+                to_review = filters.page_url("review", ctx.filters)
+                st.markdown(queries.app_link_html(to_review, _("Set its date on Review and correct →")),
+                            unsafe_allow_html=True)
+            if picked in readable:
+                st.markdown(queries.reader_header_html({**rej.to_dict(), "article_id": picked}), unsafe_allow_html=True)
+                rej_text = str(texts.loc[texts["article_id"] == picked, "text"].iloc[0])
+                linked, rej_quote = st.session_state.get("src_rejected_quote", (None, None))
+                if linked != picked or rej_quote is None or rej_quote[1] > len(rej_text):
+                    rej_quote = None
+                if rej_quote is not None:
+                    st.markdown(queries.linked_sentence_html(rej_text[rej_quote[0]:rej_quote[1]]), unsafe_allow_html=True)
+                st.markdown(queries.highlight_html(rej_text, [], quote=rej_quote), unsafe_allow_html=True)
+            else:
+                st.caption(_("The build kept no text for this file: it could not be read as an article's text."))
+
+
+with rejected_box if rejected_box is not None else st.container():
+    rejected_files()
