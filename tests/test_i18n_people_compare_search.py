@@ -150,9 +150,9 @@ def test_compare_figures_in_indonesian(tables: dict, theme_labels: dict) -> None
         prof = compare.theme_profiles(ev, tables["evidence"], tables["articles"], p, ["IDN", "NZL"], theme_labels)
         fig = compare.theme_profile_figure(prof)
         assert fig.layout.title.text == "Profil tema: porsi acara setiap negara yang menyentuh setiap tema"
-        assert fig.layout.yaxis.title.text == "porsi acaranya"
+        assert fig.layout.xaxis.title.text == "porsi acaranya"
         assert [t.name for t in fig.data] == ["Indonesia (n=3 acara)", "Selandia Baru (n=2 acara)"]
-        assert " dari %{customdata[1]} acara (%{y:.0%})" in fig.data[1].hovertemplate
+        assert " dari %{customdata[1]} acara (%{x:.0%})" in fig.data[1].hovertemplate
         assert fig.data[1].hovertemplate.startswith("<b>Selandia Baru</b>")
         assert compare.theme_profile_figure(prof.iloc[0:0]).layout.annotations[0].text == \
             "Tidak ada bukti tema untuk acara negara pilihan."
@@ -172,7 +172,7 @@ def test_compare_figures_in_indonesian(tables: dict, theme_labels: dict) -> None
     fig = compare.theme_profile_figure(compare.theme_profiles(ev, tables["evidence"], tables["articles"], p,
                                                               ["IDN", "NZL"], theme_labels))
     assert [t.name for t in fig.data] == ["Indonesia (n=3 events)", "New Zealand (n=2 events)"]
-    assert fig.layout.yaxis.title.text == "share of its events" and fig.layout.title.text == compare.PROFILE_TITLE
+    assert fig.layout.xaxis.title.text == "share of its events" and fig.layout.title.text == compare.PROFILE_TITLE
 
 
 def test_partner_figures_in_indonesian(tables: dict) -> None:

@@ -201,3 +201,16 @@ def test_the_trends_page_in_indonesian(build_dir: Path, tables) -> None:
     if "PHL" in set(tables["participants"]["iso3"]):
         assert "Filipina" in country.options
     assert any("Setiap sel: acara pada" in c.value for c in at.caption)
+
+
+def test_date_axes_name_their_months_in_indonesian() -> None:
+    """plotly writes month names in English: in Indonesian the timeline's ticks are set from CLDR
+    (October is 'Okt'), every three months over a year and a half; English keeps plotly's own ticks."""
+    import plotly.graph_objects as go
+
+    from dashboard.figures.charts import localise_date_ticks
+    with i18n.language("id"):
+        fig = localise_date_ticks(go.Figure(), pd.Timestamp("2018-05-20"), pd.Timestamp("2019-11-20"))
+    assert list(fig.layout.xaxis.ticktext) == ["Jul 2018", "Okt 2018", "Jan 2019", "Apr 2019", "Jul 2019", "Okt 2019"]
+    assert localise_date_ticks(go.Figure(), pd.Timestamp("2018-05-20"),
+                               pd.Timestamp("2019-11-20")).layout.xaxis.ticktext is None

@@ -102,6 +102,27 @@ def _english() -> bool:
     return i18n.current_language() == i18n.DEFAULT_LANGUAGE
 
 
+def localise_date_ticks(fig: go.Figure, lo, hi, max_ticks: int = 7) -> go.Figure:
+    """A date x axis labelled in the interface's language: plotly writes month names in English only, so in
+    another language the ticks are set here (month starts, every 1, 2, 3, 6 or 12 months so at most
+    `max_ticks` show, each 'Okt 2018' from CLDR; years alone past that). English keeps plotly's own ticks."""
+    if _english() or lo is None or hi is None or pd.isna(lo) or pd.isna(hi):
+        return fig
+    lo, hi = pd.Timestamp(lo), pd.Timestamp(hi)
+    months = (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+    step = next((k for k in (1, 2, 3, 6, 12) if months / k <= max_ticks), None)
+    if step is None:   # many years: whole years, every few
+        years = range(lo.year + (lo.month > 1 or lo.day > 1), hi.year + 1)
+        every = max(1, -(-len(years) // max_ticks))
+        ticks = [pd.Timestamp(year=y, month=1, day=1) for y in years][::every]
+        return fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=[str(t.year) for t in ticks])
+    first = pd.Timestamp(year=lo.year, month=lo.month, day=1) + pd.offsets.MonthBegin(1 if lo.day > 1 else 0)
+    first += pd.offsets.MonthBegin((-(first.month - 1)) % step)   # on the step's months (Jan, Apr, Jul, Oct …)
+    ticks = list(pd.date_range(first, hi, freq=f"{step}MS"))
+    labels = [str(t.year) if step == 12 else i18n.format_date(t, format="month") for t in ticks]
+    return fig.update_xaxes(tickmode="array", tickvals=ticks, ticktext=labels)
+
+
 # ---------------------------------------------------------------------------------------------
 # Timeline
 # ---------------------------------------------------------------------------------------------
@@ -198,6 +219,7 @@ def timeline_figure(data: pd.DataFrame, color_by: str = "event_type", title: str
     span = data["start_date"].max() - data["start_date"].min()
     pad = pd.Timedelta(days=60) + span * 0.04  # a centred label on the first or last marker stays inside
     fig.update_xaxes(range=[data["start_date"].min() - pad, data["start_date"].max() + pad])
+    localise_date_ticks(fig, data["start_date"].min() - pad, data["start_date"].max() + pad)
     fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0), showlegend=True)
     if compact:
         fig.update_layout(margin=dict(l=10, r=10, t=40, b=10))
@@ -240,6 +262,8 @@ def event_counts_figure(counts: pd.DataFrame, unit: str, title: str | None = Non
     fig = _layout(fig, title, height)
     fig.update_layout(barmode="stack", legend=dict(orientation="h", yanchor="bottom", y=1.02, x=0))
     fig.update_xaxes(type="date", title=None, dtick="M12" if unit == "year" else None)
+    if unit != "year":
+        localise_date_ticks(fig, counts["period"].min(), counts["period"].max())
     fig.update_yaxes(title=_("events per year") if unit == "year" else _("events per month"), rangemode="tozero")
     return fig
 

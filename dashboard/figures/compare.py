@@ -253,31 +253,35 @@ def theme_profiles(events: pd.DataFrame, evidence: pd.DataFrame, articles: pd.Da
 
 
 def theme_profile_figure(profiles: pd.DataFrame, title: str | None = PROFILE_TITLE) -> go.Figure:
-    """Grouped bars: for each theme, one bar per country (its colour, in the order chosen) with the share of
-    that country's events touching the theme; the legend gives each country's n events. Country names in
-    the interface's language; `title` is a msgid (translated here) or None."""
+    """Grouped horizontal bars: for each theme (a row, its name wrapped at the left), one bar per country
+    (its colour, in the order chosen) with the share of that country's events touching the theme; the
+    legend gives each country's n events. Rows, not columns, so six theme names never run into each other
+    at 1024 px. Country names in the interface's language; `title` is a msgid (translated here) or None."""
     if profiles.empty:
         return empty_figure(_("No theme evidence for the chosen countries' events."))
     fig = go.Figure()
     cats = plot_texts(dict.fromkeys(profiles["theme_label"]))
+    n_countries = profiles["iso3"].nunique()
     for i, (iso, g) in enumerate(profiles.groupby("iso3", sort=False)):
         n = int(g["n_country_events"].iloc[0])
         name = plot_text(i18n.country_name(iso, g["country"].iloc[0]))
         fig.add_trace(go.Bar(
-            x=plot_texts(g["theme_label"]), y=g["share_events"],
+            y=plot_texts(g["theme_label"]), x=g["share_events"], orientation="h",
             name=ngettext("{country} (n={n} event)", "{country} (n={n} events)", n).format(
                 country=name, n=i18n.format_number(n)),
             marker=dict(color=country_color(i), line=dict(color=OUTLINE, width=1)),
             text=[f"{s:.0%}" for s in g["share_events"]], textposition="outside", cliponaxis=False,
             customdata=list(zip(g["n_events"], [n] * len(g))),
-            hovertemplate=f"<b>{name}</b><br>%{{x}}: " + _("{n} of {total} events ({share})").format(
-                n="%{customdata[0]}", total="%{customdata[1]}", share="%{y:.0%}") + "<extra></extra>",
+            hovertemplate=f"<b>{name}</b><br>%{{y}}: " + _("{n} of {total} events ({share})").format(
+                n="%{customdata[0]}", total="%{customdata[1]}", share="%{x:.0%}") + "<extra></extra>",
         ))
-    fig = _layout(fig, _(title) if title else None, 440)
-    fig.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0))
-    fig.update_yaxes(title=_("share of its events"), tickformat=".0%", range=[0, 1.12], automargin=True)
-    fig.update_xaxes(title=None, categoryorder="array", categoryarray=cats, tickangle=0)   # wrapped, level
-    return wrap_ticks(fig, "x", cats, width=12)
+    height = 110 + len(cats) * (14 + 16 * n_countries)
+    fig = _layout(fig, _(title) if title else None, max(300, height))
+    fig.update_layout(barmode="group", legend=dict(orientation="h", yanchor="bottom", y=1.0, x=0,
+                                                   traceorder="normal"))
+    fig.update_xaxes(title=_("share of its events"), tickformat=".0%", range=[0, 1.15])
+    fig.update_yaxes(title=None, categoryorder="array", categoryarray=cats, autorange="reversed", automargin=True)
+    return wrap_ticks(fig, "y", cats, width=24)
 
 
 # ---------------------------------------------------------------------------------------------
