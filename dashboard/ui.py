@@ -182,7 +182,7 @@ def events_for_chart(events: pd.DataFrame, key: str, per_page: int = EVENTS_PER_
     """The events a per-event chart shows: all of them when they fit, else a page of them, newest first,
     with a page picker that says so (a bar per event stays readable at any corpus size)."""
     newest = events.sort_values(["start_date", "event_id"], ascending=False)
-    return newest.iloc[page_of(len(newest), key, per_page, _("events (newest first)"))]
+    return newest.iloc[page_of(len(newest), key, per_page, _("events (page 1: the newest)"))]
 
 
 def show_table(df: pd.DataFrame, slug: str, *, key: str | None = None, **kwargs):
@@ -244,8 +244,12 @@ def evidence_html(items: list[queries.Evidence]) -> str:
         if url:
             original = html_line(_("original"))   # outside the f-string: extraction cannot see into one
             link += f' · <a href="{html_line(url)}" target="_blank" rel="noopener">{original} ↗</a>'
+        language = i18n.language_name(e.language)
+        said_in = " · " + html_line(_("in {language}").format(language=language)) if language else ""
+        lang_attr = f' lang="{html_line(e.language)}"' if e.language else ""
         rows.append(f'<li style="margin-bottom:0.5rem"><b>{html_line(", ".join(e.facts))}</b>: '
-                    f'“{html_line(e.sentence)}”<br><span style="color:#555;font-size:0.9rem">— {link}</span></li>')
+                    f'<q{lang_attr} style="quotes:none">“{html_line(e.sentence)}”</q><br>'
+                    f'<span style="color:#555;font-size:0.9rem">— {link}{said_in}</span></li>')
     return '<ul style="padding-left:1.2rem;line-height:1.5">' + "".join(rows) + "</ul>"
 
 

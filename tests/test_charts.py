@@ -218,3 +218,17 @@ def test_timeline_markers_name_their_events_where_they_fit() -> None:
     fig = timeline_figure(charts.timeline_data(data, pd.DataFrame(columns=["event_id", "theme", "n_evidence"])))
     shown = {t for trace in fig.data for t in trace.text}
     assert {"RCDD", "International Seminar…", "Follow-up meeting"} <= shown
+
+
+def test_long_event_names_get_rows_tall_enough_for_their_wrapped_labels() -> None:
+    """An event label wrapped onto four lines needs a taller row than a one-line label, or it runs into the
+    next event's (the walk's 46-event Themes page at 1024 px)."""
+    def figure(name: str) -> go.Figure:
+        rows = [{"event_id": f"e{i}", "event_label": f"{name} {i} (2024-03-14) · n=3", "theme": "economy",
+                 "theme_label": "Digital economy", "n_sentences": 3, "event_n_sentences": 3, "share": 1.0}
+                for i in range(10)]
+        return charts.theme_shares_figure(pd.DataFrame(rows))
+    short, long = figure("AMRI"), figure("ASEAN-Australia Counter Terrorism Workshop on Good Practices")
+    lines = charts.wrap_label(long.data[0].y[0], 26).count("<br>") + 1
+    assert lines >= 3
+    assert (long.layout.height - short.layout.height) / 10 >= 16 * lines + 10 - 44

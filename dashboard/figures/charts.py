@@ -332,7 +332,9 @@ def theme_shares_figure(data: pd.DataFrame, theme_order: list[str] | None = None
                           + _("%{customdata[0]} of the event's %{customdata[2]} theme sentences")
                           + " (%{customdata[3]:.0%})<extra></extra>",
         ))
-    fig = _layout(fig, title, 230 + 44 * len(events_order) + 26 * ((len(order) + 1) // 2))
+    lines = max(wrap_label(e, 26).count("<br>") + 1 for e in events_order)   # the tallest wrapped label
+    pitch = max(44, 16 * lines + 10)   # a row's height: its label never reaches the next one's
+    fig = _layout(fig, title, 230 + pitch * len(events_order) + 26 * ((len(order) + 1) // 2))
     fig.update_layout(barmode="stack", uniformtext=dict(minsize=11, mode="hide"),
                       legend=dict(traceorder="normal", orientation="h", yanchor="top", y=-0.18 - 0.5 / len(events_order), x=0))
     if values == "share":
