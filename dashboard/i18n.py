@@ -20,7 +20,7 @@ import gettext
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -184,3 +184,13 @@ def _country_names(code: str) -> dict[str, str]:
                  for c in pycountry.countries if c.alpha_2 in territories}           # as data_prep.countries
         _country_cache[code] = names
     return names
+
+
+def language_name(code: object, lang: str | None = None) -> str | None:
+    """A language (an ISO 639-1 code, as the articles' `language` column holds) named from CLDR in the
+    interface's language: 'id' -> 'Indonesian' / 'Indonesia', 'en' -> 'English' / 'Inggris'; the code for
+    one CLDR does not know; None for none (so a quote can say what language it is in)."""
+    if code is None or (not isinstance(code, str) and pd.isna(code)) or not str(code).strip():
+        return None
+    code = str(code).strip().lower()
+    return Locale.parse(normalise(lang or current_language())).languages.get(code, code)

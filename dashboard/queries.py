@@ -96,6 +96,7 @@ class Evidence:
     source: str              # 'Antara · 2019-09-10 · Title'
     link: str                # the Sources page with this article open and the sentence highlighted
     url: str | None = None   # the article's own web address, when it is an http(s) one (safe_text.http_url)
+    language: str | None = None   # the article's language (ISO 639-1): the quote is in it, never translated
 
 
 @dataclass
@@ -139,7 +140,7 @@ def _evidence_list(rows: pd.DataFrame, fact: str, texts: Mapping[str, str], arti
             art = {**(by_id.loc[aid].to_dict() if aid in by_id.index else {}), "article_id": aid}
             span = sentence_span(texts.get(aid, ""), sentence)
             out[(sentence, aid)] = Evidence(sentence, [], aid, source_label(art), link(aid, span),
-                                            safe_text.http_url(clean(art.get("url"))))
+                                            safe_text.http_url(clean(art.get("url"))), clean(art.get("language")))
         value = str(getattr(r, fact))
         if value not in out[(sentence, aid)].facts:
             out[(sentence, aid)].facts.append(value)

@@ -254,6 +254,26 @@ def run_app(page: str | None = None, query: dict | None = None) -> AppTest:
     return at
 
 
+def open_page(page: str, query: dict) -> AppTest:
+    """A fresh session opened straight on `page` with the query parameters (lists for a repeated key), as a
+    shared link opens it."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in query.items():
+        at.query_params[k] = v
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def headers(at: AppTest) -> list[list[str]]:
+    """Each table's headers as a reader sees them (column_config labels, else the column names)."""
+    out = []
+    for df in at.dataframe:
+        config = json.loads(df.proto.columns or "{}")
+        out.append([str((config.get(str(c)) or {}).get("label", c)) for c in df.value.columns])
+    return out
+
+
 def url(at: AppTest) -> dict[str, list[str]]:
     return {k: at.query_params.get_all(k) if hasattr(at.query_params, "get_all") else
             ([v] if isinstance(v, str) else list(v)) for k, v in at.query_params.items()}
@@ -277,9 +297,7 @@ def visible_texts(at: AppTest) -> list[str]:
     for w in at.get("segmented_control"):
         out += [w.label, w.help or "", *map(str, w.options)]
     out += [e.label for e in at.expander] + [t.label for t in at.tabs]
-    for df in at.dataframe:
-        config = json.loads(df.proto.columns or "{}")
-        out += [str((config.get(str(c)) or {}).get("label", c)) for c in df.value.columns]
+    out += [h for table in headers(at) for h in table]
     return [t for t in out if t and t.strip()]
 
 
@@ -417,3 +435,18 @@ def test_cached_page_results_are_kept_per_language(build_dir: Path) -> None:
     assert context.per_build(base, "word", lambda: _("Overview")) == "Overview"
     with i18n.language("id"):
         assert context.per_build(base, "word", lambda: _("Overview")) == "Ikhtisar"
+
+
+def test_a_quote_on_the_card_carries_its_language_and_is_never_translated() -> None:
+    """An evidence sentence stays as written; its element says its language (lang="id") and its source line
+    names it in the reader's language (CLDR: Indonesian / bahasa Indonesia)."""
+    from dashboard import queries, ui
+    quote = "Menlu Retno menegaskan pentingnya diplomasi digital."
+    e = queries.Evidence(quote, ["Indonesia"], "a01", "alinea.id · 2019-09-10", "sources?article=a01", None, "id")
+    english = ui.evidence_html([e])
+    with i18n.language("id"):
+        indonesian = ui.evidence_html([e])
+    for page in (english, indonesian):
+        assert f'lang="id"' in page and f"“{quote}”" in page
+    assert "in Indonesian" in english and "dalam bahasa Indonesia" in indonesian
+    assert i18n.language_name("en", "id") == "Inggris" and i18n.language_name(None) is None

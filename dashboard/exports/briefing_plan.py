@@ -339,7 +339,7 @@ def _appendix_rows(groups: dict[str, list[tuple[pd.DataFrame, Callable]]], ctx: 
     """[charts, sentence (shortened), source]: each (sentence, article) once, naming every chart it backs."""
     seen: dict[tuple[str, str], list[str]] = {}
     for title, frames in groups.items():
-        for rows, _ in frames:
+        for rows, _label in frames:
             for r in rows.drop_duplicates(["sentence", "article_id"]).itertuples(index=False):
                 sentence = clean(r.sentence)
                 if not sentence:

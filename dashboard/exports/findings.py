@@ -19,13 +19,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
-from babel import Locale
 
 from dashboard import i18n
 from dashboard.exports.provenance import join_and
 from dashboard.figures.partners import implied_note, partner_table
 from dashboard.figures.trends import theme_shift
-from dashboard.i18n import _, ngettext
+from dashboard.i18n import _, language_name, ngettext
 from dashboard.labels import clean, date_span, empty_text, fmt_date
 from dashboard.state.filters import Filters, country_label
 from dashboard.theme_measures import theme_measures
@@ -82,15 +81,6 @@ def shorten(text: str, limit: int = OUTCOME_CHARS) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
     return cut + " …"
-
-
-def language_name(code) -> str | None:
-    """An article's language (ISO 639-1, the articles' `language` column) named in the interface's
-    language from CLDR: 'id' -> 'Indonesian' / 'Indonesia', 'en' -> 'English' / 'Inggris'; None when unknown."""
-    code = clean(code)
-    if code is None:
-        return None
-    return Locale.parse(i18n.current_language()).languages.get(code.lower(), code)
 
 
 def article_source(articles: pd.DataFrame, article_id, quote: bool = False) -> str:
