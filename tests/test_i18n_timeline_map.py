@@ -5,33 +5,14 @@ and English as it was."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n, queries
 from dashboard.figures import map_figures as mf
-from tests.test_i18n import APP, TIMEOUT, data_values, english_left, visible_texts
+from tests.test_i18n import data_values, english_left, headers, open_page, visible_texts
 
-def open_page(page: str, query: dict) -> AppTest:
-    """A fresh session opened straight on `page` with the query parameters (a card link keeps its `card`)."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in query.items():
-        at.query_params[k] = v
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def headers(at: AppTest) -> list[list[str]]:
-    """Each table's headers as a reader sees them (column_config labels, else the column names)."""
-    out = []
-    for df in at.dataframe:
-        config = json.loads(df.proto.columns or "{}")
-        out.append([str((config.get(str(c)) or {}).get("label", c)) for c in df.value.columns])
-    return out
 
 
 def rcdd_id(tables: dict) -> str:
