@@ -348,8 +348,9 @@ def theme_evidence_groups(evidence: pd.DataFrame, events: pd.DataFrame, articles
     cue it matched marked, its source, and a link that opens the article with the sentence highlighted."""
     link = link or (lambda article_id, span: "")
     ev = evidence[evidence["theme"] == theme]
+    columns = ["article_id", "outlet", "published_date"] + (["language"] if "language" in articles.columns else [])
     arts = articles.loc[articles["article_id"].isin(ev["article_id"].unique()),   # only the rows needed
-                        ["article_id", "outlet", "published_date"]].drop_duplicates("article_id")
+                        columns].drop_duplicates("article_id")
     evs = events.loc[events["event_id"].isin(ev["event_id"].unique()),
                      ["event_id", "name", "start_date"]].rename(columns={"name": "event"})
     rows = (ev.merge(evs, on="event_id", how="left").merge(arts, on="article_id", how="left")
@@ -367,6 +368,9 @@ def theme_evidence_groups(evidence: pd.DataFrame, events: pd.DataFrame, articles
             source = _("{outlet}, {date} · article {article}").format(
                 outlet=clean(first["outlet"]) or _no_outlet(), date=fmt_date(first["published_date"]),
                 article=article_id)
+            language = i18n.language_name(first.get("language"))   # the sentence stays in it, untranslated
+            if language:
+                source += " · " + _("in {language}").format(language=language)
             s, e = first.get("char_start"), first.get("char_end")
             span = (int(s), int(e)) if pd.notna(s) and pd.notna(e) else None
             items.append((str(sentence), cue_spans(str(sentence), [g["cue"] for g in grp], theme), source,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import queries, safe_text
+from dashboard import i18n, queries, safe_text
 from dashboard.i18n import N_, _
 from dashboard.labels import clean, empty_text
 from data_prep import Hit
@@ -25,13 +25,18 @@ HOW_IT_WORKS = N_("Searches every sentence of every article, in Indonesian and E
 
 
 def article_sources(articles: pd.DataFrame) -> dict[str, str]:
-    """article_id -> a one-line description of where the article comes from: outlet, date and title,
-    for every article (plain text: escape it where it is shown)."""
+    """article_id -> a one-line description of where the article comes from: outlet, date, title and the
+    language its sentences are in (they are never translated), for every article (plain text: escape it
+    where it is shown)."""
     arts = articles
+    languages = arts["language"] if "language" in arts.columns else [None] * len(arts)
     out = {}
-    for a, outlet, d, title in zip(arts["article_id"], arts["outlet"], arts["published_date"], arts["title"]):
+    for a, outlet, d, title, code in zip(arts["article_id"], arts["outlet"], arts["published_date"], arts["title"],
+                                         languages):
         date_s = "" if d is None or pd.isna(d) else f"{pd.Timestamp(d):%Y-%m-%d}"
-        parts = [clean(outlet) or _("outlet unknown"), date_s, clean(title) or ""]
+        language = i18n.language_name(code)
+        parts = [clean(outlet) or _("outlet unknown"), date_s, clean(title) or "",
+                 _("in {language}").format(language=language) if language else ""]
         out[str(a)] = " · ".join(p for p in parts if p)
     return out
 

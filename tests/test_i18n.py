@@ -450,3 +450,18 @@ def test_a_quote_on_the_card_carries_its_language_and_is_never_translated() -> N
         assert f'lang="id"' in page and f"“{quote}”" in page
     assert "in Indonesian" in english and "dalam bahasa Indonesia" in indonesian
     assert i18n.language_name("en", "id") == "Inggris" and i18n.language_name(None) is None
+
+
+def test_search_hits_and_theme_evidence_name_their_quotes_language(tables: dict) -> None:
+    """The sentence stays as written; where it comes from names the language it is in (the seeds are
+    Indonesian): a search hit's source, a theme's evidence source."""
+    from dashboard import queries, search_ui
+    arts = tables["articles"]
+    a = str(arts["article_id"].iloc[0])
+    assert search_ui.article_sources(arts)[a].endswith("· in Indonesian")
+    with i18n.language("id"):
+        assert search_ui.article_sources(arts)[a].endswith("· dalam bahasa Indonesia")
+    ev = tables["evidence"]
+    theme = str(ev["theme"].iloc[0])
+    groups = queries.theme_evidence_groups(ev, tables["events"], arts, theme)
+    assert groups and all(source.endswith("· in Indonesian") for g in groups for _s, _c, source, _l in g.items)
