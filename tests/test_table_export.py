@@ -114,3 +114,20 @@ def test_zip_holds_exactly_the_listed_files(attendees, events) -> None:
         back = pd.read_parquet(io.BytesIO(zf.read("events.parquet")))
         assert back["name"].tolist() == ["Regional Conference on Digital Diplomacy"]
         assert load_workbook(io.BytesIO(zf.read("tables.xlsx"))).sheetnames == ["events", "attendees"]
+
+
+def test_long_text_wraps_in_its_cell_and_short_text_does_not(build_dir) -> None:
+    """The notes table pasted from Excel: a column of long cells (people, outcomes) is capped in width and
+    wraps, top-aligned; a short column (the date) keeps one line."""
+    from dashboard.data import read_tables
+    from dashboard.exports.notes import notes_table
+    notes = notes_table(read_tables(build_dir))
+    ws = load_workbook(io.BytesIO(to_xlsx_bytes({"notes": notes})))["notes"]
+    header = [c.value for c in ws[1]]
+    wide = [c for c in notes.columns if notes[c].astype(str).str.len().max() + 2 > 60]
+    assert wide, "the seeds' notes have long cells (the people, the outcomes)"
+    for column in notes.columns:
+        letter = ws.cell(row=1, column=header.index(column) + 1).column_letter
+        cells = [ws[f"{letter}{r}"] for r in range(2, len(notes) + 2)]
+        assert all(c.alignment.wrap_text for c in cells) == (column in wide), column
+    assert all(ws.column_dimensions[ws.cell(row=1, column=header.index(c) + 1).column_letter].width == 60 for c in wide)

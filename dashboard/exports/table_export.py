@@ -14,7 +14,7 @@ import zipfile
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.exports.provenance import corrections_line
@@ -24,6 +24,10 @@ from data_prep import DATE_COLUMNS
 # OWASP: a cell starting with any of these may be run as a formula by a spreadsheet.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_COL_WIDTH = 60
+# Cells of a column wider than MAX_COL_WIDTH wrap (top-aligned), in sheets up to this many rows (styling each
+# cell costs time: a sheet of evidence at 10^5 rows keeps one line per row)
+WRAP_MAX_ROWS = 20_000
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _neutralize(value: object) -> object:
@@ -90,6 +94,9 @@ def to_xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
                     [len(str(col))] + [len(str(v)) for v in data[col].head(500) if pd.notna(v)]
                 )
                 ws.column_dimensions[get_column_letter(i)].width = min(longest + 2, MAX_COL_WIDTH)
+                if longest + 2 > MAX_COL_WIDTH and len(data) <= WRAP_MAX_ROWS:   # long text wraps in its cell
+                    for (cell,) in ws.iter_rows(min_row=2, max_row=len(data) + 1, min_col=i, max_col=i):
+                        cell.alignment = WRAP
     return buf.getvalue()
 
 
