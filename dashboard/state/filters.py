@@ -264,7 +264,7 @@ def _rows(table: pd.DataFrame, mask: pd.Series) -> pd.DataFrame:
 def country_label(iso3: str, name: str | None = None) -> str:
     """A country as the interface names it: in English the data's own name (`name`, else the code), in
     another language CLDR's (i18n.country_name: 'PHL' -> 'Filipina'), the data's name as the fallback."""
-    return i18n.country_name(iso3, name) if name else i18n.country_name(iso3, str(iso3))
+    return i18n.country_name(iso3, name or str(iso3))
 
 
 def _and_more(shown: list[str], more: int) -> str:

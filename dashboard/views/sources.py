@@ -22,16 +22,6 @@ ARTICLE_HEADERS = {"article_id": N_("article id"), "outlet": N_("outlet"), "titl
                    "reason": N_("reason"), queries.NEW_COLUMN: N_("new in this session")}
 
 
-def _headers(df: pd.DataFrame) -> dict:
-    """column_config headers for an articles table: a listed column's header in the current language, or
-    its name where that language has no other word (English)."""
-    out = {}
-    for c in df.columns:
-        if c in ARTICLE_HEADERS and (word := _(ARTICLE_HEADERS[c])) != ARTICLE_HEADERS[c]:
-            out[c] = word
-    return out
-
-
 ctx = ui.page_context()
 ui.header(_("Sources"), ctx, _("The articles behind every number, with what was extracted from each."))
 
@@ -124,7 +114,7 @@ else:
     st.subheader(_("Articles ({n})").format(n=i18n.format_number(len(arts))))
     table = queries.with_new_column(arts.drop(columns=["status", "reason"]), new_ids)
     shown, _table = ui.show_table(table, "articles", key="src_articles",
-                                  column_config={**_headers(table), "published_date": st.column_config.DateColumn(
+                                  column_config={**ui.header_config(table, ARTICLE_HEADERS), "published_date": st.column_config.DateColumn(
                                       _("published"), format="YYYY-MM-DD")})
     ids = list(shown["article_id"])   # the picker offers the table's page: a few hundred, at any corpus size
     url_article = st.query_params.get(filters.QP_ARTICLE)
@@ -190,7 +180,7 @@ def rejected_files() -> None:
         table = queries.with_new_column(rejected[["article_id", "reason"] + [
             c for c in ("source_file", "sha256") if c in rejected.columns]], new_ids)
         shown_rejected, _table = ui.show_table(table, "rejected-files", key="src_rejected",
-                                               column_config=_headers(table))
+                                               column_config=ui.header_config(table, ARTICLE_HEADERS))
         by_rej = rejected.set_index("article_id")
         readable = set(rejected.loc[rejected["has_text"], "article_id"])
         # the picker offers the table's page, the article a link opened, and this session's uploads it rejected
